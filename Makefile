@@ -1,0 +1,60 @@
+# segmentti — two commands: `make run` (set up and start the app) and `make test` (set up and run every test).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test lint format bench constraints chromium sample-data clean
+
+$(VENV)/.runtime: requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+## run: set up the environment and start the app on http://127.0.0.1:$(PORT) with the bundled sample data
+run: $(VENV)/.runtime
+	$(BIN)/python -m streamlit run app.py --server.port $(PORT)
+
+## test: set up the environment (with dev tools and chromium) and run lint, unit, app and browser tests
+test: $(VENV)/.dev chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## chromium: the browser tests drive Debian's chromium; install it when missing (needs root and apt)
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	else \
+		echo "error: the browser tests need chromium at $(CHROMIUM): run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium)"; \
+		exit 2; \
+	fi
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/run.py
+
+sample-data: $(VENV)/.runtime
+	$(BIN)/python sample_data/generate.py
+
+constraints: $(VENV)/.dev
+	( echo "# Exact versions of every package installed by requirements-dev.txt (transitive ones too)."; \
+	  echo "# Regenerate after changing a pin: make constraints"; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v -E "^(pip|setuptools|wheel)==" ) > constraints.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

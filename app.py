@@ -1,0 +1,22 @@
+"""segmentti — the Streamlit app's entry point: page frame, language switch and navigation."""
+
+import streamlit as st
+
+from segmentti.ui import state
+from segmentti.ui.widgets import PAGES, ensure_default_data, language_switch
+
+st.set_page_config(page_title="segmentti", page_icon=":material/donut_small:", layout="wide")
+
+ensure_default_data()
+language_switch()
+st.sidebar.caption(state.t("app.privacy"))
+
+navigation = st.navigation(
+    [
+        st.Page(PAGES["data"], title=state.t("page.data"), icon=":material/upload_file:", default=True),
+        st.Page(PAGES["criteria"], title=state.t("page.criteria"), icon=":material/tune:"),
+        st.Page(PAGES["segments"], title=state.t("page.segments"), icon=":material/bubble_chart:"),
+        st.Page(PAGES["export"], title=state.t("page.export"), icon=":material/download:"),
+    ]
+)
+navigation.run()

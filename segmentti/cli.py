@@ -1,0 +1,170 @@
+"""The command line: ``python -m segmentti segment|scan INPUT ...`` for monthly jobs and automation."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from segmentti.clustering import K_MAX, K_MIN, KScan, scan_k
+from segmentti.errors import SegmenttiError
+from segmentti.exporting import build_summary, label_customers, to_csv_bytes
+from segmentti.features import build_features
+from segmentti.loading import read_file
+from segmentti.texts import LANGUAGES, language_from_locale, translate
+from segmentti.workflow import segment_features
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+_K_LIMIT = 50
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one ``error:`` line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"error: {message} (see: python -m segmentti {self.prog.split()[-1]} --help)", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the command line, with its two subcommands."""
+    parser = _Parser(prog="segmentti", description="Customer segmentation: segment a customer table or scan k.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def add_common(command: argparse.ArgumentParser) -> None:
+        command.add_argument("input", help="customer table: .csv, .tsv, .txt, .csv.gz, .zip or .xlsx")
+        command.add_argument(
+            "--criteria",
+            help="columns to segment on, comma-separated (default: the usable "
+            "numeric and categorical columns; never ids, names, emails or free text)",
+        )
+        command.add_argument("--seed", default="0", help="random seed (default 0)")
+        command.add_argument("--sheet", help="Excel sheet to read (default: the first)")
+        command.add_argument(
+            "--lang", choices=LANGUAGES, help="language of messages and segment names (default: from LANG, else en)"
+        )
+
+    segment = commands.add_parser("segment", help="segment customers and write segments.csv and summary.json")
+    add_common(segment)
+    segment.add_argument("--out", required=True, help="folder to write segments.csv and summary.json into")
+    segment.add_argument(
+        "--k", default="auto", help="number of segments 2–50, or auto (default: the recommended k of a scan over 2–10)"
+    )
+
+    scan = commands.add_parser("scan", help="score k = k-min … k-max and recommend one")
+    add_common(scan)
+    scan.add_argument("--k-min", default=str(K_MIN), help=f"smallest k (default {K_MIN})")
+    scan.add_argument("--k-max", default=str(K_MAX), help=f"largest k (default {K_MAX})")
+    scan.add_argument("--json", action="store_true", help="print the scores as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 2 bad input or usage)."""
+    args = build_parser().parse_args(argv)
+    lang = args.lang or language_from_locale(os.environ.get("LC_ALL") or os.environ.get("LANG"))
+    try:
+        if args.command == "segment":
+            return _run_segment(args, lang)
+        return _run_scan(args, lang)
+    except SegmenttiError as error:
+        print(f"error: {error.message(lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:  # a bug of ours: say so in one line instead of a traceback
+        if os.environ.get("SEGMENTTI_DEBUG"):
+            raise
+        print(f"error: {translate('cli.internal_error', lang, error=repr(error))}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _integer(value: str, option: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise SegmenttiError("error.bad_integer", option=option, value=value) from None
+
+
+def _criteria(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    return names or None
+
+
+def _run_segment(args: argparse.Namespace, lang: str) -> int:
+    seed = _integer(args.seed, "--seed")
+    if args.k != "auto":
+        k = _integer(args.k, "--k")
+        if not 2 <= k <= _K_LIMIT:
+            raise SegmenttiError("error.bad_k_option", value=args.k)
+    table = read_file(args.input, sheet=args.sheet)
+    features = build_features(table.frame, _criteria(args.criteria))
+    scan = None
+    if args.k == "auto":
+        scan = scan_k(features, K_MIN, K_MAX, seed)
+        k = scan.recommended_k
+    result = segment_features(table.frame, features, k, seed, lang)
+    out = Path(args.out)
+    summary = build_summary(result.segmentation, result.profile, features.criteria)
+    summary["k_selection"] = "auto" if scan else "fixed"
+    if scan:
+        summary["scan"] = _scan_json(scan)
+    summary["dropped_criteria"] = list(features.dropped)
+    labelled = label_customers(table.frame, result.segmentation, result.profile)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "segments.csv").write_bytes(to_csv_bytes(labelled))
+        (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise SegmenttiError("error.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from None
+    print(translate("cli.segment_done", lang, rows=len(labelled), k=result.segmentation.k, out=str(out)))
+    if features.dropped:
+        print(translate("cli.dropped", lang, columns=", ".join(features.dropped)))
+    for segment in result.profile.segments:
+        print(f"  {segment.size:>7}  {segment.share:6.1%}  {segment.name}")
+    return EXIT_OK
+
+
+def _scan_json(scan: KScan) -> dict:
+    return {
+        "recommended_k": scan.recommended_k,
+        "silhouette_sample_size": scan.silhouette_sample_size,
+        "scores": [
+            {
+                "k": score.k,
+                "inertia": round(score.inertia, 6),
+                "silhouette": round(score.silhouette, 6),
+                "calinski_harabasz": round(score.calinski_harabasz, 6),
+                "davies_bouldin": round(score.davies_bouldin, 6),
+            }
+            for score in scan.scores
+        ],
+    }
+
+
+def _run_scan(args: argparse.Namespace, lang: str) -> int:
+    seed = _integer(args.seed, "--seed")
+    k_min, k_max = _integer(args.k_min, "--k-min"), _integer(args.k_max, "--k-max")
+    if k_min < 2 or k_max < k_min or k_max > _K_LIMIT:
+        raise SegmenttiError("error.bad_k_range", k_min=k_min, k_max=k_max)
+    table = read_file(args.input, sheet=args.sheet)
+    features = build_features(table.frame, _criteria(args.criteria))
+    scan = scan_k(features, k_min, k_max, seed)
+    if args.json:
+        print(json.dumps(_scan_json(scan) | {"criteria": list(features.criteria)}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(translate("cli.scan_header", lang, criteria=", ".join(features.criteria)))
+    print(f"{'k':>3}  {'inertia':>14}  {'silhouette':>10}  {'calinski_harabasz':>17}  {'davies_bouldin':>14}")
+    for score in scan.scores:
+        mark = "  *" if score.k == scan.recommended_k else ""
+        print(
+            f"{score.k:>3}  {score.inertia:>14.2f}  {score.silhouette:>10.4f}  "
+            f"{score.calinski_harabasz:>17.2f}  {score.davies_bouldin:>14.4f}{mark}"
+        )
+    print(f"recommended_k: {scan.recommended_k}")
+    print(translate("cli.scan_reason", lang, k=scan.recommended_k, sample=scan.silhouette_sample_size))
+    return EXIT_OK

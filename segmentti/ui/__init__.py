@@ -1,0 +1,1 @@
+"""Streamlit glue of the app: session state, cached library calls and shared widgets (imports streamlit)."""

@@ -1,0 +1,46 @@
+"""Library calls cached per session, keyed on the data's digest, never on a sampled hash of the data."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from segmentti.clustering import KScan, scan_k
+from segmentti.features import FeatureMatrix, build_features
+from segmentti.loading import Table, load_table
+from segmentti.samples import load_sample
+from segmentti.workflow import SegmentationResult, segment_features
+
+# scope="session": results live only in the session that made them and go when it ends;
+# the leading-underscore arguments are not hashed, the digest stands for them.
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_load(digest: str, name: str, sheet: str | None, _data: bytes) -> Table:
+    """:func:`segmentti.loading.load_table` of an uploaded file."""
+    return load_table(_data, name, sheet=sheet)
+
+
+@st.cache_data(scope="session", max_entries=4, show_spinner=False)
+def cached_sample(name: str) -> Table:
+    """:func:`segmentti.samples.load_sample`."""
+    return load_sample(name)
+
+
+@st.cache_data(scope="session", max_entries=16, show_spinner=False)
+def cached_features(digest: str, criteria: tuple[str, ...], _table: Table) -> FeatureMatrix:
+    """:func:`segmentti.features.build_features` of the data ``digest``."""
+    return build_features(_table.frame, list(criteria))
+
+
+@st.cache_data(scope="session", max_entries=16, show_spinner=False)
+def cached_scan(digest: str, criteria: tuple[str, ...], seed: int, _features: FeatureMatrix) -> KScan:
+    """:func:`segmentti.clustering.scan_k` over the default range."""
+    return scan_k(_features, seed=seed)
+
+
+@st.cache_data(scope="session", max_entries=32, show_spinner=False)
+def cached_segments(
+    digest: str, criteria: tuple[str, ...], k: int, seed: int, lang: str, _table: Table, _features: FeatureMatrix
+) -> SegmentationResult:
+    """:func:`segmentti.workflow.segment_features`."""
+    return segment_features(_table.frame, _features, k, seed, lang)

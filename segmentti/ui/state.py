@@ -1,0 +1,96 @@
+"""The app's session state: one named accessor per thing a user has loaded or chosen."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+from segmentti.loading import Table
+from segmentti.texts import language_from_locale, translate
+
+LANG = "lang"
+DATASET = "dataset"
+CRITERIA = "criteria"
+K = "k"
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """The table the user works on and where it came from.
+
+    ``digest`` (SHA-256 of the file's bytes plus the sheet) keys every cached result,
+    so a result can only ever be served for the very same data.
+    """
+
+    table: Table
+    digest: str
+    sample: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The file name, or the sample's name."""
+        return self.table.source_name
+
+
+def digest_of(data: bytes, sheet: str | None = None) -> str:
+    """SHA-256 of ``data`` and the sheet name: the cache key of a loaded file."""
+    return hashlib.sha256(data + b"\x00sheet=" + (sheet or "").encode()).hexdigest()
+
+
+def lang() -> str:
+    """The user's language; on the first run, from the browser's locale."""
+    if LANG not in st.session_state:
+        locale = None
+        try:
+            locale = st.context.locale or st.context.headers.get("Accept-Language")
+        except Exception:  # no browser context (e.g. a bare script run)
+            locale = None
+        st.session_state[LANG] = language_from_locale(locale)
+    return st.session_state[LANG]
+
+
+def t(key: str, **params: object) -> str:
+    """A text in the user's language."""
+    return translate(key, lang(), **params)
+
+
+def formatter(prefix: str) -> Callable[[object], str]:
+    """A ``format_func`` showing option ``x`` as the text ``prefix + x`` in the current language.
+
+    The language is bound now: Streamlit may call ``format_func`` outside the script run.
+    """
+    bound = lang()
+    return lambda option: translate(f"{prefix}{option}", bound)
+
+
+def dataset() -> Dataset | None:
+    """The loaded data set, if any."""
+    return st.session_state.get(DATASET)
+
+
+def set_dataset(new: Dataset) -> None:
+    """Make ``new`` the working data; forget choices made for other data."""
+    old = dataset()
+    st.session_state[DATASET] = new
+    if old is None or old.digest != new.digest:
+        st.session_state.pop(CRITERIA, None)
+        st.session_state.pop(K, None)
+
+
+def criteria() -> list[str] | None:
+    """The chosen criteria, or ``None`` before the user has chosen (use the suggestion)."""
+    return st.session_state.get(CRITERIA)
+
+
+def set_criteria(chosen: list[str], suggested: list[str]) -> None:
+    """Remember the chosen criteria; a choice other than the one in use resets the chosen k.
+
+    Before the user has chosen, the ``suggested`` criteria are the ones in use.
+    """
+    in_use = st.session_state.get(CRITERIA)
+    if chosen != (suggested if in_use is None else in_use):
+        st.session_state.pop(K, None)
+    st.session_state[CRITERIA] = list(chosen)

@@ -1,0 +1,100 @@
+"""The command line as an owner or a script uses it: outputs, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from segmentti.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "sample_data" / "b2c_customers.csv"
+MALL_CRITERIA = "Annual Income (k$),Spending Score (1-100)"
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "segmentti", *args], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+
+
+def test_segment_writes_every_row_with_its_segment_and_a_summary(tmp_path: Path) -> None:
+    done = _run("segment", str(SAMPLE), "--out", str(tmp_path / "out"), "--k", "4", "--lang", "fi")
+    assert done.returncode == 0, done.stderr
+    assert "5000 asiakasta jaettu 4 segmenttiin" in done.stdout
+    segments = pd.read_csv(tmp_path / "out" / "segments.csv")
+    original = pd.read_csv(SAMPLE)
+    assert list(segments.columns) == [*original.columns, "segment", "segment_name"]
+    assert segments["customer_id"].tolist() == original["customer_id"].tolist()
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["k"] == 4 and summary["method"] == "kmeans" and summary["n_customers"] == 5000
+    assert "customer_id" not in summary["criteria"] and "age" in summary["criteria"]
+    sizes = segments["segment"].value_counts().sort_index().tolist()
+    assert [s["size"] for s in summary["segments"]] == sizes
+    assert sum(s["share"] for s in summary["segments"]) == pytest.approx(1.0)
+    assert summary["segments"][0]["name"] == segments.loc[segments["segment"] == 1, "segment_name"].iloc[0]
+    assert 0 < summary["metrics"]["silhouette"] < 1
+
+
+def test_segment_auto_k_and_scan_json_on_mall_customers(mall_customers_path: Path, tmp_path: Path, capsys) -> None:
+    assert main(["scan", str(mall_customers_path), "--criteria", MALL_CRITERIA, "--json"]) == 0
+    scan = json.loads(capsys.readouterr().out)
+    assert scan["recommended_k"] == 5
+    assert [row["k"] for row in scan["scores"]] == list(range(2, 11))
+    assert set(scan["scores"][0]) == {"k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin"}
+    assert main(["segment", str(mall_customers_path), "--criteria", MALL_CRITERIA, "--out", str(tmp_path)]) == 0
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert summary["k"] == 5 and summary["k_selection"] == "auto"
+    assert [s["size"] for s in summary["segments"]] == [81, 39, 35, 23, 22]
+
+
+def test_scan_table_marks_the_recommended_k(mall_customers_path: Path, capsys) -> None:
+    assert main(["scan", str(mall_customers_path), "--criteria", MALL_CRITERIA, "--k-max", "6"]) == 0
+    out = capsys.readouterr().out
+    assert "recommended_k: 5" in out
+    assert any(line.strip().startswith("5 ") and line.endswith("*") for line in out.splitlines())
+
+
+def test_excel_input_with_sheet(tmp_path: Path) -> None:
+    xlsx = ROOT / "sample_data" / "b2c_customers_fi.xlsx"
+    assert main(["segment", str(xlsx), "--sheet", "Asiakkaat", "--k", "3", "--out", str(tmp_path)]) == 0
+    assert len(pd.read_csv(tmp_path / "segments.csv")) == 5000
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "english"),
+    [
+        (b"", [], "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", [], "is not a table"),
+        (b"age,income\n30,1\n40,2\n", ["--k", "3"], "3 segments need at least 3 customers"),
+        (b"id,a,b\n1,,\n2,,\n3,,\n", ["--criteria", "a,b", "--k", "2"], "Every chosen criterion is empty"),
+        (b"age,income\n30,1\n40,2\n50,3\n", ["--criteria", "agee"], "The data has no column: agee"),
+        (b"age,income\n30,1\n40,2\n50,3\n", ["--k", "x"], "--k needs a whole number"),
+    ],
+)
+def test_bad_input_is_one_error_line_and_exit_2(tmp_path: Path, capsys, content: bytes, args, english: str) -> None:
+    path = tmp_path / "input.csv"
+    path.write_bytes(content)
+    status = main(["segment", str(path), "--out", str(tmp_path / "out"), "--lang", "en", *args])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert english in err
+
+
+def test_real_process_errors_in_finnish_without_traceback(tmp_path: Path) -> None:
+    empty = tmp_path / "tyhja.csv"
+    empty.write_bytes(b"")
+    done = _run("scan", str(empty), "--lang", "fi")
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: Tiedosto tyhja.csv on tyhjä.")
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+    usage = _run("segment", str(empty))
+    assert usage.returncode == 2 and usage.stderr.startswith("error: ") and "--out" in usage.stderr
+    missing = _run("scan", str(tmp_path / "nope.csv"))
+    assert missing.returncode == 2 and "nope.csv" in missing.stderr
