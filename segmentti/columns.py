@@ -26,6 +26,75 @@ _PERSON_NAME = re.compile(
 _PHONE_NAME = re.compile(r"phone|puhelin|gsm|mobile|matkapuhelin|^puh", re.IGNORECASE)
 
 
+class Family(StrEnum):
+    """The criteria family of a column (seed articles 000, 001 and 004)."""
+
+    DEMOGRAPHIC = "demographic"
+    GEOGRAPHIC = "geographic"
+    SOCIO_ECONOMIC = "socio_economic"
+    BEHAVIOURAL = "behavioural"
+    PSYCHOGRAPHIC = "psychographic"
+    FIRMOGRAPHIC = "firmographic"
+    OTHER = "other"
+
+
+_FAMILY_WORDS: tuple[tuple[Family, re.Pattern[str]], ...] = (
+    (
+        Family.FIRMOGRAPHIC,
+        re.compile(
+            r"industry|toimiala|employees|henkil[öo]st|headcount|revenue|liikevaihto|profit|tulos|turnover|"
+            r"decision|p[äa][äa]tt[äa]j|company_size|yrityskoko|tol",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Family.DEMOGRAPHIC,
+        re.compile(
+            r"(^|[_\s])age($|[_\s])|ik[äa]|gender|genre|sex|sukupuoli|education|koulutus|family|perhe|children|lapset|"
+            r"life_?stage|el[äa]m[äa]nvaihe|marital|siviilis[äa][äa]ty|birth|syntym",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Family.GEOGRAPHIC,
+        re.compile(
+            r"municipality|kunta|region|maakunta|city|kaupunki|postal|postinumero|country|maa$|distance|"
+            r"et[äa]isyys|area|alue|address|osoite",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Family.SOCIO_ECONOMIC,
+        re.compile(r"occupation|ammatti|income|tulo|salary|palkka|job|ty[öo]|profession|asema", re.IGNORECASE),
+    ),
+    (
+        Family.BEHAVIOURAL,
+        re.compile(
+            r"order|tilaus|purchase|osto|spend|kulut|amount|summa|recency|frequency|channel|kanava|"
+            r"visit|k[äa]ynti|return|palautus|consent|lupa|newsletter|uutiskirje|click|open|avaus|"
+            r"commute|ty[öo]matka|campaign|kampanja|response|vastasi|share_|basket|kori|since|alkaen|tenure",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Family.PSYCHOGRAPHIC,
+        re.compile(
+            r"interest|kiinnostu|hobby|harrast|value|arvo|attitude|asenne|lifestyle|el[äa]m[äa]ntapa|"
+            r"opinion|mielipide|satisfaction|tyytyv[äa]isyys|survey|kysely",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def guess_family(name: str) -> Family:
+    """Guess the criteria family of a column from its Finnish or English header."""
+    for family, words in _FAMILY_WORDS:
+        if words.search(name):
+            return family
+    return Family.OTHER
+
+
 class Role(StrEnum):
     """What a column holds, as far as segmentation is concerned."""
 
@@ -59,12 +128,15 @@ class ColumnInfo:
         Number of distinct non-missing values.
     missing_share : float
         Share of rows with no value, 0–1.
+    family : Family
+        The criteria family the column belongs to.
     """
 
     name: str
     role: Role
     distinct: int
     missing_share: float
+    family: Family = Family.OTHER
 
     @property
     def usable(self) -> bool:
@@ -103,7 +175,8 @@ def _describe(column: pd.Series, name: str) -> ColumnInfo:
     filled = column.dropna()
     distinct = int(filled.nunique())
     missing_share = 1 - len(filled) / rows if rows else 1.0
-    return ColumnInfo(name, _guess_role(column, filled, name, distinct), distinct, missing_share)
+    role = _guess_role(column, filled, name, distinct)
+    return ColumnInfo(name, role, distinct, missing_share, guess_family(name))
 
 
 def _guess_role(column: pd.Series, filled: pd.Series, name: str, distinct: int) -> Role:

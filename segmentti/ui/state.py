@@ -15,6 +15,7 @@ LANG = "lang"
 DATASET = "dataset"
 CRITERIA = "criteria"
 K = "k"
+OVERRIDES = "column_overrides"
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,6 +79,15 @@ def set_dataset(new: Dataset) -> None:
     if old is None or old.digest != new.digest:
         st.session_state.pop(CRITERIA, None)
         st.session_state.pop(K, None)
+
+
+def column_overrides() -> dict[str, dict[str, str]]:
+    """The user's corrections of column roles and families: ``{column: {"role": ..., "family": ...}}``.
+
+    Empty until the data page lets the user edit them; every page that describes columns
+    passes this to the library so all pages agree.
+    """
+    return st.session_state.setdefault(OVERRIDES, {})
 
 
 def criteria() -> list[str] | None:
