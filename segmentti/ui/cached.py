@@ -7,6 +7,7 @@ import streamlit as st
 from segmentti.clustering import KScan, scan_k
 from segmentti.features import FeatureMatrix, build_features
 from segmentti.loading import Table, load_table
+from segmentti.personas import Persona, personas_from_result
 from segmentti.samples import load_sample
 from segmentti.workflow import SegmentationResult, segment_features
 
@@ -44,3 +45,11 @@ def cached_segments(
 ) -> SegmentationResult:
     """:func:`segmentti.workflow.segment_features`."""
     return segment_features(_table.frame, _features, k, seed, lang)
+
+
+@st.cache_data(scope="session", max_entries=16, show_spinner=False)
+def cached_personas(
+    digest: str, criteria: tuple[str, ...], k: int, seed: int, lang: str, _table: Table, _result: SegmentationResult
+) -> tuple[Persona, ...]:
+    """:func:`segmentti.personas.personas_from_result` without the user's edits (apply them with ``apply_edits``)."""
+    return personas_from_result(_table.frame, _result, lang)
