@@ -288,16 +288,19 @@ def suggest_name(traits: Sequence[PersonaTrait], lang: str) -> str:
 def describe_trait(trait: PersonaTrait, lang: str) -> str:
     """One plain sentence about a trait, with its figures."""
     if trait.level is None:
-        key = "persona.trait_higher" if trait.difference > 0 else "persona.trait_lower"
+        size = abs(trait.difference)
+        degree = "much_" if size >= 0.8 else "" if size >= 0.5 else "slightly_"
+        direction = "higher" if trait.difference > 0 else "lower"
         return translate(
-            key,
+            "persona.trait_numeric",
             lang,
             column=trait.column,
             value=format_number(trait.segment_value),
             overall=format_number(trait.overall_value),
             low=format_number(trait.low),
             high=format_number(trait.high),
-            sd=format_number(abs(trait.difference), 1),
+            strength=translate(f"persona.strength_{degree}{direction}", lang),
+            sd=format_number(size, 1),
         )
     return translate(
         "persona.trait_level",

@@ -3,18 +3,18 @@
 TEXTS: dict[str, dict[str, str]] = {
     # persona content (library)
     "persona.near_average": {"fi": "lähellä keskiarvoa", "en": "close to average"},
-    "persona.trait_higher": {
-        "fi": "{column}: mediaani {value} (kaikki asiakkaat {overall}), puolet välillä {low}–{high}; "
-        "keskiarvo {sd} keskihajontaa suurempi.",
-        "en": "{column}: median {value} (all customers {overall}), half between {low} and {high}; "
-        "the mean is {sd} standard deviations higher.",
+    "persona.trait_numeric": {
+        "fi": "{column}: mediaani {value} (kaikki asiakkaat {overall}), puolet segmentistä välillä {low}–{high}; "
+        "{strength} ({sd} × keskihajonta).",
+        "en": "{column}: median {value} (all customers {overall}), half of the segment between {low} and {high}; "
+        "{strength} ({sd} × the standard deviation).",
     },
-    "persona.trait_lower": {
-        "fi": "{column}: mediaani {value} (kaikki asiakkaat {overall}), puolet välillä {low}–{high}; "
-        "keskiarvo {sd} keskihajontaa pienempi.",
-        "en": "{column}: median {value} (all customers {overall}), half between {low} and {high}; "
-        "the mean is {sd} standard deviations lower.",
-    },
+    "persona.strength_much_higher": {"fi": "selvästi keskimääräistä suurempi", "en": "much higher than average"},
+    "persona.strength_higher": {"fi": "keskimääräistä suurempi", "en": "higher than average"},
+    "persona.strength_slightly_higher": {"fi": "hieman keskimääräistä suurempi", "en": "slightly higher than average"},
+    "persona.strength_much_lower": {"fi": "selvästi keskimääräistä pienempi", "en": "much lower than average"},
+    "persona.strength_lower": {"fi": "keskimääräistä pienempi", "en": "lower than average"},
+    "persona.strength_slightly_lower": {"fi": "hieman keskimääräistä pienempi", "en": "slightly lower than average"},
     "persona.trait_level": {
         "fi": "{column} = {level}: {share} segmentistä (kaikista {overall}), {lift} kertaa yleisempi.",
         "en": "{column} = {level}: {share} of the segment (of all customers {overall}), {lift} times as common.",
@@ -117,7 +117,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Small pilots before rolling out lower the risk and teach the most (article 004).",
     },
     # export contents (library)
-    "contacts.email": {"fi": "Email Address", "en": "Email Address"},
     "contacts.reason_invalid_email": {
         "fi": "ei kelvollista sähköpostiosoitetta",
         "en": "no valid email address",
@@ -131,7 +130,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.file_control": {"fi": "kontrolli", "en": "control"},
     "sheet.summary": {"fi": "Yhteenveto", "en": "Summary"},
     "sheet.personas": {"fi": "Persoonat", "en": "Personas"},
-    "sheet.segment": {"fi": "Segmentti", "en": "Segment"},
     "report.title": {"fi": "Asiakaspersoonat", "en": "Customer personas"},
     "report.source": {"fi": "Aineisto", "en": "Data"},
     "report.customers": {"fi": "Asiakkaita", "en": "Customers"},

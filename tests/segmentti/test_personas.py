@@ -54,7 +54,8 @@ def test_numeric_and_categorical_traits_match_hand_computed_figures() -> None:
     assert second.name == "age 61–63, m"
     assert (first.size, first.share, second.share) == (3, 0.5, 0.5)
     assert describe_trait(age, "en") == (
-        "age: median 22 (all customers 42), half between 21 and 23; the mean is 1 standard deviations lower."
+        "age: median 22 (all customers 42), half of the segment between 21 and 23; "
+        "much lower than average (1 × the standard deviation)."
     )
     assert describe_trait(female, "fi") == "gender = f: 67% segmentistä (kaikista 33%), 2 kertaa yleisempi."
 
@@ -174,3 +175,25 @@ def test_personas_from_a_real_segmentation_cover_every_customer() -> None:
     assert sum(persona.size for persona in personas) == 6
     assert personas[1].name == "Big spenders"
     assert all(persona.actions[-1].rule == "pilot" for persona in personas)
+
+
+def test_texts_looked_up_by_computed_keys_exist() -> None:
+    from segmentti.personas import KPI_COLUMNS
+    from segmentti.texts import TEXTS
+
+    rules = [
+        "b2b_decision_makers",
+        "young_adults",
+        "lapsed_high_value",
+        "first_time_recent",
+        "most_valuable",
+        "preferred_channel",
+        "category_affinity",
+        "email_consent",
+        "pilot",
+    ]
+    keys = [f"kpi.{key}" for key in [*KPI_COLUMNS, "response_rate"]]
+    keys += [f"rule.{rule}.{part}" for rule in rules for part in ("action", "reason")]
+    keys += [f"persona.strength_{d}{w}" for d in ("much_", "", "slightly_") for w in ("higher", "lower")]
+    keys += [f"contacts.reason_{reason}" for reason in ("invalid_email", "no_consent", "duplicate", "control")]
+    assert [key for key in keys if key not in TEXTS] == []
