@@ -63,8 +63,12 @@ for raw in current.raw:
                 pd.DataFrame(
                     {
                         state.t("report.kpi"): [state.t(f"kpi.{kpi.key}") for kpi in persona.kpis],
-                        state.t("report.segment_value"): [format_kpi(k.key, k.segment_value) for k in persona.kpis],
-                        state.t("report.overall_value"): [format_kpi(k.key, k.overall_value) for k in persona.kpis],
+                        state.t("report.segment_value"): [
+                            format_kpi(k.key, k.segment_value, lang=state.lang()) for k in persona.kpis
+                        ],
+                        state.t("report.overall_value"): [
+                            format_kpi(k.key, k.overall_value, lang=state.lang()) for k in persona.kpis
+                        ],
                     }
                 ),
                 hide_index=True,

@@ -281,7 +281,7 @@ def suggest_name(traits: Sequence[PersonaTrait], lang: str) -> str:
         if trait.level is not None:
             parts.append(trait.level)
         else:
-            parts.append(f"{trait.column} {format_number(trait.low)}–{format_number(trait.high)}")
+            parts.append(f"{trait.column} {format_number(trait.low, lang=lang)}–{format_number(trait.high, lang=lang)}")
     return ", ".join(parts) if parts else translate("persona.near_average", lang)
 
 
@@ -295,12 +295,12 @@ def describe_trait(trait: PersonaTrait, lang: str) -> str:
             "persona.trait_numeric",
             lang,
             column=trait.column,
-            value=format_number(trait.segment_value),
-            overall=format_number(trait.overall_value),
-            low=format_number(trait.low),
-            high=format_number(trait.high),
+            value=format_number(trait.segment_value, lang=lang),
+            overall=format_number(trait.overall_value, lang=lang),
+            low=format_number(trait.low, lang=lang),
+            high=format_number(trait.high, lang=lang),
             strength=translate(f"persona.strength_{degree}{direction}", lang),
-            sd=format_number(size, 1),
+            sd=format_number(size, 1, lang=lang),
         )
     return translate(
         "persona.trait_level",
@@ -309,18 +309,22 @@ def describe_trait(trait: PersonaTrait, lang: str) -> str:
         level=trait.level,
         share=format_share(trait.segment_value),
         overall=format_share(trait.overall_value),
-        lift=format_number(trait.lift or 0.0, 1),
+        lift=format_number(trait.lift or 0.0, 1, lang=lang),
     )
 
 
-def format_number(value: float | None, digits: int | None = None) -> str:
-    """A number for people: no decimals from 100 on, one below (or ``digits``), no trailing ``.0``."""
+def format_number(value: float | None, digits: int | None = None, lang: str = "en") -> str:
+    """A number for people: no decimals from 100 on, one below (or ``digits``), no trailing ``.0``.
+
+    Thousands are separated by a no-break space; Finnish (``lang="fi"``) gets a decimal comma.
+    """
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return "–"
     if digits is None:
         digits = 0 if abs(value) >= 100 else 1
     text = f"{value:,.{digits}f}".replace(",", "\u00a0")
-    return text[:-2] if text.endswith(".0") else text
+    text = text[:-2] if text.endswith(".0") else text
+    return text.replace(".", ",") if lang == "fi" else text
 
 
 def format_share(value: float) -> str:
@@ -502,7 +506,7 @@ def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple
     if age is not None and members.any():
         median_age = float(pd.to_numeric(frame.loc[members, age], errors="coerce").median())
         if median_age < 30:
-            add("young_adults", column=age, value=format_number(median_age))
+            add("young_adults", column=age, value=format_number(median_age, lang=lang))
     kpis = {kpi.key: kpi for kpi in persona.kpis}
     recency, value = kpis.get("recency"), kpis.get("customer_value")
     if (
@@ -515,31 +519,31 @@ def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple
     ):
         add(
             "lapsed_high_value",
-            recency=format_number(recency.segment_value),
-            overall_recency=format_number(recency.overall_value),
-            value=format_number(value.segment_value),
-            overall_value=format_number(value.overall_value),
+            recency=format_number(recency.segment_value, lang=lang),
+            overall_recency=format_number(recency.overall_value, lang=lang),
+            value=format_number(value.segment_value, lang=lang),
+            overall_value=format_number(value.overall_value, lang=lang),
         )
     if recency and "orders" in frame.columns and members.any():
         median_orders = float(pd.to_numeric(frame.loc[members, "orders"], errors="coerce").median())
         if median_orders <= 1 and recency.segment_value <= recency.overall_value:
             add(
                 "first_time_recent",
-                orders=format_number(median_orders),
-                recency=format_number(recency.segment_value),
-                overall_recency=format_number(recency.overall_value),
+                orders=format_number(median_orders, lang=lang),
+                recency=format_number(recency.segment_value, lang=lang),
+                overall_recency=format_number(recency.overall_value, lang=lang),
             )
     if persona.revenue_share is not None and persona.share > 0 and persona.revenue_share >= 1.5 * persona.share:
         add("most_valuable", revenue=format_share(persona.revenue_share), share=format_share(persona.share))
     channel = _preferred_channel(frame, members, persona, context)
     if channel is not None:
-        add("preferred_channel", channel=channel[0], lift=format_number(channel[1], 1))
+        add("preferred_channel", channel=channel[0], lift=format_number(channel[1], 1, lang=lang))
     strong = [item for item in persona.affinities if item.lift >= 1.2][:3]
     if strong:
         add(
             "category_affinity",
             categories=", ".join(item.category for item in strong),
-            lift=format_number(strong[0].lift, 1),
+            lift=format_number(strong[0].lift, 1, lang=lang),
         )
     if context.consent_share is not None and context.consent_share >= 0.5:
         add("email_consent", share=format_share(context.consent_share))
@@ -572,11 +576,11 @@ def _preferred_channel(
     return None
 
 
-def format_kpi(kpi_key: str, value: float) -> str:
+def format_kpi(kpi_key: str, value: float, lang: str = "en") -> str:
     """A KPI value for people (rates as percentages)."""
     if kpi_key == "response_rate":
         return "–" if np.isnan(value) else format_share(value)
-    return format_number(value)
+    return format_number(value, lang=lang)
 
 
 def compare_personas(personas: Sequence[Persona], lang: str) -> pd.DataFrame:
@@ -645,5 +649,5 @@ def describe_affinity(item: Affinity, lang: str) -> str:
         category=item.category,
         share=format_share(item.segment_share),
         overall=format_share(item.overall_share),
-        lift=format_number(item.lift, 1),
+        lift=format_number(item.lift, 1, lang=lang),
     )

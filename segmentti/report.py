@@ -124,8 +124,8 @@ def render_markdown(personas: Sequence[Persona], context: ReportContext, lang: s
                 "|---|---|---|",
             ]
             lines += [
-                f"| {t(f'kpi.{kpi.key}')} | {format_kpi(kpi.key, kpi.segment_value)} | "
-                f"{format_kpi(kpi.key, kpi.overall_value)} |"
+                f"| {t(f'kpi.{kpi.key}')} | {format_kpi(kpi.key, kpi.segment_value, lang=lang)} | "
+                f"{format_kpi(kpi.key, kpi.overall_value, lang=lang)} |"
                 for kpi in persona.kpis
             ]
         if persona.affinities:
@@ -210,8 +210,8 @@ def render_html(personas: Sequence[Persona], context: ReportContext, lang: str) 
                 f"<th>{t('report.overall_value')}</th></tr>"
             )
             parts += [
-                f"<tr><td>{t(f'kpi.{kpi.key}')}</td><td class='num'>{e(format_kpi(kpi.key, kpi.segment_value))}</td>"
-                f"<td class='num'>{e(format_kpi(kpi.key, kpi.overall_value))}</td></tr>"
+                f"<tr><td>{t(f'kpi.{kpi.key}')}</td><td class='num'>{e(format_kpi(kpi.key, kpi.segment_value, lang=lang))}</td>"
+                f"<td class='num'>{e(format_kpi(kpi.key, kpi.overall_value, lang=lang))}</td></tr>"
                 for kpi in persona.kpis
             ]
             parts.append("</table>")
@@ -247,7 +247,11 @@ def _header_items(personas: Sequence[Persona], context: ReportContext, lang: str
         items.append(
             (
                 t("report.pilot"),
-                t("report.pilot_text", percent=format_number(context.pilot_percent), seed=context.pilot_seed),
+                t(
+                    "report.pilot_text",
+                    percent=format_number(context.pilot_percent, lang=lang),
+                    seed=context.pilot_seed,
+                ),
             )
         )
     return items
@@ -270,7 +274,7 @@ def _comparison_table(personas: Sequence[Persona], lang: str) -> str:
         cells = [str(persona.number), html.escape(persona.name), str(persona.size), format_share(persona.share)]
         if show_revenue:
             cells.append("–" if persona.revenue_share is None else format_share(persona.revenue_share))
-        cells += [format_kpi(key, kpis[key].segment_value) if key in kpis else "–" for key in kpi_keys]
+        cells += [format_kpi(key, kpis[key].segment_value, lang=lang) if key in kpis else "–" for key in kpi_keys]
         cells.append(html.escape(persona.actions[0].action) if persona.actions else "")
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     rows.append("</table>")
@@ -279,11 +283,12 @@ def _comparison_table(personas: Sequence[Persona], lang: str) -> str:
 
 def _size_chart(personas: Sequence[Persona], lang: str) -> str:
     """Horizontal bars of each segment's share of customers (and of revenue), as inline SVG."""
-    bar, gap, label_width, width = 22, 10, 260, 720
+    bar, gap, label_width, width = 22, 10, 330, 720
     show_revenue = any(persona.revenue_share is not None for persona in personas)
     per_row = bar * (2 if show_revenue else 1) + gap
-    height = per_row * len(personas) + 30
-    scale = width - label_width - 70
+    height = per_row * len(personas) + 10
+    largest = max([persona.share for persona in personas] + [persona.revenue_share or 0.0 for persona in personas])
+    scale = (width - label_width - 150) / max(largest, 1e-9)
     parts = [
         f"<svg class='chart' role='img' viewBox='0 0 {width} {height}' width='100%' "
         f"xmlns='http://www.w3.org/2000/svg' aria-label='{html.escape(translate('report.sizes', lang))}'>"
@@ -291,7 +296,7 @@ def _size_chart(personas: Sequence[Persona], lang: str) -> str:
     for index, persona in enumerate(personas):
         y = index * per_row + 5
         colour = PALETTE[index % len(PALETTE)]
-        name = _clip(f"{persona.number}. {persona.name}", 38)
+        name = _clip(f"{persona.number}. {persona.name}", 40)
         parts.append(f"<text x='0' y='{y + 16}' class='label'>{html.escape(name)}</text>")
         parts.append(
             f"<rect x='{label_width}' y='{y}' width='{max(persona.share * scale, 1):.1f}' height='{bar - 4}' "

@@ -96,7 +96,10 @@ def _details(context: ReportContext, k: int, lang: str) -> list[tuple[str, objec
             (
                 translate("report.pilot", lang),
                 translate(
-                    "report.pilot_text", lang, percent=format_number(context.pilot_percent), seed=context.pilot_seed
+                    "report.pilot_text",
+                    lang,
+                    percent=format_number(context.pilot_percent, lang=lang),
+                    seed=context.pilot_seed,
                 ),
             )
         )
@@ -131,11 +134,11 @@ def _persona_row(persona: Persona, lang: str) -> list[object]:
         "\n".join(describe_trait(trait, lang) for trait in persona.listed_traits),
         "\n".join(f"{column}: {value}" for column, value in persona.typical),
         "\n".join(
-            f"{translate(f'kpi.{kpi.key}', lang)}: {format_kpi(kpi.key, kpi.segment_value)} "
-            f"({format_kpi(kpi.key, kpi.overall_value)})"
+            f"{translate(f'kpi.{kpi.key}', lang)}: {format_kpi(kpi.key, kpi.segment_value, lang=lang)} "
+            f"({format_kpi(kpi.key, kpi.overall_value, lang=lang)})"
             for kpi in persona.kpis
         ),
-        "\n".join(f"{item.category} ×{format_number(item.lift, 1)}" for item in persona.affinities[:5]),
+        "\n".join(f"{item.category} ×{format_number(item.lift, 1, lang=lang)}" for item in persona.affinities[:5]),
         "\n".join(f"{action.action} — {action.reason}" for action in persona.actions),
     ]
 
