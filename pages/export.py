@@ -17,8 +17,10 @@ from segmentti.exporting import (
 from segmentti.report import ReportContext, escape_markdown, render_html, render_markdown
 from segmentti.ui import state
 from segmentti.ui.personas import current_segmentation
-from segmentti.ui.widgets import dataset_caption, next_step, show_error
+from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame, show_error
 from segmentti.workbook import build_workbook
+
+require_app_frame("export")
 
 st.title(state.t("export.title"))
 dataset_caption()

@@ -8,7 +8,9 @@ from segmentti.personas import compare_personas, describe_affinity, describe_tra
 from segmentti.report import escape_markdown
 from segmentti.ui import state
 from segmentti.ui.personas import current_segmentation
-from segmentti.ui.widgets import dataset_caption, next_step
+from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame
+
+require_app_frame("personas")
 
 st.title(state.t("personas.title"))
 dataset_caption()
@@ -34,9 +36,9 @@ for raw in current.raw:
         st.subheader(f"{persona.number}. {escape_markdown(persona.name)}")
         metrics = st.columns(3)
         metrics[0].metric(state.t("personas.size"), persona.size)
-        metrics[1].metric(state.t("personas.share"), format_share(persona.share))
+        metrics[1].metric(state.t("personas.share"), format_share(persona.share, lang=state.lang()))
         if persona.revenue_share is not None:
-            metrics[2].metric(state.t("personas.revenue_share"), format_share(persona.revenue_share))
+            metrics[2].metric(state.t("personas.revenue_share"), format_share(persona.revenue_share, lang=state.lang()))
 
         traits_column, chart_column = st.columns([3, 2])
         traits_column.markdown(f"**{state.t('report.traits')}**")

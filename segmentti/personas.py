@@ -11,6 +11,8 @@ import pandas as pd
 
 from segmentti.columns import Role, describe_columns
 from segmentti.features import MISSING_LEVEL
+from segmentti.texts import format_number as format_number_for
+from segmentti.texts import format_share as format_share_for
 from segmentti.texts import translate
 
 NAME_TRAITS = 3
@@ -307,29 +309,30 @@ def describe_trait(trait: PersonaTrait, lang: str) -> str:
         lang,
         column=trait.column,
         level=trait.level,
-        share=format_share(trait.segment_value),
-        overall=format_share(trait.overall_value),
+        share=format_share(trait.segment_value, lang=lang),
+        overall=format_share(trait.overall_value, lang=lang),
         lift=format_number(trait.lift or 0.0, 1, lang=lang),
     )
 
 
 def format_number(value: float | None, digits: int | None = None, lang: str = "en") -> str:
-    """A number for people: no decimals from 100 on, one below (or ``digits``), no trailing ``.0``.
+    """A number for people (:func:`segmentti.texts.format_number`): no decimals from 100 on, one below.
 
-    Thousands are separated by a no-break space; Finnish (``lang="fi"``) gets a decimal comma.
+    ``digits`` overrides the decimals; a trailing zero decimal is dropped (``2`` not ``2.0``);
+    missing is ``–``.
     """
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return "–"
     if digits is None:
         digits = 0 if abs(value) >= 100 else 1
-    text = f"{value:,.{digits}f}".replace(",", "\u00a0")
-    text = text[:-2] if text.endswith(".0") else text
-    return text.replace(".", ",") if lang == "fi" else text
+    text = format_number_for(value, lang, digits)
+    zero = (",0" if lang == "fi" else ".0") if digits == 1 else None
+    return text[: -len(zero)] if zero and text.endswith(zero) else text
 
 
-def format_share(value: float) -> str:
-    """A share 0–1 as a whole percentage."""
-    return f"{value:.0%}"
+def format_share(value: float, lang: str = "en") -> str:
+    """A share 0–1 as a whole percentage (:func:`segmentti.texts.format_share`): ``27 %`` / ``27%``."""
+    return format_share_for(value, lang, 0)
 
 
 def _show(value: object) -> str:
@@ -501,7 +504,12 @@ def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple
     if role is not None and members.any():
         counts = frame.loc[members, role].dropna().astype(str).value_counts(normalize=True)
         if len(counts):
-            add("b2b_decision_makers", column=role, level=counts.index[0], share=format_share(float(counts.iloc[0])))
+            add(
+                "b2b_decision_makers",
+                column=role,
+                level=counts.index[0],
+                share=format_share(float(counts.iloc[0]), lang=lang),
+            )
     age = _find_column(frame, _AGE_PATTERN, numeric=True)
     if age is not None and members.any():
         median_age = float(pd.to_numeric(frame.loc[members, age], errors="coerce").median())
@@ -534,7 +542,11 @@ def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple
                 overall_recency=format_number(recency.overall_value, lang=lang),
             )
     if persona.revenue_share is not None and persona.share > 0 and persona.revenue_share >= 1.5 * persona.share:
-        add("most_valuable", revenue=format_share(persona.revenue_share), share=format_share(persona.share))
+        add(
+            "most_valuable",
+            revenue=format_share(persona.revenue_share, lang=lang),
+            share=format_share(persona.share, lang=lang),
+        )
     channel = _preferred_channel(frame, members, persona, context)
     if channel is not None:
         add("preferred_channel", channel=channel[0], lift=format_number(channel[1], 1, lang=lang))
@@ -546,7 +558,7 @@ def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple
             lift=format_number(strong[0].lift, 1, lang=lang),
         )
     if context.consent_share is not None and context.consent_share >= 0.5:
-        add("email_consent", share=format_share(context.consent_share))
+        add("email_consent", share=format_share(context.consent_share, lang=lang))
     add("pilot")
     return tuple(actions)
 
@@ -579,7 +591,7 @@ def _preferred_channel(
 def format_kpi(kpi_key: str, value: float, lang: str = "en") -> str:
     """A KPI value for people (rates as percentages)."""
     if kpi_key == "response_rate":
-        return "–" if np.isnan(value) else format_share(value)
+        return "–" if np.isnan(value) else format_share(value, lang=lang)
     return format_number(value, lang=lang)
 
 
@@ -647,7 +659,7 @@ def describe_affinity(item: Affinity, lang: str) -> str:
         "report.affinity_item",
         lang,
         category=item.category,
-        share=format_share(item.segment_share),
-        overall=format_share(item.overall_share),
+        share=format_share(item.segment_share, lang=lang),
+        overall=format_share(item.overall_share, lang=lang),
         lift=format_number(item.lift, 1, lang=lang),
     )

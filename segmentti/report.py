@@ -95,18 +95,18 @@ def render_markdown(personas: Sequence[Persona], context: ReportContext, lang: s
         headers.append(t("report.revenue_share"))
     lines += ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     for persona in personas:
-        cells = [str(persona.number), md(persona.name), str(persona.size), format_share(persona.share)]
+        cells = [str(persona.number), md(persona.name), str(persona.size), format_share(persona.share, lang=lang)]
         if show_revenue:
-            cells.append("–" if persona.revenue_share is None else format_share(persona.revenue_share))
+            cells.append("–" if persona.revenue_share is None else format_share(persona.revenue_share, lang=lang))
         lines.append("| " + " | ".join(cells) + " |")
     for persona in personas:
         lines += ["", f"## {persona.number}. {md(persona.name)}", ""]
         lines.append(
-            f"{t('report.size')}: {persona.size} · {t('report.share')}: {format_share(persona.share)}"
+            f"{t('report.size')}: {persona.size} · {t('report.share')}: {format_share(persona.share, lang=lang)}"
             + (
                 ""
                 if persona.revenue_share is None
-                else f" · {t('report.revenue_share')}: {format_share(persona.revenue_share)}"
+                else f" · {t('report.revenue_share')}: {format_share(persona.revenue_share, lang=lang)}"
             )
         )
         if persona.notes.strip():
@@ -185,10 +185,10 @@ def render_html(personas: Sequence[Persona], context: ReportContext, lang: str) 
         parts.append(f"<h2>{persona.number}. {e(persona.name)}</h2>")
         figures = [
             f"{t('report.size')}: <b>{persona.size}</b>",
-            f"{t('report.share')}: <b>{format_share(persona.share)}</b>",
+            f"{t('report.share')}: <b>{format_share(persona.share, lang=lang)}</b>",
         ]
         if persona.revenue_share is not None:
-            figures.append(f"{t('report.revenue_share')}: <b>{format_share(persona.revenue_share)}</b>")
+            figures.append(f"{t('report.revenue_share')}: <b>{format_share(persona.revenue_share, lang=lang)}</b>")
         parts.append("<p class='figures'>" + " · ".join(figures) + "</p>")
         if persona.notes.strip():
             parts.append(f"<p class='notes'><b>{t('report.notes')}:</b> {e(persona.notes)}</p>")
@@ -271,9 +271,14 @@ def _comparison_table(personas: Sequence[Persona], lang: str) -> str:
     rows = ["<table class='compare'><tr>" + "".join(f"<th>{cell}</th>" for cell in head) + "</tr>"]
     for persona in personas:
         kpis = {kpi.key: kpi for kpi in persona.kpis}
-        cells = [str(persona.number), html.escape(persona.name), str(persona.size), format_share(persona.share)]
+        cells = [
+            str(persona.number),
+            html.escape(persona.name),
+            str(persona.size),
+            format_share(persona.share, lang=lang),
+        ]
         if show_revenue:
-            cells.append("–" if persona.revenue_share is None else format_share(persona.revenue_share))
+            cells.append("–" if persona.revenue_share is None else format_share(persona.revenue_share, lang=lang))
         cells += [format_kpi(key, kpis[key].segment_value, lang=lang) if key in kpis else "–" for key in kpi_keys]
         cells.append(html.escape(persona.actions[0].action) if persona.actions else "")
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
@@ -300,11 +305,11 @@ def _size_chart(personas: Sequence[Persona], lang: str) -> str:
         parts.append(f"<text x='0' y='{y + 16}' class='label'>{html.escape(name)}</text>")
         parts.append(
             f"<rect x='{label_width}' y='{y}' width='{max(persona.share * scale, 1):.1f}' height='{bar - 4}' "
-            f"fill='{colour}'><title>{format_share(persona.share)}</title></rect>"
+            f"fill='{colour}'><title>{format_share(persona.share, lang=lang)}</title></rect>"
         )
         parts.append(
             f"<text x='{label_width + persona.share * scale + 6:.1f}' y='{y + 14}'>{persona.size} "
-            f"({format_share(persona.share)})</text>"
+            f"({format_share(persona.share, lang=lang)})</text>"
         )
         if show_revenue:
             revenue = persona.revenue_share or 0.0
@@ -314,7 +319,7 @@ def _size_chart(personas: Sequence[Persona], lang: str) -> str:
             )
             parts.append(
                 f"<text x='{label_width + revenue * scale + 6:.1f}' y='{y + bar + 14}'>"
-                f"{html.escape(translate('report.revenue_share', lang))} {format_share(revenue)}</text>"
+                f"{html.escape(translate('report.revenue_share', lang))} {format_share(revenue, lang=lang)}</text>"
             )
     parts.append("</svg>")
     return "".join(parts)

@@ -57,7 +57,7 @@ def test_numeric_and_categorical_traits_match_hand_computed_figures() -> None:
         "age: median 22 (all customers 42), half of the segment between 21 and 23; "
         "much lower than average (1 × the standard deviation)."
     )
-    assert describe_trait(female, "fi") == "gender = f: 67% segmentistä (kaikista 33%), 2 kertaa yleisempi."
+    assert describe_trait(female, "fi") == "gender = f: 67\u00a0% segmentistä (kaikista 33\u00a0%), 2 kertaa yleisempi."
 
 
 def test_typical_customer_is_the_one_nearest_the_centre() -> None:
@@ -139,7 +139,7 @@ def test_b2b_consent_and_channel_rules() -> None:
     first, second = build_personas(frame, LABELS, values, None, ("employees",), "fi")
     rules = [action.rule for action in first.actions]
     assert rules == ["b2b_decision_makers", "preferred_channel", "email_consent", "pilot"]
-    assert "LinkedIn" in first.actions[0].action and "CEO (67%)" in first.actions[0].reason
+    assert "LinkedIn" in first.actions[0].action and "CEO (67\u00a0%)" in first.actions[0].reason
     assert "puhelin" not in first.actions[1].action and "phone" in first.actions[1].action
     assert [action.rule for action in second.actions] == ["b2b_decision_makers", "preferred_channel", "pilot"]
 
