@@ -72,55 +72,6 @@ only_consenting = consent is not None and st.checkbox(
     state.t("export.only_consenting"), value=True, key="export_only_consenting"
 )
 
-if email is None:
-    st.info(state.t("export.no_email"), icon=":material/info:")
-else:
-    columns = ContactColumns(email=email, first_name=first, last_name=last, consent=consent)
-    try:
-        lists = build_contact_lists(frame, labels, personas, columns, only_consenting, control)
-    except SegmenttiError as error:
-        show_error(error)
-        st.stop()
-    left_out = sum(lists.left_out.values())
-    st.write(state.t("export.contacts_count", kept=lists.kept + lists.in_control, left=left_out))
-    reasons = [
-        state.t("export.left_reason", reason=state.t(f"contacts.reason_{reason}"), count=count)
-        for reason, count in lists.left_out.items()
-        if count
-    ]
-    if lists.in_control:
-        reasons.append(state.t("export.left_reason", reason=state.t("contacts.reason_control"), count=lists.in_control))
-    if reasons:
-        st.caption(" · ".join(reasons))
-    number = st.selectbox(
-        state.t("export.choose_segment"),
-        options=[persona.number for persona in personas],
-        format_func=lambda n: f"{personas[n - 1].name} ({len(lists.lists[n - 1])})",
-        key="export_segment",
-    )
-    chosen_list = lists.lists[number - 1]
-    chosen_stem = file_stem(personas[number - 1])
-    buttons = st.columns(2)
-    buttons[0].download_button(
-        state.t("export.download_list", count=len(chosen_list)),
-        data=lambda: to_csv_bytes(chosen_list),
-        file_name=f"{stem}_{chosen_stem}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        key="download_segment",
-    )
-    buttons[1].download_button(
-        state.t("export.download_zip"),
-        data=lambda: build_lists_zip(lists, personas, lang),
-        file_name=f"{stem}_{state.t('export.file_lists')}.zip",
-        mime="application/zip",
-        icon=":material/folder_zip:",
-        key="download_zip",
-    )
-    st.dataframe(chosen_list.head(20), width="stretch", hide_index=True, key="export_list_preview")
-
-# all customers
-st.subheader(state.t("export.all_title"))
 labelled = label_with_personas(
     frame,
     labels,
@@ -130,7 +81,75 @@ labelled = label_with_personas(
     segment_column=state.t("export.col_segment"),
     name_column=state.t("export.col_segment_name"),
 )
+lists = None
+if email is None:
+    st.info(state.t("export.no_email"), icon=":material/info:")
+else:
+    columns = ContactColumns(email=email, first_name=first, last_name=last, consent=consent)
+    try:
+        lists = build_contact_lists(frame, labels, personas, columns, only_consenting, control)
+    except SegmenttiError as error:
+        show_error(error)
+    else:
+        left_out = sum(lists.left_out.values())
+        st.write(state.t("export.contacts_count", kept=lists.kept + lists.in_control, left=left_out))
+        reasons = [
+            state.t("export.left_reason", reason=state.t(f"contacts.reason_{reason}"), count=count)
+            for reason, count in lists.left_out.items()
+            if count
+        ]
+        if lists.in_control:
+            reasons.append(
+                state.t("export.left_reason", reason=state.t("contacts.reason_control"), count=lists.in_control)
+            )
+        if reasons:
+            st.caption(" · ".join(reasons))
+
+# one segment: its customers (every column) and its contact list
+st.subheader(state.t("export.segment_title"))
+number = st.selectbox(
+    state.t("export.choose_segment"),
+    options=[persona.number for persona in personas],
+    format_func=lambda n: f"{n}. {personas[n - 1].name} ({personas[n - 1].size})",
+    key="export_segment",
+)
+members = labelled[labels == number - 1]
 buttons = st.columns(2)
+buttons[0].download_button(
+    state.t("export.download_segment", count=len(members)),
+    data=lambda: to_csv_bytes(members),
+    file_name=f"{stem}_{state.t('export.file_segment')}_{number}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    key="download_segment",
+    on_click="ignore",
+)
+if lists is not None:
+    chosen_list = lists.lists[number - 1]
+    buttons[1].download_button(
+        state.t("export.download_list", count=len(chosen_list)),
+        data=lambda: to_csv_bytes(chosen_list),
+        file_name=f"{stem}_{file_stem(personas[number - 1])}.csv",
+        mime="text/csv",
+        icon=":material/contact_mail:",
+        key="download_list",
+        on_click="ignore",
+    )
+    st.dataframe(chosen_list.head(20), width="stretch", hide_index=True, key="export_list_preview")
+
+# all customers and every list
+st.subheader(state.t("export.all_title"))
+buttons = st.columns(3)
+if lists is not None:
+    buttons[2].download_button(
+        state.t("export.download_zip"),
+        data=lambda: build_lists_zip(lists, personas, lang),
+        file_name=f"{stem}_{state.t('export.file_lists')}.zip",
+        mime="application/zip",
+        icon=":material/folder_zip:",
+        key="download_zip",
+        on_click="ignore",
+    )
 buttons[0].download_button(
     state.t("export.download_all", count=len(labelled)),
     data=lambda: to_csv_bytes(labelled),
@@ -138,6 +157,7 @@ buttons[0].download_button(
     mime="text/csv",
     icon=":material/download:",
     key="download_all",
+    on_click="ignore",
 )
 buttons[1].download_button(
     state.t("export.download_all_fi", count=len(labelled)),
@@ -146,6 +166,7 @@ buttons[1].download_button(
     mime="text/csv",
     icon=":material/download:",
     key="download_all_fi",
+    on_click="ignore",
 )
 
 # workbook and report
@@ -167,6 +188,7 @@ buttons[0].download_button(
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table:",
     key="download_xlsx",
+    on_click="ignore",
 )
 buttons[1].download_button(
     state.t("export.download_html"),
@@ -175,6 +197,7 @@ buttons[1].download_button(
     mime="text/html",
     icon=":material/description:",
     key="download_html",
+    on_click="ignore",
 )
 buttons[2].download_button(
     state.t("export.download_md"),
@@ -183,6 +206,7 @@ buttons[2].download_button(
     mime="text/markdown",
     icon=":material/description:",
     key="download_md",
+    on_click="ignore",
 )
 st.caption(escape_markdown(", ".join(f"{persona.number}. {persona.name}" for persona in personas)))
 next_step("data", "export.again")

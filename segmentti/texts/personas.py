@@ -232,6 +232,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{kept} customers on the lists; {left} left out.",
     },
     "export.left_reason": {"fi": "{reason}: {count}", "en": "{reason}: {count}"},
+    "export.segment_title": {"fi": "Yksi segmentti", "en": "One segment"},
     "export.download_list": {
         "fi": "Lataa segmentin lista ({count} osoitetta, CSV)",
         "en": "Download the segment's list ({count} addresses, CSV)",
@@ -254,8 +255,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "in the all-customers files it shows in the column {column}.",
     },
     "export.download_all_fi": {
-        "fi": "Lataa kaikki {count} asiakasta (suomalainen Excel-CSV: puolipiste, desimaalipilkku)",
-        "en": "Download all {count} customers (Finnish Excel CSV: semicolon, decimal comma)",
+        "fi": "Suomalainen Excel-CSV: kaikki {count} asiakasta (puolipiste, desimaalipilkku)",
+        "en": "Finnish Excel CSV: all {count} customers (semicolon, decimal comma)",
     },
     "export.report_title": {"fi": "Työkirja ja persoonaraportti", "en": "Workbook and persona report"},
     "export.download_xlsx": {"fi": "Lataa Excel-työkirja (.xlsx)", "en": "Download the Excel workbook (.xlsx)"},

@@ -90,8 +90,10 @@ def test_an_edited_name_and_notes_persist_and_go_into_every_export(downloads) ->
     second = next(name for name in lists.namelist() if name.startswith("02_"))
     assert second == "02_Tech_students.csv"
     assert set(pd.read_csv(lists.open(second))["Tags"]) == {"Tech students"}
-    one = pd.read_csv(io.BytesIO(downloads(at, "download_segment")))
+    one = pd.read_csv(io.BytesIO(downloads(at, "download_list")))
     assert set(one["Tags"]) == {"Tech students"}
+    customers = pd.read_csv(io.BytesIO(downloads(at, "download_segment")))
+    assert set(customers["segment_name"]) == {"Tech students"} and set(customers["segment"]) == {2}
     everyone = pd.read_csv(io.BytesIO(downloads(at, "download_all")))
     assert set(everyone.loc[everyone["segment"] == 2, "segment_name"]) == {"Tech students"}
     finnish = pd.read_csv(io.BytesIO(downloads(at, "download_all_fi")), sep=";", decimal=",", encoding="utf-8-sig")
@@ -106,15 +108,15 @@ def test_an_edited_name_and_notes_persist_and_go_into_every_export(downloads) ->
 
 def test_pilot_split_and_consent_choice_change_the_lists(downloads) -> None:
     at = _goto(_goto(_app(), "pages/segments.py"), "pages/export.py")
-    consenting = len(pd.read_csv(io.BytesIO(downloads(at, "download_segment"))))
+    consenting = len(pd.read_csv(io.BytesIO(downloads(at, "download_list"))))
     at.checkbox(key="export_only_consenting").uncheck().run()
-    everyone = len(pd.read_csv(io.BytesIO(downloads(at, "download_segment"))))
+    everyone = len(pd.read_csv(io.BytesIO(downloads(at, "download_list"))))
     assert everyone > consenting
     at.toggle(key="export_pilot_on").set_value(True).run()
     at.slider(key="export_pilot_percent").set_value(20).run()
     names = zipfile.ZipFile(io.BytesIO(downloads(at, "download_zip"))).namelist()
     assert sum(name.endswith("_control.csv") for name in names) == 4
-    sent = len(pd.read_csv(io.BytesIO(downloads(at, "download_segment"))))
+    sent = len(pd.read_csv(io.BytesIO(downloads(at, "download_list"))))
     assert sent == pytest.approx(everyone * 0.8, abs=2)
     everyone_file = pd.read_csv(io.BytesIO(downloads(at, "download_all")))
     assert everyone_file["pilot_group"].value_counts()["control"] == pytest.approx(1000, abs=2)
