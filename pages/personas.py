@@ -93,5 +93,13 @@ for raw in current.raw:
 personas = current.personas
 st.subheader(state.t("report.comparison"))
 st.plotly_chart(build_share_chart(personas, state.lang()), width="stretch")
-st.dataframe(compare_personas(personas, state.lang()), hide_index=True, width="stretch")
+st.dataframe(
+    compare_personas(personas, state.lang()),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        state.t(key): st.column_config.NumberColumn(format="percent")
+        for key in ("report.share", "report.revenue_share")
+    },
+)
 next_step("export", "personas.next")

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from segmentti.charts import PALETTE
 from segmentti.personas import Persona, short_trait
-from segmentti.texts import translate
+from segmentti.texts import PLOTLY_SEPARATORS, translate
 
 _LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=50, b=10), font=dict(size=14))
 
@@ -33,8 +33,9 @@ def build_trait_chart(persona: Persona, lang: str) -> go.Figure:
     )
     figure.add_vline(x=0, line=dict(color="#888"))
     figure.update_layout(
-        title=translate("report.traits_chart", lang),
+        title=dict(text=translate("report.traits_chart", lang), font=dict(size=13)),
         height=80 + 34 * max(len(traits), 1),
+        separators=PLOTLY_SEPARATORS.get(lang, ".,"),
         showlegend=False,
         **_LAYOUT,
     )
@@ -42,12 +43,14 @@ def build_trait_chart(persona: Persona, lang: str) -> go.Figure:
 
 
 def build_share_chart(personas: Sequence[Persona], lang: str) -> go.Figure:
-    """Grouped bars per persona: share of customers and, where known, share of revenue (0–1)."""
-    names = [f"{persona.number}. {persona.name}" for persona in personas]
+    """Horizontal bars per persona (first on top): share of customers and, where known, share of revenue (0–1)."""
+    ordered = list(reversed(personas))
+    names = [f"{persona.number}. {persona.name}" for persona in ordered]
     figure = go.Figure(
         go.Bar(
-            x=names,
-            y=[persona.share for persona in personas],
+            y=names,
+            x=[persona.share for persona in ordered],
+            orientation="h",
             name=translate("report.share", lang),
             marker_color=PALETTE[0],
         )
@@ -55,13 +58,20 @@ def build_share_chart(personas: Sequence[Persona], lang: str) -> go.Figure:
     if any(persona.revenue_share is not None for persona in personas):
         figure.add_trace(
             go.Bar(
-                x=names,
-                y=[persona.revenue_share or 0.0 for persona in personas],
+                y=names,
+                x=[persona.revenue_share or 0.0 for persona in ordered],
+                orientation="h",
                 name=translate("report.revenue_share", lang),
                 marker_color=PALETTE[1],
             )
         )
     figure.update_layout(
-        title=translate("report.sizes", lang), barmode="group", yaxis_tickformat=".0%", height=380, **_LAYOUT
+        title=translate("report.sizes", lang),
+        barmode="group",
+        xaxis_tickformat=".0%",
+        height=120 + 50 * len(personas),
+        separators=PLOTLY_SEPARATORS.get(lang, ".,"),
+        legend=dict(orientation="h", y=-0.15),
+        **_LAYOUT,
     )
     return figure

@@ -8,7 +8,7 @@ import zipfile
 
 import pandas as pd
 import pytest
-from browser_helpers import REPO, download, go_to, open_app, title, wait_for_app, wait_for_charts
+from browser_helpers import REPO, download, go_to, open_app, screenshot, title, wait_for_app, wait_for_charts
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
@@ -40,6 +40,7 @@ def test_personas_then_zip_and_workbook(app_url: str, page_en: Page, requests_lo
     assert suggested and suggested != NEW_NAME
     expect(page.get_by_test_id("stMain")).to_contain_text("Suggested channels and actions")
     expect(page.get_by_test_id("stMain")).to_contain_text("Try a small pilot campaign first")
+    screenshot(page, "personas_en", charts=4 + 1)  # a trait chart per persona and the share chart
 
     go_to(page, "5 Export", "Export segment lists")
     expect(page.get_by_test_id("stMain")).to_contain_text("customers on the lists")
