@@ -67,7 +67,8 @@ class PersonaTrait:
     lift : float | None
         Categorical only: segment share / overall share.
     low, high : float | None
-        Numeric only: the segment's lower and upper quartile.
+        Numeric only: the segment's lower and upper quartile (rounded to whole numbers
+        when the column holds only whole numbers).
     """
 
     column: str
@@ -366,6 +367,8 @@ def _traits(frame: pd.DataFrame, labels: np.ndarray, k: int, columns: Sequence[s
             groups = numbers.groupby(labels)
             means, medians = groups.mean(), groups.median()
             lows, highs = groups.quantile(0.25), groups.quantile(0.75)
+            if bool((numbers.dropna() % 1 == 0).all()):  # whole numbers (ages, counts, scores): whole bounds
+                lows, highs = lows.round(), highs.round()
             overall_mean, overall_median = float(numbers.mean()), float(numbers.median())
             for index in range(k):
                 if index not in means.index or np.isnan(means[index]):

@@ -197,3 +197,13 @@ def test_texts_looked_up_by_computed_keys_exist() -> None:
     keys += [f"persona.strength_{d}{w}" for d in ("much_", "", "slightly_") for w in ("higher", "lower")]
     keys += [f"contacts.reason_{reason}" for reason in ("invalid_email", "no_consent", "duplicate", "control")]
     assert [key for key in keys if key not in TEXTS] == []
+
+
+def test_whole_number_columns_get_whole_quartiles_in_names() -> None:
+    frame = pd.DataFrame({"score": [1, 2, 3, 4, 90, 91, 92, 93], "km": [1.0, 1.5, 2.5, 3.0, 50.0, 51.0, 52.0, 53.5]})
+    labels = np.array([0, 0, 0, 0, 1, 1, 1, 1])
+    first, _ = build_personas(frame, labels, frame.to_numpy(dtype=float), None, ("score", "km"), "en")
+    score = next(trait for trait in first.traits if trait.column == "score")
+    km = next(trait for trait in first.traits if trait.column == "km")
+    assert (score.low, score.high) == (2.0, 3.0)  # 1.75 and 3.25 rounded: the column holds whole numbers
+    assert (km.low, km.high) == (1.375, 2.625)
