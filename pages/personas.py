@@ -20,7 +20,9 @@ st.write(state.t("personas.intro"))
 
 for raw in current.raw:
     with st.container(border=True):
-        name_key, notes_key = f"persona_name_{current.key}_{raw.number}", f"persona_notes_{current.key}_{raw.number}"
+        # the language is part of the widget keys: an unedited name follows the language of the suggestion
+        suffix = f"{current.key}_{state.lang()}_{raw.number}"
+        name_key, notes_key = f"persona_name_{suffix}", f"persona_notes_{suffix}"
         saved = edits.get(raw.number, {})
         if name_key not in st.session_state:
             st.session_state[name_key] = saved.get("name") or raw.suggested_name
@@ -30,7 +32,7 @@ for raw in current.raw:
         name = left.text_input(state.t("personas.name"), key=name_key, max_chars=120)
         left.caption(escape_markdown(state.t("personas.suggested", name=raw.suggested_name)))
         notes = right.text_area(state.t("personas.notes"), key=notes_key, height=90)
-        edits[raw.number] = {"name": name, "notes": notes}
+        edits[raw.number] = {"name": "" if name == raw.suggested_name else name, "notes": notes}
         persona = current.personas[raw.number - 1]
 
         st.subheader(f"{persona.number}. {escape_markdown(persona.name)}")

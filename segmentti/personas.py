@@ -284,7 +284,8 @@ def suggest_name(traits: Sequence[PersonaTrait], lang: str) -> str:
         if trait.level is not None:
             parts.append(trait.level)
         else:
-            parts.append(f"{trait.column} {format_number(trait.low, lang=lang)}–{format_number(trait.high, lang=lang)}")
+            low, high = format_number(trait.low, lang=lang), format_number(trait.high, lang=lang)
+            parts.append(f"{trait.column} {low}" if low == high else f"{trait.column} {low}–{high}")
     return ", ".join(parts) if parts else translate("persona.near_average", lang)
 
 

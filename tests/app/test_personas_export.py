@@ -139,3 +139,26 @@ def test_html_in_the_data_is_shown_as_text_on_the_personas_page(downloads) -> No
     _goto(at, "pages/export.py")
     page = downloads(at, "download_html").decode("utf-8")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_unedited_names_follow_the_language_and_edited_ones_stay() -> None:
+    values = [centre + offset for centre in (1, 5, 9) for offset in (-0.1, 0.0, 0.0, 0.1)]
+    frame = "x,y\n" + "\n".join(f"{value},{i % 2}" for i, value in enumerate(values))
+    at = _app("en")
+    at.radio(key="data_source").set_value("upload").run()
+    at.file_uploader(key="upload").set_value(("three.csv", frame.encode(), "text/csv")).run()
+    _goto(at, "pages/criteria.py")
+    at.multiselect(key="criteria_choice").set_value(["x"]).run()
+    _goto(at, "pages/segments.py")
+    at.select_slider(key="k_choice").set_value(3).run()
+    _goto(at, "pages/personas.py")
+    names = [widget.value for widget in at.text_input]
+    assert sorted(names) == ["close to average", "x 1", "x 9"]
+    average = names.index("close to average") + 1
+    edited = 1 if average != 1 else 2
+    _name_input(at, edited).set_value("Kept name").run()
+    # the language switch as its callback leaves it (after an upload AppTest does not list the sidebar's widgets)
+    at.session_state["lang"] = at.session_state["language_choice"] = "fi"
+    at.run()
+    assert _name_input(at, average).value == "lähellä keskiarvoa"  # unedited: follows the language
+    assert _name_input(at, edited).value == "Kept name"
