@@ -270,7 +270,8 @@ class ContactLists:
     Attributes
     ----------
     lists : tuple of pandas.DataFrame
-        One per segment, in segment order, columns :data:`CONTACT_HEADERS`.
+        One per segment, in segment order, columns :data:`CONTACT_HEADERS`; ``Tags`` is the
+        persona's name without commas (see :func:`tag_of`).
     controls : tuple of pandas.DataFrame
         The same for each segment's control group (empty frames without a pilot).
     left_out : dict of str to int
@@ -347,7 +348,7 @@ def build_contact_lists(
             return pd.Series([""] * len(frame), index=frame.index, dtype=object)
         return frame[name].astype(object).where(frame[name].notna(), "").astype(str).str.strip()
 
-    names = np.asarray([persona.name for persona in personas], dtype=object)
+    names = np.asarray([tag_of(persona.name) for persona in personas], dtype=object)
     contacts = pd.DataFrame(
         {
             CONTACT_HEADERS[0]: emails.to_numpy(dtype=object),
@@ -368,6 +369,11 @@ def build_contact_lists(
         "duplicate": int(duplicate.sum()),
     }
     return ContactLists(tuple(lists), tuple(controls), left_out)
+
+
+def tag_of(name: str) -> str:
+    """The persona's name as one tag: Mailchimp and HubSpot split ``Tags`` at commas, so commas become spaces."""
+    return re.sub(r"\s+", " ", name.replace(",", " ")).strip()
 
 
 def file_stem(persona: Persona) -> str:

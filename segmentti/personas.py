@@ -272,7 +272,10 @@ def apply_edits(personas: Sequence[Persona], edits: Mapping[int, Mapping[str, st
 
 
 def suggest_name(traits: Sequence[PersonaTrait], lang: str) -> str:
-    """A name from the most distinctive traits, e.g. ``"female, Uusimaa, age 30–40"``."""
+    """A name from the most distinctive traits, e.g. ``"female · Uusimaa · age 30–40"``.
+
+    No commas: Mailchimp and HubSpot read a comma in ``Tags`` as the start of another tag.
+    """
     parts: list[str] = []
     named: set[str] = set()
     for trait in traits:
@@ -286,7 +289,7 @@ def suggest_name(traits: Sequence[PersonaTrait], lang: str) -> str:
         else:
             low, high = format_number(trait.low, lang=lang), format_number(trait.high, lang=lang)
             parts.append(f"{trait.column} {low}" if low == high else f"{trait.column} {low}–{high}")
-    return ", ".join(parts) if parts else translate("persona.near_average", lang)
+    return " · ".join(parts) if parts else translate("persona.near_average", lang)
 
 
 def describe_trait(trait: PersonaTrait, lang: str) -> str:

@@ -50,8 +50,8 @@ def test_numeric_and_categorical_traits_match_hand_computed_figures() -> None:
     male = next(trait for trait in second.traits if trait.column == "gender")
     assert male.level == "m" and male.lift == pytest.approx(1.5)
     assert not any(trait.level == "f" for trait in second.traits)  # under-represented levels are not traits
-    assert first.name == first.suggested_name == "age 21–23, f"
-    assert second.name == "age 61–63, m"
+    assert first.name == first.suggested_name == "age 21–23 · f"
+    assert second.name == "age 61–63 · m"
     assert (first.size, first.share, second.share) == (3, 0.5, 0.5)
     assert describe_trait(age, "en") == (
         "age: median 22 (all customers 42), half of the segment between 21 and 23; "
