@@ -10,7 +10,7 @@ from segmentti.clustering import K_MIN
 from segmentti.errors import SegmenttiError
 from segmentti.personas import Persona, apply_edits
 from segmentti.ui import state
-from segmentti.ui.cached import cached_features, cached_personas, cached_segments
+from segmentti.ui.cached import cached_features, cached_personas, cached_segments, segmentation_digest
 from segmentti.ui.widgets import next_step, show_error
 from segmentti.workflow import SegmentationResult
 
@@ -45,7 +45,7 @@ def current_segmentation() -> Current:
         features = cached_features(dataset.digest, tuple(chosen or ()), dataset.table)
         k = max(k, K_MIN)
         result = cached_segments(dataset.digest, features.criteria, k, SEED, state.lang(), dataset.table, features)
-        raw = cached_personas(dataset.digest, features.criteria, k, SEED, state.lang(), dataset.table, result)
+        raw = cached_personas(dataset.digest, segmentation_digest(result), state.lang(), dataset.table, result)
     except SegmenttiError as error:
         show_error(error)
         next_step("segments", "export.to_segments")
