@@ -16,6 +16,7 @@ navigation = st.navigation(
         st.Page(PAGES["data"], title=state.t("page.data"), icon=":material/upload_file:", default=True),
         st.Page(PAGES["criteria"], title=state.t("page.criteria"), icon=":material/tune:"),
         st.Page(PAGES["segments"], title=state.t("page.segments"), icon=":material/bubble_chart:"),
+        st.Page(PAGES["personas"], title=state.t("page.personas"), icon=":material/groups:"),
         st.Page(PAGES["export"], title=state.t("page.export"), icon=":material/download:"),
     ]
 )

@@ -15,6 +15,7 @@ from segmentti.errors import SegmenttiError
 from segmentti.exporting import build_summary, label_customers, to_csv_bytes
 from segmentti.features import build_features
 from segmentti.loading import read_file
+from segmentti.outputs import write_outputs
 from segmentti.texts import LANGUAGES, language_from_locale, translate
 from segmentti.workflow import segment_features
 
@@ -121,6 +122,7 @@ def _run_segment(args: argparse.Namespace, lang: str) -> int:
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
         raise SegmenttiError("error.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from None
+    write_outputs(out, table.frame, result, lang, source=table.source_name, steps=getattr(table, "steps", ()))
     print(translate("cli.segment_done", lang, rows=len(labelled), k=result.segmentation.k, out=str(out)))
     if features.dropped:
         print(translate("cli.dropped", lang, columns=", ".join(features.dropped)))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+
+import numpy as np
 import streamlit as st
 
 from segmentti.clustering import KScan, scan_k
 from segmentti.features import FeatureMatrix, build_features
 from segmentti.loading import Table, load_table
+from segmentti.personas import Persona, personas_from_result
 from segmentti.samples import load_sample
 from segmentti.workflow import SegmentationResult, segment_features
 
@@ -44,3 +48,26 @@ def cached_segments(
 ) -> SegmentationResult:
     """:func:`segmentti.workflow.segment_features`."""
     return segment_features(_table.frame, _features, k, seed, lang)
+
+
+@st.cache_data(scope="session", max_entries=16, show_spinner=False)
+def cached_personas(
+    digest: str, segmentation: str, lang: str, _table: Table, _result: SegmentationResult
+) -> tuple[Persona, ...]:
+    """:func:`segmentti.personas.personas_from_result` without the user's edits (apply them with ``apply_edits``).
+
+    ``segmentation`` is :func:`segmentation_digest` of ``_result``: whatever method, weights or
+    rules made the segments, the personas are cached for exactly those segments.
+    """
+    return personas_from_result(_table.frame, _result, lang)
+
+
+def segmentation_digest(result: SegmentationResult) -> str:
+    """SHA-256 of a segmentation's labels, centres and criteria: the cache key of everything derived from it."""
+    segmentation = result.segmentation
+    hasher = hashlib.sha256(np.ascontiguousarray(segmentation.labels).tobytes())
+    centers = getattr(segmentation, "centers", None)
+    if centers is not None:
+        hasher.update(np.ascontiguousarray(centers).tobytes())
+    hasher.update("\x00".join([str(segmentation.method), *result.features.criteria]).encode("utf-8"))
+    return hasher.hexdigest()

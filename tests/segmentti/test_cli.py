@@ -98,3 +98,25 @@ def test_real_process_errors_in_finnish_without_traceback(tmp_path: Path) -> Non
     assert usage.returncode == 2 and usage.stderr.startswith("error: ") and "--out" in usage.stderr
     missing = _run("scan", str(tmp_path / "nope.csv"))
     assert missing.returncode == 2 and "nope.csv" in missing.stderr
+
+
+def test_segment_also_writes_personas_report_workbook_and_lists(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "out"
+    assert main(["segment", str(SAMPLE), "--out", str(out), "--k", "3", "--lang", "en"]) == 0
+    segments = pd.read_csv(out / "segments.csv")
+    book = load_workbook(out / "segments.xlsx", read_only=True)
+    assert book.sheetnames[:2] == ["Summary", "Personas"] and len(book.sheetnames) == 5
+    lists = sorted((out / "lists").glob("*.csv"))
+    assert [path.name[:3] for path in lists] == ["01_", "02_", "03_"]
+    original = pd.read_csv(SAMPLE)
+    consenting = original["newsletter_consent"].eq("yes")
+    listed = pd.concat([pd.read_csv(path) for path in lists])
+    assert list(listed.columns) == ["Email Address", "First Name", "Last Name", "Tags"]
+    assert len(listed) == original.loc[consenting, "email"].str.lower().nunique()
+    names = segments.drop_duplicates("segment").sort_values("segment")["segment_name"].tolist()
+    report = (out / "personas.md").read_text(encoding="utf-8")
+    assert report.startswith("# Customer personas") and report.count("\n## ") == 1 + 3
+    assert (out / "report.html").read_text(encoding="utf-8").count("<section class='persona'") == 3
+    assert len(names) == 3
