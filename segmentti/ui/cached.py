@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from segmentti.clustering import KScan, scan_k
 from segmentti.features import FeatureMatrix, build_features
-from segmentti.loading import Table, load_table
+from segmentti.loading import LoadOptions, Table, load_table
+from segmentti.orders import CustomerFeatures, OrderMapping, build_customers
 from segmentti.samples import load_sample
 from segmentti.workflow import SegmentationResult, segment_features
 
@@ -44,3 +46,15 @@ def cached_segments(
 ) -> SegmentationResult:
     """:func:`segmentti.workflow.segment_features`."""
     return segment_features(_table.frame, _features, k, seed, lang)
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_table(digest: str, name: str, sheet: str | None, options: LoadOptions, _data: bytes) -> Table:
+    """:func:`segmentti.loading.load_table` of a file with the user's load options."""
+    return load_table(_data, name, sheet=sheet, options=options)
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_customers(digest: str, mapping: OrderMapping, as_of: str | None, _frame: pd.DataFrame) -> CustomerFeatures:
+    """:func:`segmentti.orders.build_customers` of the order lines ``digest``."""
+    return build_customers(_frame, mapping, as_of)

@@ -28,8 +28,8 @@ def test_roles_from_finnish_and_english_headers_and_values() -> None:
     )
     assert _roles(frame) == {
         "asiakasnumero": "id",
-        "etunimi": "name",
-        "Last Name": "name",
+        "etunimi": "first_name",
+        "Last Name": "last_name",
         "yhteys": "email",
         "puhelin": "phone",
         "ikä": "numeric",
