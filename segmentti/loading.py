@@ -495,15 +495,9 @@ def _convert_column(column: pd.Series, options: LoadOptions) -> _Converted:
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column):
         return _Converted(column)
     if column.dtype == object:  # cells from a workbook: numbers, dates and text mixed
-        filled = column.dropna()
-        if filled.empty:
-            return _Converted(pd.Series(pd.NA, index=column.index, dtype="str"))
-        kinds = filled.map(type)
-        if kinds.map(lambda kind: issubclass(kind, (int, float)) and not issubclass(kind, bool)).all():
-            return _Converted(_tidy_numbers(pd.to_numeric(column, errors="coerce")))
-        if kinds.map(lambda kind: hasattr(kind, "year") and hasattr(kind, "month")).all():
-            values = pd.to_datetime(column, errors="coerce")
-            return _Converted(values, date_format="excel")
+        mixed = _convert_cells(column, options)
+        if mixed is not None:
+            return mixed
         column = column.map(
             lambda cell: cell if isinstance(cell, str) else _cell_text(cell), na_action="ignore"
         ).astype("str")
@@ -525,6 +519,43 @@ def _convert_column(column: pd.Series, options: LoadOptions) -> _Converted:
         filled = np.where(codes >= 0, array[np.maximum(codes, 0)], np.nan)
         result = _tidy_numbers(pd.Series(filled.astype(float), index=column.index))
     return _Converted(result, comma, date_format, ambiguous)
+
+
+def _is_number(cell: object) -> bool:
+    return isinstance(cell, (int, float, np.integer, np.floating)) and not isinstance(cell, bool)
+
+
+def _is_date(cell: object) -> bool:
+    return hasattr(cell, "year") and hasattr(cell, "month")
+
+
+def _convert_cells(column: pd.Series, options: LoadOptions) -> _Converted | None:
+    """Workbook cells: numbers and dates as they are, text cells (numbers stored as text) converted alike."""
+    filled = column.dropna()
+    if filled.empty:
+        return _Converted(pd.Series(pd.NA, index=column.index, dtype="str"))
+    numbers = filled.map(_is_number)
+    dates = filled.map(_is_date)
+    texts = filled[~numbers & ~dates]
+    if numbers.any() and dates.any():
+        return None
+    if texts.empty:
+        if numbers.all():
+            return _Converted(_tidy_numbers(pd.to_numeric(column, errors="coerce")))
+        return _Converted(pd.to_datetime(column, errors="coerce"), date_format="excel")
+    if not (numbers.any() or dates.any()):
+        return None
+    converted = _convert_column(texts.astype("str"), options)
+    values = converted.values
+    if numbers.any() and pd.api.types.is_numeric_dtype(values):
+        combined = pd.to_numeric(column.where(~column.index.isin(texts.index)), errors="coerce")
+        combined.loc[texts.index] = values.astype(float)
+        return _Converted(_tidy_numbers(combined), converted.comma)
+    if dates.any() and pd.api.types.is_datetime64_any_dtype(values):
+        combined = pd.to_datetime(column.where(~column.index.isin(texts.index)), errors="coerce")
+        combined.loc[texts.index] = values
+        return _Converted(combined, date_format=converted.date_format, ambiguous=converted.ambiguous)
+    return None
 
 
 def _cell_text(cell: object) -> str:
