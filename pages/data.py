@@ -21,9 +21,11 @@ AUTO = "auto"
 st.title(state.t("data.title"))
 st.write(state.t("data.intro_files"))
 
+loaded = state.source_dataset()
 source = st.radio(
     state.t("data.source"),
     options=["sample", "upload"],
+    index=1 if loaded is not None and loaded.sample is None else 0,  # back from another page: keep the upload
     format_func=state.formatter("data.source_"),
     horizontal=True,
     key="data_source",
@@ -32,12 +34,11 @@ source = st.radio(
 files: list[tuple[str, bytes]] = []
 sample_name = None
 if source == "sample":
-    current = state.dataset()
     names = list(SAMPLES) + list(SAMPLE_SETS)
     sample_name = st.selectbox(
         state.t("data.sample"),
         options=names,
-        index=names.index(current.sample) if current is not None and current.sample in names else 0,
+        index=names.index(loaded.sample) if loaded is not None and loaded.sample in names else 0,
         format_func=state.formatter("sample."),
         key="sample_choice",
     )

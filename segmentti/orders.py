@@ -415,13 +415,21 @@ def _shares(
     kind: str, labels: pd.Series, bought: pd.DataFrame, buyers: pd.Index, spend: np.ndarray, top: int
 ) -> pd.DataFrame:
     """Share of each customer's spend per label (top ``top`` labels by spend, the rest as ``other``)."""
-    text = labels.astype("str").str.strip().fillna("other").to_numpy()
-    by_label = pd.Series(bought["amount"].to_numpy()).groupby(text).sum().sort_values(ascending=False, kind="stable")
-    kept = [str(label) for label in by_label.index[:top]]
-    folded = np.where(np.isin(text, kept), text, "other")
-    table = pd.DataFrame({"code": bought["code"].to_numpy(), "label": folded, "amount": bought["amount"].to_numpy()})
-    sums = table.pivot_table(index="code", columns="label", values="amount", aggfunc="sum", fill_value=0.0)
-    order = kept + (["other"] if "other" in sums.columns and "other" not in kept else [])
-    sums = sums.reindex(index=buyers, columns=order, fill_value=0.0)
-    shares = sums.to_numpy() / spend[:, None]
-    return pd.DataFrame(shares, columns=[f"{kind}_share_{label}" for label in order])
+    label_codes, label_names = pd.factorize(labels.astype("str").str.strip().fillna("other"))
+    amounts = bought["amount"].to_numpy()
+    by_label = np.bincount(label_codes, weights=amounts, minlength=len(label_names))
+    ranked = np.argsort(-by_label, kind="stable")
+    names = [str(label_names[i]) for i in ranked[:top]]
+    others = ranked[top:]
+    names_out = [*names, "other"] if len(others) and "other" not in names else names
+    column_of = np.empty(len(label_names), dtype=np.int64)
+    for position, index in enumerate(ranked):
+        name = str(label_names[index])
+        column_of[index] = names_out.index(name) if position < top else names_out.index("other")
+    row_of = np.full(int(bought["code"].max()) + 1, -1, dtype=np.int64)
+    row_of[buyers.to_numpy()] = np.arange(len(buyers))
+    rows = row_of[bought["code"].to_numpy()]
+    width = len(names_out)
+    sums = np.bincount(rows * width + column_of[label_codes], weights=amounts, minlength=len(buyers) * width)
+    shares = sums.reshape(len(buyers), width) / spend[:, None]
+    return pd.DataFrame(shares, columns=[f"{kind}_share_{label}" for label in names_out])
