@@ -13,7 +13,9 @@ from segmentti.orders import OrderMapping, guess_order_lines
 from segmentti.samples import SAMPLE_DIR, SAMPLE_SETS, SAMPLES, sample_files
 from segmentti.ui import state
 from segmentti.ui.cached import cached_customers, cached_table
-from segmentti.ui.widgets import next_step, show_error
+from segmentti.ui.widgets import next_step, require_app_frame, show_error
+
+require_app_frame("data")
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "xlsm"]
 AUTO = "auto"

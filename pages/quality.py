@@ -5,7 +5,9 @@ import streamlit as st
 
 from segmentti.quality import Fix, assess_quality
 from segmentti.ui import state
-from segmentti.ui.widgets import dataset_caption, next_step
+from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame
+
+require_app_frame("quality")
 
 LEAVE = "leave"
 

@@ -10,7 +10,9 @@ from segmentti.errors import SegmenttiError
 from segmentti.projection import project_to_2d
 from segmentti.ui import state
 from segmentti.ui.cached import cached_features, cached_scan, cached_segments
-from segmentti.ui.widgets import dataset_caption, next_step, show_error
+from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame, show_error
+
+require_app_frame("segments")
 
 SEED = 0
 
