@@ -140,3 +140,45 @@ def test_quality_page_in_finnish_on_clean_sample() -> None:
     at = _app("fi")
     at.switch_page("pages/quality.py").run()
     assert not at.exception and [element.value for element in at.title] == ["Aineiston laatu"]
+
+
+def test_workbook_sheet_can_be_chosen() -> None:
+    import io
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Raportti"
+    workbook.active.append(["Asiakasraportti"])
+    workbook.active.append(["tunnus", "ikä"])
+    workbook.active.append(["A1", 30])
+    workbook.active.append(["A2", 40])
+    second = workbook.create_sheet("Kysely")
+    second.append(["tunnus", "nps", "ryhmä"])
+    for row in (["A1", 9, "x"], ["A2", 7, "y"], ["A3", 5, "x"]):
+        second.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    at = _upload(_app(), ("kirja.xlsx", buffer.getvalue()))
+    assert not at.exception and not at.error
+    assert list(_working(at).table.frame.columns) == ["tunnus", "ikä"]  # title row skipped
+    [sheet] = [box for box in at.selectbox if box.key and box.key.endswith("_sheet")]
+    assert sheet.options == ["Raportti", "Kysely"]
+    sheet.set_value("Kysely").run()
+    assert not at.exception
+    assert list(_working(at).table.frame.columns) == ["tunnus", "nps", "ryhmä"]
+    assert _working(at).table.sheet == "Kysely"
+
+
+def test_online_retail_uploaded_as_a_user_does() -> None:
+    import pytest
+
+    path = ROOT.parent / "shared" / "realdata" / "online_retail.csv.gz"
+    if not path.exists():
+        pytest.skip(f"shared real data not present at {path}")
+    at = _upload(_app(), ("online_retail.csv.gz", path.read_bytes()))
+    assert not at.exception and not at.error
+    frame = _working(at).table.frame
+    assert len(frame) == 4338 and round(frame["total_spend"].sum(), 2) == 8_911_407.90
+    assert int(frame["lines"].sum()) == 397_884
+    assert any("135080 lines without a customer id were left out." == caption.value for caption in at.caption)
