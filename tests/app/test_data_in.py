@@ -181,4 +181,4 @@ def test_online_retail_uploaded_as_a_user_does() -> None:
     frame = _working(at).table.frame
     assert len(frame) == 4338 and round(frame["total_spend"].sum(), 2) == 8_911_407.90
     assert int(frame["lines"].sum()) == 397_884
-    assert any("135080 lines without a customer id were left out." == caption.value for caption in at.caption)
+    assert any(caption.value == "135080 lines without a customer id were left out." for caption in at.caption)
