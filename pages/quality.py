@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from segmentti.quality import Fix, assess_quality
+from segmentti.quality import Fix
 from segmentti.ui import state
+from segmentti.ui.cached import cached_quality
 from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame
 
 require_app_frame("quality")
@@ -14,7 +15,7 @@ LEAVE = "leave"
 st.title(state.t("quality.title"))
 dataset_caption()
 source = state.source_dataset()
-report = assess_quality(source.table.frame, state.column_overrides())
+report = cached_quality(source.digest, state.column_overrides(), source.table.frame)
 st.write(state.t("quality.intro"))
 
 duplicate_rows = sum(problem.count for problem in report.problems if problem.kind == "duplicate_rows")

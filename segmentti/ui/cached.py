@@ -9,6 +9,7 @@ from segmentti.clustering import KScan, scan_k
 from segmentti.features import FeatureMatrix, build_features
 from segmentti.loading import LoadOptions, Table, load_table
 from segmentti.orders import CustomerFeatures, OrderMapping, build_customers
+from segmentti.quality import QualityReport, assess_quality
 from segmentti.samples import load_sample
 from segmentti.workflow import SegmentationResult, segment_features
 
@@ -58,3 +59,9 @@ def cached_table(digest: str, name: str, sheet: str | None, options: LoadOptions
 def cached_customers(digest: str, mapping: OrderMapping, as_of: str | None, _frame: pd.DataFrame) -> CustomerFeatures:
     """:func:`segmentti.orders.build_customers` of the order lines ``digest``."""
     return build_customers(_frame, mapping, as_of)
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_quality(digest: str, overrides: dict[str, dict[str, str]], _frame: pd.DataFrame) -> QualityReport:
+    """:func:`segmentti.quality.assess_quality` of the data ``digest`` with the user's column roles."""
+    return assess_quality(_frame, overrides)

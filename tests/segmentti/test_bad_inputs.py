@@ -98,4 +98,7 @@ def test_file_over_the_upload_limit_is_refused_by_size() -> None:
     assert caught.value.key == "error.too_large"
     assert "big.csv" in caught.value.message("fi")
     assert load_table(data, "big.csv", limit_bytes=len(data)).frame.shape == (100, 2)
-    assert MAX_UPLOAD_BYTES == 200 * 1024 * 1024  # the same as Streamlit's server.maxUploadSize
+    import tomllib
+
+    config = tomllib.loads((CORPUS.parents[2] / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES  # the app's upload limit
