@@ -10,6 +10,7 @@ import itertools
 import math
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -212,7 +213,7 @@ def _gunzip(data: bytes, source_name: str) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
             unpacked = packed.read(MAX_UNPACKED_BYTES + 1)
-    except (OSError, EOFError, zlib_error()) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
     if len(unpacked) > MAX_UNPACKED_BYTES:
         raise SegmenttiError(
@@ -222,13 +223,6 @@ def _gunzip(data: bytes, source_name: str) -> bytes:
             limit_mb=MAX_UNPACKED_BYTES // 2**20,
         )
     return unpacked
-
-
-def zlib_error() -> type[Exception]:
-    """The error zlib raises for corrupt compressed data."""
-    import zlib
-
-    return zlib.error
 
 
 def _looks_like_workbook(data: bytes) -> bool:
@@ -262,7 +256,7 @@ def _unpack_zip(data: bytes, source_name: str) -> tuple[bytes, str]:
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, ValueError, EOFError) as exc:
         # RuntimeError: encrypted member; NotImplementedError: unknown compression
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
-    except zlib_error() as exc:
+    except zlib.error as exc:
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
 
 

@@ -6,6 +6,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from segmentti.errors import SegmenttiError
 from segmentti.loading import load_table, read_file
@@ -128,3 +130,37 @@ def test_uci_online_retail_as_a_user_loads_it() -> None:
     assert built.lines_without_id == 135_080
     top = built.frame.loc[built.frame["total_spend"].idxmax(), "CustomerID"]
     assert top == 14646
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "d"]),
+            st.integers(min_value=0, max_value=60),
+            st.floats(min_value=-50, max_value=500, allow_nan=False).map(lambda x: round(x, 2)),
+            st.sampled_from(["x", "y", "z"]),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_features_add_up_for_any_order_lines(rows: list[tuple[str, int, float, str]]) -> None:
+    frame = pd.DataFrame(rows, columns=["id", "day", "amount", "channel"])
+    frame["date"] = pd.Timestamp("2025-01-01") + pd.to_timedelta(frame["day"], unit="D")
+    mapping = OrderMapping("id", "date", amount="amount", channel="channel")
+    if not (frame["amount"] > 0).any():
+        with pytest.raises(SegmenttiError):
+            build_customers(frame, mapping)
+        return
+    built = build_customers(frame, mapping)
+    result = built.frame
+    bought = frame[frame["amount"] > 0]
+    assert sorted(result["id"]) == sorted(bought["id"].unique())
+    assert result["total_spend"].sum() == pytest.approx(bought["amount"].sum())
+    assert int(result["lines"].sum()) == len(bought) == built.purchase_lines
+    assert built.purchase_lines + built.return_lines == len(frame)
+    shares = result.filter(like="channel_share_").sum(axis=1)
+    assert shares.to_numpy() == pytest.approx(1.0)
+    assert (result["recency_days"] >= 1).all() and (result["tenure_days"] >= result["recency_days"]).all()
+    assert (result["avg_order_value"] * result["orders"]).to_numpy() == pytest.approx(result["total_spend"].to_numpy())
