@@ -182,3 +182,25 @@ def test_online_retail_uploaded_as_a_user_does() -> None:
     assert len(frame) == 4338 and round(frame["total_spend"].sum(), 2) == 8_911_407.90
     assert int(frame["lines"].sum()) == 397_884
     assert any(caption.value == "135080 lines without a customer id were left out." for caption in at.caption)
+
+
+def test_bad_order_lines_get_their_message_and_the_data_stays() -> None:
+    corpus = ROOT / "tests" / "data" / "bad_inputs"
+    at = _upload(_app("fi"), ("summat.csv", (corpus / "amounts_not_numbers.csv").read_bytes()))
+    [kind] = [radio for radio in at.radio if radio.key and radio.key.endswith("_kind")]
+    assert kind.value == "customers"  # a text amount column is not recognised as order lines
+    kind.set_value("orders").run()
+    [amount] = [box for box in at.selectbox if box.key and box.key.endswith("_amount")]
+    amount.set_value("amount").run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Sarakkeessa amount pitää olla lukuja")
+    assert "'ten euros'" in at.error[0].value
+    assert len(_working(at).table.frame) == 3  # the file as customers, loaded before, stays in use
+
+    at = _upload(_app("en"), ("ids.csv", (corpus / "ids_missing.csv").read_bytes()))
+    [kind] = [radio for radio in at.radio if radio.key and radio.key.endswith("_kind")]
+    kind.set_value("orders").run()
+    assert not at.exception
+    assert at.error[0].value == (
+        "The column customer_id holds no customer ids, so the lines cannot be put together per customer."
+    )
