@@ -11,6 +11,7 @@ from segmentti.errors import SegmenttiError
 from segmentti.loading import DATE_ORDERS, DECIMAL_MARKS, ENCODINGS, SEPARATORS, LoadOptions
 from segmentti.orders import OrderMapping, guess_order_lines
 from segmentti.samples import SAMPLE_DIR, SAMPLE_SETS, SAMPLES, sample_files
+from segmentti.texts import format_number
 from segmentti.ui import state
 from segmentti.ui.cached import cached_customers, cached_table
 from segmentti.ui.widgets import next_step, require_app_frame, show_error
@@ -202,6 +203,10 @@ def _detected(table) -> str:
     return " · ".join(details)
 
 
+def _number(value: float, decimals: int = 0) -> str:
+    return format_number(value, state.lang(), decimals)
+
+
 def _features_of(part: Part):
     return cached_customers(part.digest, part.mapping, part.as_of, part.table.frame)
 
@@ -225,11 +230,11 @@ if files:
                     state.t(
                         "data.built_customers",
                         name=name,
-                        lines=built.lines,
-                        customers=len(built.frame),
-                        purchase_lines=built.purchase_lines,
-                        return_lines=built.return_lines,
-                        spend=f"{built.total_spend:,.2f}",
+                        lines=_number(built.lines),
+                        customers=_number(len(built.frame)),
+                        purchase_lines=_number(built.purchase_lines),
+                        return_lines=_number(built.return_lines),
+                        spend=_number(built.total_spend, 2),
                         as_of=built.as_of.date().isoformat(),
                     ),
                     icon=":material/group:",
@@ -242,15 +247,15 @@ if files:
                     ("data.left_out_only_returns", built.customers_without_purchase),
                 ):
                     if count:
-                        st.caption(state.t(text_key, count=count))
+                        st.caption(state.t(text_key, count=_number(count)))
             for name, joined in assembly.joins:
                 st.info(
                     state.t(
                         "data.joined",
                         name=name,
-                        matched=joined.matched,
-                        only_left=joined.only_left,
-                        only_right=joined.only_right,
+                        matched=_number(joined.matched),
+                        only_left=_number(joined.only_left),
+                        only_right=_number(joined.only_right),
                         left_examples=", ".join(joined.only_left_examples) or "—",
                         right_examples=", ".join(joined.only_right_examples) or "—",
                     ),
@@ -263,7 +268,7 @@ current = state.dataset()
 if current is not None:
     frame = current.table.frame
     st.subheader(state.t("data.loaded", name=current.label))
-    st.caption(_detected(current.table))
+    st.caption(state.t("data.shape", rows=len(frame), columns=len(frame.columns)))
     st.dataframe(frame.head(100), width="stretch", hide_index=True)
 
     st.subheader(state.t("data.columns"))

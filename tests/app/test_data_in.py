@@ -41,7 +41,7 @@ def test_order_lines_sample_becomes_one_row_per_customer() -> None:
     frame = _working(at).table.frame
     assert frame["customer_id"].is_unique and "recency_days" in frame.columns
     assert any("looks like order lines" in info.value for info in at.info)
-    assert any(f"→ {len(frame)} customers" in message.value for message in at.success)
+    assert any(f"→ {len(frame):,} customers" in message.value for message in at.success)
     at.switch_page("pages/criteria.py").run()
     assert not at.exception
     assert any(option.startswith("recency_days") for option in at.multiselect(key="criteria_choice").options)
@@ -181,7 +181,7 @@ def test_online_retail_uploaded_as_a_user_does() -> None:
     frame = _working(at).table.frame
     assert len(frame) == 4338 and round(frame["total_spend"].sum(), 2) == 8_911_407.90
     assert int(frame["lines"].sum()) == 397_884
-    assert any(caption.value == "135080 lines without a customer id were left out." for caption in at.caption)
+    assert any(caption.value == "135,080 lines without a customer id were left out." for caption in at.caption)
 
 
 def test_bad_order_lines_get_their_message_and_the_data_stays() -> None:
