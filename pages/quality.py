@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from segmentti.quality import Fix
+from segmentti.texts import format_number
 from segmentti.ui import state
 from segmentti.ui.cached import cached_quality
 from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame
@@ -21,11 +22,12 @@ st.write(state.t("quality.intro"))
 duplicate_rows = sum(problem.count for problem in report.problems if problem.kind == "duplicate_rows")
 duplicate_ids = sum(problem.count for problem in report.problems if problem.kind == "duplicate_ids")
 cols = st.columns(4)
-cols[0].metric(state.t("quality.rows"), f"{report.rows:,}".replace(",", "\u00a0"))
+cols[0].metric(state.t("quality.rows"), format_number(report.rows, state.lang()))
 cols[1].metric(state.t("quality.duplicate_rows"), duplicate_rows)
 cols[2].metric(state.t("quality.duplicate_ids"), duplicate_ids)
 cols[3].metric(state.t("quality.problems"), len(report.problems))
 
+lang = state.lang()
 chosen: list[Fix] = []
 if not report.problems:
     st.success(state.t("quality.clean"), icon=":material/check_circle:")
@@ -37,13 +39,20 @@ else:
         message = state.t(
             f"problem.{problem.kind}",
             column=problem.column or "",
-            count=problem.count,
-            **({"low": f"{detail['low']:.4g}", "high": f"{detail['high']:.4g}"} if problem.kind == "outliers" else {}),
+            count=format_number(problem.count, lang),
+            **(
+                {"low": format_number(detail["low"], lang, 1), "high": format_number(detail["high"], lang, 1)}
+                if problem.kind == "outliers"
+                else {}
+            ),
         )
         options = [LEAVE, *problem.fixes]
         earlier = next((action for action in problem.fixes if (problem.column, action) in previous), LEAVE)
-        action = st.selectbox(
+        text, choice = st.columns([3, 2], vertical_alignment="center")
+        text.markdown(message)
+        action = choice.selectbox(
             message,
+            label_visibility="collapsed",
             options=options,
             index=options.index(earlier),
             format_func=state.formatter("fix."),

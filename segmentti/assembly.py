@@ -111,12 +111,14 @@ def assemble(parts: list[Part] | tuple[Part, ...], features_of=None) -> Assembly
             frames.append((name, part.table.frame, part.id_column))
     name, frame, id_column = frames[0]
     joins: list[tuple[str, JoinResult]] = []
-    for other_name, other, other_id in frames[1:]:
+    for part, (other_name, other, other_id) in zip(parts[1:], frames[1:], strict=True):
         if id_column is None or other_id is None:
             raise SegmenttiError("error.join_needs_ids", name=other_name)
         result = join_tables(frame, other, id_column, other_id, right_name=other_name)
         joins.append((other_name, result))
         frame = result.frame
+        if part.kind == "orders":
+            frame = _no_orders_as_zero(frame, other.columns)
     first = parts[0].table
     label = " + ".join(part.table.source_name for part in parts)
     if len(parts) == 1 and parts[0].kind == "customers":
@@ -124,6 +126,24 @@ def assemble(parts: list[Part] | tuple[Part, ...], features_of=None) -> Assembly
     else:
         table = Table(frame, label, first.file_format, separator=first.separator, encoding=first.encoding)
     return Assembly(table, digest_parts(parts), tuple(built), tuple(joins))
+
+
+_ZERO_WITHOUT_ORDERS = ("orders", "lines", "total_spend", "returns", "returns_value")
+
+
+def _no_orders_as_zero(frame: pd.DataFrame, added: pd.Index) -> pd.DataFrame:
+    """Customers of the base table who never ordered: counts, spend and shares 0 (dates, recency stay empty)."""
+    zero = [
+        name
+        for name in added
+        if name in frame.columns
+        and (name in _ZERO_WITHOUT_ORDERS or str(name).startswith(("category_share_", "channel_share_")))
+    ]
+    if not zero:
+        return frame
+    filled = frame.copy()
+    filled[zero] = filled[zero].fillna(0)
+    return filled
 
 
 def digest_parts(parts: list[Part] | tuple[Part, ...]) -> str:

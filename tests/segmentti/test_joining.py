@@ -48,6 +48,10 @@ def test_sample_customers_joined_with_features_from_their_order_lines() -> None:
     ((_, built),) = assembly.features
     assert joined.matched == len(built.frame) and joined.only_right == 0
     assert joined.only_left == 5000 - len(built.frame)  # customers who never bought
+    never = frame[frame["first_purchase"].isna()]
+    assert len(never) == joined.only_left
+    assert (never[["orders", "lines", "total_spend", "returns", "channel_share_store"]] == 0).all().all()
+    assert never["recency_days"].isna().all() and never["avg_order_value"].isna().all()
     assert assembly.digest != assemble([parts[0]]).digest
     later = Part(orders, "o", "orders", "customer_id", mapping, as_of="2025-06-30")
     assert assemble([parts[0], later]).digest != assembly.digest
