@@ -42,7 +42,7 @@ else:
             count=format_number(problem.count, lang),
             **(
                 {"low": format_number(detail["low"], lang, 1), "high": format_number(detail["high"], lang, 1)}
-                if problem.kind == "outliers"
+                if problem.kind.startswith("outliers")
                 else {}
             ),
         )

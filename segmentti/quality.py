@@ -63,7 +63,8 @@ class QualityReport:
     problems : tuple of Problem
         Each problem found; empty for a clean table. Kinds: ``duplicate_rows``,
         ``duplicate_ids``, ``missing``, ``empty_column``, ``constant_column``,
-        ``invalid_emails``, ``outliers``, ``future_dates``, ``negative_amounts``.
+        ``invalid_emails``, ``outliers`` (``outliers_low`` / ``outliers_high`` when all lie on
+        one side; shares within 0–1 are not checked), ``future_dates``, ``negative_amounts``.
     """
 
     rows: int
@@ -154,11 +155,12 @@ def assess_quality(
                 problems.append(Problem("invalid_emails", info.name, invalid, ("drop_invalid_emails",)))
         if info.role is Role.NUMERIC:
             low, high = _fences(column)
-            if low is not None:
-                outside = int(((column < low) | (column > high)).sum())
-                if outside:
+            if low is not None and not _is_share(column):
+                below, above = int((column < low).sum()), int((column > high).sum())
+                if below or above:
+                    kind = "outliers" if below and above else ("outliers_low" if below else "outliers_high")
                     problems.append(
-                        Problem("outliers", info.name, outside, ("cap_outliers",), (("low", low), ("high", high)))
+                        Problem(kind, info.name, below + above, ("cap_outliers",), (("low", low), ("high", high)))
                     )
             if _MONEY_NAME.search(info.name):
                 negative = int((column < 0).sum())
@@ -174,6 +176,12 @@ def assess_quality(
         missing=tuple((str(name), int(count)) for name, count in missing_counts.items()),
         problems=tuple(problems),
     )
+
+
+def _is_share(column: pd.Series) -> bool:
+    """A share or probability (every value within 0–1): skewed by nature, never an outlier problem."""
+    values = column.dropna()
+    return bool(len(values)) and bool(values.min() >= 0) and bool(values.max() <= 1)
 
 
 def _fences(column: pd.Series) -> tuple[float, float] | tuple[None, None]:

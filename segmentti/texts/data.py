@@ -285,6 +285,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "{column}: {count} poikkeavaa arvoa (alle {low} tai yli {high}).",
         "en": "{column}: {count} outliers (below {low} or above {high}).",
     },
+    "problem.outliers_low": {
+        "fi": "{column}: {count} poikkeavan pientä arvoa (alle {low}).",
+        "en": "{column}: {count} unusually small values (below {low}).",
+    },
+    "problem.outliers_high": {
+        "fi": "{column}: {count} poikkeavan suurta arvoa (yli {high}).",
+        "en": "{column}: {count} unusually large values (above {high}).",
+    },
     "problem.future_dates": {
         "fi": "{column}: {count} päivämäärää on tulevaisuudessa.",
         "en": "{column}: {count} dates are in the future.",

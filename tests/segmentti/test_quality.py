@@ -31,12 +31,15 @@ def test_report_finds_every_kind_of_problem() -> None:
         ("missing", "email"): 1,
         ("invalid_emails", "email"): 2,
         ("missing", "age"): 1,
-        ("outliers", "age"): 1,
+        ("outliers_high", "age"): 1,
         ("negative_amounts", "spend_eur"): 2,
         ("constant_column", "maa"): 7,
         ("future_dates", "joined"): 1,
     }
     assert report.rows == 7 and report.id_column == "customer_id"
+    shares = pd.DataFrame({"share": [0.0] * 20 + [1.0], "n": [1.0] * 10 + [2.0] * 10 + [-40.0]})
+    kinds = {(problem.kind, problem.column) for problem in assess_quality(shares).problems}
+    assert kinds == {("duplicate_rows", None), ("outliers_low", "n")}  # a share within 0–1 is never an outlier
     assert dict(report.missing)["email"] == 1
 
 
