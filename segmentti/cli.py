@@ -15,7 +15,7 @@ from segmentti.clustering import K_MAX, K_MIN, KScan, scan_k
 from segmentti.errors import SegmenttiError
 from segmentti.exporting import build_summary, label_customers, to_csv_bytes
 from segmentti.features import build_features
-from segmentti.loading import Table, read_file
+from segmentti.loading import DATE_ORDERS, ENCODINGS, LoadOptions, Table, read_file
 from segmentti.orders import CustomerFeatures, OrderMapping, build_customers
 from segmentti.texts import LANGUAGES, language_from_locale, translate
 from segmentti.workflow import segment_features
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
             "input", help="customer table (or order lines, see --customer): .csv, .tsv, .txt, .csv.gz, .zip or .xlsx"
         )
         _add_order_options(command, required=False)
+        _add_load_options(command)
         command.add_argument(
             "--criteria",
             help="columns to segment on, comma-separated (default: the usable "
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     features.add_argument("input", help="order lines: .csv, .tsv, .txt, .csv.gz, .zip or .xlsx")
     _add_order_options(features, required=True)
+    _add_load_options(features)
     features.add_argument("--sheet", help="Excel sheet to read (default: the first)")
     features.add_argument("--out", required=True, help="CSV file to write the customers to")
     features.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from LANG, else en)")
@@ -204,6 +206,43 @@ def _run_scan(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _add_load_options(command: argparse.ArgumentParser) -> None:
+    """Options that correct what is detected when reading INPUT (default: detect each)."""
+    group = command.add_argument_group("reading the file (default: detected)")
+    group.add_argument("--separator", choices=["comma", "semicolon", "tab", "bar"], help="field separator")
+    group.add_argument("--encoding", choices=list(ENCODINGS), help="text encoding")
+    group.add_argument("--decimal", choices=["dot", "comma"], help="decimal mark of numbers")
+    group.add_argument("--header-row", dest="header_row", help="line (or Excel row) of the header, from 1")
+    group.add_argument(
+        "--date-order", dest="date_order", choices=list(DATE_ORDERS), help="dmy (31.12.2025) or mdy (12/31/2025)"
+    )
+
+
+_SEPARATOR_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
+
+
+def _load_options(args: argparse.Namespace) -> LoadOptions:
+    header_row = None if args.header_row is None else _integer(args.header_row, "--header-row")
+    return LoadOptions(
+        separator=_SEPARATOR_NAMES.get(args.separator) if args.separator else None,
+        encoding=args.encoding,
+        decimal={"dot": ".", "comma": ","}.get(args.decimal) if args.decimal else None,
+        header_row=header_row,
+        date_order=args.date_order,
+    )
+
+
+def _read_input(args: argparse.Namespace, lang: str) -> Table:
+    """INPUT read with the user's corrections; dates whose day/month order is open are pointed out."""
+    table = read_file(args.input, sheet=args.sheet, options=_load_options(args))
+    for column in table.ambiguous_dates:
+        print(
+            "warning: " + translate("cli.ambiguous_dates", lang, column=column, order=table.date_order),
+            file=sys.stderr,
+        )
+    return table
+
+
 def _order_mapping(args: argparse.Namespace) -> OrderMapping | None:
     """The order-line columns given on the command line, or ``None`` when INPUT is a customer table."""
     given = [args.date, args.amount, args.quantity, args.price, args.category, args.channel, args.order, args.as_of]
@@ -241,7 +280,7 @@ def _as_of(value: str | None) -> str | None:
 def _load_customers(args: argparse.Namespace, lang: str, quiet: bool = False) -> Table:
     """INPUT as one row per customer: read as it is, or built from order lines when --customer is given."""
     mapping = _order_mapping(args)
-    table = read_file(args.input, sheet=args.sheet)
+    table = _read_input(args, lang)
     if mapping is None:
         return table
     built = build_customers(table.frame, mapping, _as_of(args.as_of))
@@ -278,7 +317,7 @@ def _report_features(built: CustomerFeatures, lang: str, file=None) -> None:
 
 def _run_features(args: argparse.Namespace, lang: str) -> int:
     mapping = _order_mapping(args)
-    table = read_file(args.input, sheet=args.sheet)
+    table = _read_input(args, lang)
     built = build_customers(table.frame, mapping, _as_of(args.as_of))  # type: ignore[arg-type]
     out = Path(args.out)
     try:

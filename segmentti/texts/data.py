@@ -103,6 +103,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{lines} lines → {customers} customers ({purchase_lines} purchase lines, {return_lines} return "
         "lines, total spend {spend}, as of {as_of})",
     },
+    "cli.ambiguous_dates": {
+        "fi": "sarakkeen {column} päivämääristä ei näe, onko päivä vai kuukausi ensin; luettiin {order} "
+        "(vaihda: --date-order dmy|mdy)",
+        "en": "the dates in {column} do not show whether the day or the month comes first; read as {order} "
+        "(change: --date-order dmy|mdy)",
+    },
     "cli.features_written": {"fi": "Kirjoitettu: {out}", "en": "Written: {out}"},
     "cli.left_out_no_id": {
         "fi": "{count} riviä ilman asiakastunnusta jätettiin pois",

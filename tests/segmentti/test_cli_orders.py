@@ -77,3 +77,22 @@ def test_features_of_online_retail_from_the_command_line(tmp_path, capsys) -> No
     frame = pd.read_csv(out)
     assert len(frame) == 4338 and round(frame["total_spend"].sum(), 2) == 8_911_407.90
     assert "135080 lines without a customer id were left out" in capsys.readouterr().out
+
+
+def test_load_options_correct_what_is_detected_and_open_date_orders_are_warned(tmp_path, capsys) -> None:
+    data = tmp_path / "rivit.csv"
+    data.write_text(
+        "Tilausraportti\nasiakas;pvm;summa\nA;01.02.2025;1.234\nA;03.02.2025;2.000\nB;04.02.2025;5\n", encoding="utf-8"
+    )
+    out = tmp_path / "f.csv"
+    args = ["features", str(data), "--customer", "asiakas", "--date", "pvm", "--amount", "summa", "--out", str(out)]
+    assert main([*args, "--lang", "en"]) == 0
+    assert "warning: the dates in pvm do not show whether the day or the month comes first" in capsys.readouterr().err
+    assert pd.read_csv(out).set_index("asiakas").loc["A", "total_spend"] == 3.234  # dot read as decimal mark
+    assert (
+        main([*args, "--decimal", "comma", "--date-order", "mdy", "--separator", "semicolon", "--header-row", "2"]) == 0
+    )
+    result = pd.read_csv(out, parse_dates=["first_purchase"]).set_index("asiakas")
+    assert result.loc["A", "total_spend"] == 3234.0  # decimal comma: "1.234" and "2.000" have dot thousands
+    assert result.loc["A", "first_purchase"] == pd.Timestamp("2025-01-02")
+    assert main([*args, "--header-row", "x"]) == 2
