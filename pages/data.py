@@ -263,6 +263,8 @@ if files:
                 )
     elif state.dataset() is not None:
         st.info(state.t("data.kept_previous", name=state.dataset().label))
+elif source == "upload" and loaded is not None and loaded.sample is None:
+    st.caption(state.t("data.upload_again", name=loaded.label))
 
 current = state.dataset()
 if current is not None:

@@ -162,6 +162,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "several files that share a customer id (e.g. CRM, sales history and a survey).",
     },
     "data.upload_files": {"fi": "Lataa tiedostot", "en": "Upload files"},
+    "data.upload_again": {
+        "fi": "Käytössä on aiemmin ladattu {name}. Lataa tiedostot uudelleen, jos haluat muuttaa, miten ne luetaan.",
+        "en": "{name}, loaded before, is in use. Upload the files again to change how they are read.",
+    },
     "data.auto": {"fi": "tunnista", "en": "detect"},
     "data.none": {"fi": "—", "en": "—"},
     "data.correct_detected": {"fi": "Korjaa tunnistettua", "en": "Correct what was detected"},

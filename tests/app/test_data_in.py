@@ -132,6 +132,7 @@ def test_quality_page_fixes_a_copy_and_lists_the_steps() -> None:
     ]
     assert len(at.session_state["source_dataset"].table.frame) == 5  # the upload itself is untouched
     at.switch_page("pages/data.py").run()
+    assert "asiakkaat.csv, loaded before, is in use." in at.caption[0].value
     at.switch_page("pages/quality.py").run()
     assert len(_working(at).table.frame) == 3  # the fixes hold across pages
 
