@@ -32,6 +32,7 @@ MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 """The largest table a ``.gz`` or ``.zip`` may unpack to (1 GiB), so a packed bomb is refused."""
 
 _SNIFF_LINES = 60
+_PROBE_ROWS = 5000  # rows tried first: a column whose first rows are plain text is text
 _HEADER_SEARCH_ROWS = 30
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 _TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -497,6 +498,9 @@ def _convert_column(column: pd.Series, options: LoadOptions) -> _Converted:
         ).astype("str")
     text = column.astype("str").str.strip()
     text = text.where(text != "", None)
+    probe = pd.Series(text.iloc[:_PROBE_ROWS].dropna().unique(), dtype="str")
+    if len(text) > _PROBE_ROWS and not probe.empty and _convert_distinct(probe, options) is None:
+        return _Converted(text)  # the first rows are already plain text: so is the column
     codes, uniques = pd.factorize(text)
     distinct = pd.Series(uniques, dtype="str")
     if distinct.empty:

@@ -208,3 +208,10 @@ def test_online_retail_loads_with_its_timestamps() -> None:
     assert len(table.frame) == 541_909
     assert dict(table.date_formats) == {"InvoiceDate": "%Y-%m-%d %H:%M:%S"}
     assert table.frame["Quantity"].dtype == "int64"
+
+
+def test_long_columns_are_judged_on_every_value_not_just_the_first_rows() -> None:
+    lines = [f"{i},{i * 1.5},{'x' if i == 5500 else i}" for i in range(6000)]
+    frame = load_table(("id,amount,late_text\n" + "\n".join(lines) + "\n").encode(), "long.csv").frame
+    assert frame["amount"].dtype == "float64" and frame["id"].dtype == "int64"
+    assert pd.api.types.is_string_dtype(frame["late_text"])  # numbers for 5,500 rows, then a word
