@@ -14,6 +14,7 @@ st.sidebar.caption(state.t("app.privacy"))
 navigation = st.navigation(
     [
         st.Page(PAGES["data"], title=state.t("page.data"), icon=":material/upload_file:", default=True),
+        st.Page(PAGES["quality"], title=state.t("page.quality"), icon=":material/cleaning_services:"),
         st.Page(PAGES["criteria"], title=state.t("page.criteria"), icon=":material/tune:"),
         st.Page(PAGES["segments"], title=state.t("page.segments"), icon=":material/bubble_chart:"),
         st.Page(PAGES["personas"], title=state.t("page.personas"), icon=":material/groups:"),

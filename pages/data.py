@@ -1,86 +1,328 @@
-"""Data page: pick a sample data set or upload a customer file, and see what was read."""
+"""Data page: pick samples or upload files, correct what was detected, map order lines, join files, set column roles."""
+
+import hashlib
 
 import pandas as pd
 import streamlit as st
 
-from segmentti.columns import describe_columns
+from segmentti.assembly import KINDS, Part, assemble, guess_id_column
+from segmentti.columns import EDITABLE_ROLES, Family, describe_columns
 from segmentti.errors import SegmenttiError
-from segmentti.samples import SAMPLES
+from segmentti.loading import DATE_ORDERS, DECIMAL_MARKS, ENCODINGS, SEPARATORS, LoadOptions
+from segmentti.orders import OrderMapping, guess_order_lines
+from segmentti.samples import SAMPLE_DIR, SAMPLE_SETS, SAMPLES, sample_files
+from segmentti.texts import format_number
 from segmentti.ui import state
-from segmentti.ui.cached import cached_load
-from segmentti.ui.widgets import load_sample_dataset, next_step, require_app_frame, show_error
+from segmentti.ui.cached import cached_customers, cached_table
+from segmentti.ui.widgets import next_step, require_app_frame, show_error
 
 require_app_frame("data")
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "xlsm"]
+AUTO = "auto"
 
 st.title(state.t("data.title"))
-st.write(state.t("data.intro"))
+st.write(state.t("data.intro_files"))
 
+loaded = state.source_dataset()
 source = st.radio(
     state.t("data.source"),
     options=["sample", "upload"],
+    index=1 if loaded is not None and loaded.sample is None else 0,  # back from another page: keep the upload
     format_func=state.formatter("data.source_"),
     horizontal=True,
     key="data_source",
 )
 
+files: list[tuple[str, bytes]] = []
+sample_name = None
 if source == "sample":
-    current = state.dataset()
-    names = list(SAMPLES)
-    chosen = st.selectbox(
+    names = list(SAMPLES) + list(SAMPLE_SETS)
+    sample_name = st.selectbox(
         state.t("data.sample"),
         options=names,
-        index=names.index(current.sample) if current is not None and current.sample in names else 0,
+        index=names.index(loaded.sample) if loaded is not None and loaded.sample in names else 0,
         format_func=state.formatter("sample."),
         key="sample_choice",
     )
-    if current is None or current.sample != chosen:
-        load_sample_dataset(chosen)
+    files = [(file_name, (SAMPLE_DIR / file_name).read_bytes()) for file_name in sample_files(sample_name)]
 else:
-    upload = st.file_uploader(state.t("data.upload"), type=UPLOAD_TYPES, help=state.t("data.upload_help"), key="upload")
-    if upload is not None:
-        data = upload.getvalue()
-        sheet = st.session_state.get("upload_sheet")
-        try:
-            table = cached_load(state.digest_of(data, sheet), upload.name, sheet, data)
-        except SegmenttiError as error:
-            show_error(error)
-            if state.dataset() is not None:
-                st.info(state.t("data.kept_previous", name=state.dataset().label))
-        else:
-            state.set_dataset(state.Dataset(table, state.digest_of(data, table.sheet)))
-            if len(table.sheet_names) > 1:
-                st.selectbox(state.t("data.sheet"), options=table.sheet_names, key="upload_sheet")
+    uploads = st.file_uploader(
+        state.t("data.upload_files"),
+        type=UPLOAD_TYPES,
+        help=state.t("data.upload_help"),
+        key="upload",
+        accept_multiple_files=True,
+    )
+    files = [(upload.name, upload.getvalue()) for upload in uploads or []]
 
-current = state.dataset()
-if current is not None:
-    table = current.table
+
+def _choice(label_key: str, options: list, key: str, labels=None, index: int = 0):
+    auto = state.t("data.auto")  # texts bound now: Streamlit may call format_func outside the run
+    return st.selectbox(
+        state.t(label_key),
+        options=options,
+        index=index,
+        key=key,
+        format_func=labels or (lambda option: auto if option == AUTO else str(option)),
+    )
+
+
+def _optional(label_key: str, columns: list[str], guess: str | None, key: str) -> str | None:
+    options = [None, *columns]
+    none = state.t("data.none")
+    chosen = st.selectbox(
+        state.t(label_key),
+        options=options,
+        index=options.index(guess) if guess in options else 0,
+        key=key,
+        format_func=lambda option: none if option is None else option,
+    )
+    return chosen
+
+
+def _file_part(position: int, name: str, data: bytes, several: bool) -> Part | None:
+    """Load one file with the user's corrections; ask what it holds and how it maps."""
+    key = f"file_{hashlib.sha256(data).hexdigest()[:12]}_{position}"
+    auto = state.t("data.auto")
+    separators = {option: state.t(f"separator.{ord(option)}") for option in SEPARATORS}
+    orders = {option: state.t(f"date_order.{option}") for option in DATE_ORDERS}
+    st.markdown(f"**{name}**")
+    with st.expander(state.t("data.correct_detected")):
+        cols = st.columns(5)
+        with cols[0]:
+            separator = _choice(
+                "data.opt_separator",
+                [AUTO, *SEPARATORS],
+                f"{key}_sep",
+                labels=lambda option: auto if option == AUTO else separators[option],
+            )
+        with cols[1]:
+            encoding = _choice("data.opt_encoding", [AUTO, *ENCODINGS], f"{key}_enc")
+        with cols[2]:
+            decimal = _choice("data.opt_decimal", [AUTO, *DECIMAL_MARKS], f"{key}_dec")
+        with cols[3]:
+            header_row = st.number_input(
+                state.t("data.opt_header_row"), min_value=0, max_value=10_000, value=0, step=1, key=f"{key}_hdr"
+            )
+        with cols[4]:
+            date_order = _choice(
+                "data.opt_date_order",
+                [AUTO, *DATE_ORDERS],
+                f"{key}_dates",
+                labels=lambda option: auto if option == AUTO else orders[option],
+            )
+    options = LoadOptions(
+        separator=None if separator == AUTO else separator,
+        encoding=None if encoding == AUTO else encoding,
+        decimal=None if decimal == AUTO else decimal,
+        header_row=int(header_row) or None,
+        date_order=None if date_order == AUTO else date_order,
+    )
+    sheet = st.session_state.get(f"{key}_sheet")
+    digest = hashlib.sha256(state.digest_of(data, sheet).encode() + repr(options).encode()).hexdigest()
+    if options == LoadOptions():
+        digest = state.digest_of(data, sheet)
+    try:
+        table = cached_table(digest, name, sheet, options, data)
+    except SegmenttiError as error:
+        show_error(error)
+        return None
+    if len(table.sheet_names) > 1:
+        st.selectbox(state.t("data.sheet"), options=table.sheet_names, key=f"{key}_sheet")
+    st.caption(_detected(table))
+    for column in table.ambiguous_dates:
+        st.warning(
+            state.t("data.ambiguous_dates", column=column, order=state.t(f"date_order.{table.date_order}")),
+            icon=":material/event:",
+        )
     frame = table.frame
-    st.subheader(state.t("data.loaded", name=current.label))
-    details = [state.t("data.shape", rows=len(frame), columns=len(frame.columns))]
+    guess = guess_order_lines(frame)
+    if guess.is_order_lines:
+        st.info(
+            state.t("data.looks_like_orders", per=f"{guess.lines_per_customer:.1f}"), icon=":material/receipt_long:"
+        )
+    kind = st.radio(
+        state.t("data.kind"),
+        options=list(KINDS),
+        index=1 if guess.is_order_lines else 0,
+        format_func=state.formatter("data.kind_"),
+        horizontal=True,
+        key=f"{key}_kind",
+    )
+    columns = [str(column) for column in frame.columns]
+    if kind == "orders":
+        mapped = guess.mapping or OrderMapping(columns[0], columns[0])
+        cols = st.columns(4)
+        with cols[0]:
+            customer = st.selectbox(
+                state.t("data.map_customer"), columns, index=columns.index(mapped.customer), key=f"{key}_customer"
+            )
+            date = st.selectbox(state.t("data.map_date"), columns, index=columns.index(mapped.date), key=f"{key}_date")
+        with cols[1]:
+            amount = _optional("data.map_amount", columns, mapped.amount, f"{key}_amount")
+            order = _optional("data.map_order", columns, mapped.order, f"{key}_order")
+        with cols[2]:
+            quantity = _optional("data.map_quantity", columns, mapped.quantity, f"{key}_quantity")
+            price = _optional("data.map_price", columns, mapped.price, f"{key}_price")
+        with cols[3]:
+            category = _optional("data.map_category", columns, mapped.category, f"{key}_category")
+            channel = _optional("data.map_channel", columns, mapped.channel, f"{key}_channel")
+        as_of = st.date_input(state.t("data.as_of"), value=None, key=f"{key}_as_of", help=state.t("data.as_of_help"))
+        mapping = OrderMapping(
+            customer,
+            date,
+            amount=amount,
+            quantity=None if amount else quantity,
+            price=None if amount else price,
+            category=category,
+            channel=channel,
+            order=order,
+        )
+        return Part(table, digest, "orders", customer, mapping, as_of.isoformat() if as_of else None)
+    id_column = None
+    if several:
+        guessed = guess_id_column(frame)
+        id_column = _optional("data.join_id", columns, guessed, f"{key}_id")
+    return Part(table, digest, "customers", id_column)
+
+
+def _detected(table) -> str:
+    details = [state.t("data.shape", rows=len(table.frame), columns=len(table.frame.columns))]
     if table.separator is not None:
         details.append(state.t("data.separator", separator=state.t(f"separator.{ord(table.separator)}")))
     if table.encoding is not None:
         details.append(state.t("data.encoding", encoding=table.encoding))
     if table.sheet is not None:
         details.append(state.t("data.sheet_used", sheet=table.sheet))
-    st.caption(" · ".join(details))
+    details.append(state.t("data.decimal", decimal=table.decimal))
+    details.append(state.t("data.header_row", row=table.header_row))
+    if table.date_formats:
+        formats = ", ".join(f"{column} {fmt}" for column, fmt in table.date_formats)
+        details.append(state.t("data.date_formats", formats=formats))
+    return " · ".join(details)
+
+
+def _number(value: float, decimals: int = 0) -> str:
+    return format_number(value, state.lang(), decimals)
+
+
+def _features_of(part: Part):
+    return cached_customers(part.digest, part.mapping, part.as_of, part.table.frame)
+
+
+if files:
+    parts = [_file_part(position, name, data, len(files) > 1) for position, (name, data) in enumerate(files)]
+    if all(part is not None for part in parts):
+        try:
+            assembly = assemble(parts, features_of=_features_of)
+        except SegmenttiError as error:
+            show_error(error)
+            if state.dataset() is not None:
+                st.info(state.t("data.kept_previous", name=state.dataset().label))
+        else:
+            current = state.dataset()
+            source_before = state.source_dataset()
+            if source_before is None or source_before.digest != assembly.digest:
+                state.set_dataset(state.Dataset(assembly.table, assembly.digest, sample=sample_name))
+            for name, built in assembly.features:
+                st.success(
+                    state.t(
+                        "data.built_customers",
+                        name=name,
+                        lines=_number(built.lines),
+                        customers=_number(len(built.frame)),
+                        purchase_lines=_number(built.purchase_lines),
+                        return_lines=_number(built.return_lines),
+                        spend=_number(built.total_spend, 2),
+                        as_of=built.as_of.date().isoformat(),
+                    ),
+                    icon=":material/group:",
+                )
+                for text_key, count in (
+                    ("data.left_out_no_id", built.lines_without_id),
+                    ("data.left_out_no_date", built.lines_without_date),
+                    ("data.left_out_no_amount", built.lines_without_amount),
+                    ("data.left_out_after_as_of", built.lines_after_as_of),
+                    ("data.left_out_only_returns", built.customers_without_purchase),
+                ):
+                    if count:
+                        st.caption(state.t(text_key, count=_number(count)))
+            for name, joined in assembly.joins:
+                st.info(
+                    state.t(
+                        "data.joined",
+                        name=name,
+                        matched=_number(joined.matched),
+                        only_left=_number(joined.only_left),
+                        only_right=_number(joined.only_right),
+                        left_examples=", ".join(joined.only_left_examples) or "—",
+                        right_examples=", ".join(joined.only_right_examples) or "—",
+                    ),
+                    icon=":material/join:",
+                )
+    elif state.dataset() is not None:
+        st.info(state.t("data.kept_previous", name=state.dataset().label))
+elif source == "upload" and loaded is not None and loaded.sample is None:
+    st.caption(state.t("data.upload_again", name=loaded.label))
+
+current = state.dataset()
+if current is not None:
+    frame = current.table.frame
+    st.subheader(state.t("data.loaded", name=current.label))
+    st.caption(state.t("data.shape", rows=len(frame), columns=len(frame.columns)))
     st.dataframe(frame.head(100), width="stretch", hide_index=True)
 
     st.subheader(state.t("data.columns"))
-    infos = describe_columns(frame)
-    st.dataframe(
-        pd.DataFrame(
-            {
-                state.t("data.col_name"): [info.name for info in infos],
-                state.t("data.col_role"): [state.t(f"role.{info.role.value}") for info in infos],
-                state.t("data.col_distinct"): [info.distinct for info in infos],
-                state.t("data.col_missing"): [f"{info.missing_share:.0%}" for info in infos],
-                state.t("data.col_usable"): [state.t("app.yes") if info.usable else "" for info in infos],
-            }
-        ),
-        width="stretch",
-        hide_index=True,
+    st.write(state.t("data.columns_help"))
+    overrides = state.column_overrides()
+    guessed = {info.name: info for info in describe_columns(frame)}
+    infos = describe_columns(frame, overrides)
+    role_labels = {state.t(f"role.{role.value}"): role.value for role in EDITABLE_ROLES}
+    family_labels = {state.t(f"family.{family.value}"): family.value for family in Family}
+    shown_roles = {info.name: state.t(f"role.{info.role.value}") for info in infos}
+    table = pd.DataFrame(
+        {
+            "column": [info.name for info in infos],
+            "role": [shown_roles[info.name] for info in infos],
+            "family": [state.t(f"family.{info.family.value}") for info in infos],
+            "distinct": [info.distinct for info in infos],
+            "missing": [f"{info.missing_share:.0%}" for info in infos],
+            "usable": [info.usable for info in infos],
+        }
     )
-    next_step("criteria", "data.next")
+    edited = st.data_editor(
+        table,
+        key=f"column_editor_{current.digest[:12]}_{state.lang()}",
+        hide_index=True,
+        width="stretch",
+        disabled=["column", "distinct", "missing", "usable"],
+        column_config={
+            "column": st.column_config.TextColumn(state.t("data.col_name")),
+            "role": st.column_config.SelectboxColumn(
+                state.t("data.col_role"), options=[*role_labels, state.t("role.empty"), state.t("role.constant")]
+            ),
+            "family": st.column_config.SelectboxColumn(state.t("data.col_family"), options=list(family_labels)),
+            "distinct": st.column_config.NumberColumn(state.t("data.col_distinct")),
+            "missing": st.column_config.TextColumn(state.t("data.col_missing")),
+            "usable": st.column_config.CheckboxColumn(state.t("data.col_usable")),
+        },
+    )
+    changed = dict(overrides)
+    for _, row in edited.iterrows():
+        name = row["column"]
+        entry = dict(changed.get(name, {}))
+        role = role_labels.get(row["role"])
+        if role is not None and row["role"] != shown_roles[name]:
+            entry["role"] = role
+        family = family_labels.get(row["family"])
+        if family is not None and family != guessed[name].family.value:
+            entry["family"] = family
+        elif family is not None and family == guessed[name].family.value:
+            entry.pop("family", None)
+        if entry:
+            changed[name] = entry
+    if changed != overrides:
+        st.session_state[state.OVERRIDES] = changed
+        st.rerun()
+    next_step("quality", "data.next_quality")

@@ -176,7 +176,7 @@ context = ReportContext(
     n_customers=len(frame),
     method=str(current.result.segmentation.method),
     criteria=tuple(current.result.features.criteria),
-    steps=tuple(getattr(current.dataset, "steps", ())),
+    steps=tuple(step.text(lang) for step in current.dataset.steps),
     pilot_percent=percent if control is not None else None,
     pilot_seed=seed if control is not None else None,
 )

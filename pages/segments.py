@@ -74,7 +74,9 @@ columns[2].metric(
 )
 
 rows, coords = project_to_2d(features.values, seed=SEED)
-hover_columns = [info.name for info in describe_columns(frame) if info.role in (Role.ID, Role.NAME)][:3]
+hover_columns = [
+    info.name for info in describe_columns(frame) if info.role in (Role.ID, Role.FIRST_NAME, Role.LAST_NAME, Role.NAME)
+][:3]
 names = [profile.names[label] for label in result.segmentation.labels[rows]]
 st.plotly_chart(
     build_segment_map(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -14,7 +15,8 @@ from segmentti.clustering import K_MAX, K_MIN, KScan, scan_k
 from segmentti.errors import SegmenttiError
 from segmentti.exporting import build_summary, label_customers, to_csv_bytes
 from segmentti.features import build_features
-from segmentti.loading import read_file
+from segmentti.loading import DATE_ORDERS, ENCODINGS, LoadOptions, Table, read_file
+from segmentti.orders import CustomerFeatures, OrderMapping, build_customers
 from segmentti.outputs import write_outputs
 from segmentti.texts import LANGUAGES, language_from_locale, translate
 from segmentti.workflow import segment_features
@@ -37,7 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def add_common(command: argparse.ArgumentParser) -> None:
-        command.add_argument("input", help="customer table: .csv, .tsv, .txt, .csv.gz, .zip or .xlsx")
+        command.add_argument(
+            "input", help="customer table (or order lines, see --customer): .csv, .tsv, .txt, .csv.gz, .zip or .xlsx"
+        )
+        _add_order_options(command, required=False)
+        _add_load_options(command)
         command.add_argument(
             "--criteria",
             help="columns to segment on, comma-separated (default: the usable "
@@ -61,7 +67,35 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--k-min", default=str(K_MIN), help=f"smallest k (default {K_MIN})")
     scan.add_argument("--k-max", default=str(K_MAX), help=f"largest k (default {K_MAX})")
     scan.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    features = commands.add_parser(
+        "features", help="turn order lines into one row per customer (recency, orders, spend, returns, shares)"
+    )
+    features.add_argument("input", help="order lines: .csv, .tsv, .txt, .csv.gz, .zip or .xlsx")
+    _add_order_options(features, required=True)
+    _add_load_options(features)
+    features.add_argument("--sheet", help="Excel sheet to read (default: the first)")
+    features.add_argument("--out", required=True, help="CSV file to write the customers to")
+    features.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from LANG, else en)")
     return parser
+
+
+def _add_order_options(command: argparse.ArgumentParser, required: bool) -> None:
+    """The options that read INPUT as order lines and build one row per customer first."""
+    group = command.add_argument_group(
+        "order lines" + ("" if required else " (give --customer to read INPUT as order lines)")
+    )
+    group.add_argument("--customer", required=required, help="customer id column of the order lines")
+    group.add_argument("--date", help="order date column")
+    group.add_argument("--amount", help="line amount column (or give --quantity and --price)")
+    group.add_argument("--quantity", help="quantity column, multiplied by --price")
+    group.add_argument("--price", help="unit price column")
+    group.add_argument("--category", help="product category column (share of spend per top category)")
+    group.add_argument("--channel", help="sales channel column (share of spend per channel)")
+    group.add_argument("--order", help="order or invoice id column (default: one order per purchase time)")
+    group.add_argument(
+        "--as-of", dest="as_of", help="YYYY-MM-DD recency is counted to (default: the day after the last order)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "segment":
             return _run_segment(args, lang)
+        if args.command == "features":
+            return _run_features(args, lang)
         return _run_scan(args, lang)
     except SegmenttiError as error:
         print(f"error: {error.message(lang)}", file=sys.stderr)
@@ -102,7 +138,7 @@ def _run_segment(args: argparse.Namespace, lang: str) -> int:
         k = _integer(args.k, "--k")
         if not 2 <= k <= _K_LIMIT:
             raise SegmenttiError("error.bad_k_option", value=args.k)
-    table = read_file(args.input, sheet=args.sheet)
+    table = _load_customers(args, lang)
     features = build_features(table.frame, _criteria(args.criteria))
     scan = None
     if args.k == "auto":
@@ -153,7 +189,7 @@ def _run_scan(args: argparse.Namespace, lang: str) -> int:
     k_min, k_max = _integer(args.k_min, "--k-min"), _integer(args.k_max, "--k-max")
     if k_min < 2 or k_max < k_min or k_max > _K_LIMIT:
         raise SegmenttiError("error.bad_k_range", k_min=k_min, k_max=k_max)
-    table = read_file(args.input, sheet=args.sheet)
+    table = _load_customers(args, lang, quiet=args.json)
     features = build_features(table.frame, _criteria(args.criteria))
     scan = scan_k(features, k_min, k_max, seed)
     if args.json:
@@ -169,4 +205,129 @@ def _run_scan(args: argparse.Namespace, lang: str) -> int:
         )
     print(f"recommended_k: {scan.recommended_k}")
     print(translate("cli.scan_reason", lang, k=scan.recommended_k, sample=scan.silhouette_sample_size))
+    return EXIT_OK
+
+
+def _add_load_options(command: argparse.ArgumentParser) -> None:
+    """Options that correct what is detected when reading INPUT (default: detect each)."""
+    group = command.add_argument_group("reading the file (default: detected)")
+    group.add_argument("--separator", choices=["comma", "semicolon", "tab", "bar"], help="field separator")
+    group.add_argument("--encoding", choices=list(ENCODINGS), help="text encoding")
+    group.add_argument("--decimal", choices=["dot", "comma"], help="decimal mark of numbers")
+    group.add_argument("--header-row", dest="header_row", help="line (or Excel row) of the header, from 1")
+    group.add_argument(
+        "--date-order", dest="date_order", choices=list(DATE_ORDERS), help="dmy (31.12.2025) or mdy (12/31/2025)"
+    )
+
+
+_SEPARATOR_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
+
+
+def _load_options(args: argparse.Namespace) -> LoadOptions:
+    header_row = None if args.header_row is None else _integer(args.header_row, "--header-row")
+    return LoadOptions(
+        separator=_SEPARATOR_NAMES.get(args.separator) if args.separator else None,
+        encoding=args.encoding,
+        decimal={"dot": ".", "comma": ","}.get(args.decimal) if args.decimal else None,
+        header_row=header_row,
+        date_order=args.date_order,
+    )
+
+
+def _read_input(args: argparse.Namespace, lang: str) -> Table:
+    """INPUT read with the user's corrections; dates whose day/month order is open are pointed out."""
+    table = read_file(args.input, sheet=args.sheet, options=_load_options(args))
+    for column in table.ambiguous_dates:
+        print(
+            "warning: " + translate("cli.ambiguous_dates", lang, column=column, order=table.date_order),
+            file=sys.stderr,
+        )
+    return table
+
+
+def _order_mapping(args: argparse.Namespace) -> OrderMapping | None:
+    """The order-line columns given on the command line, or ``None`` when INPUT is a customer table."""
+    given = [args.date, args.amount, args.quantity, args.price, args.category, args.channel, args.order, args.as_of]
+    if args.customer is None:
+        if any(value is not None for value in given):
+            raise SegmenttiError("error.cli_needs_customer")
+        return None
+    if args.date is None:
+        raise SegmenttiError("error.cli_needs_date")
+    if args.amount is not None and (args.quantity is not None or args.price is not None):
+        raise SegmenttiError("error.cli_amount_or_quantity")
+    if args.amount is None and (args.quantity is None or args.price is None):
+        raise SegmenttiError("error.no_amount_mapping")
+    return OrderMapping(
+        customer=args.customer,
+        date=args.date,
+        amount=args.amount,
+        quantity=args.quantity,
+        price=args.price,
+        category=args.category,
+        channel=args.channel,
+        order=args.order,
+    )
+
+
+def _as_of(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise SegmenttiError("error.bad_as_of", value=value) from None
+
+
+def _load_customers(args: argparse.Namespace, lang: str, quiet: bool = False) -> Table:
+    """INPUT as one row per customer: read as it is, or built from order lines when --customer is given."""
+    mapping = _order_mapping(args)
+    table = _read_input(args, lang)
+    if mapping is None:
+        return table
+    built = build_customers(table.frame, mapping, _as_of(args.as_of))
+    if not quiet:
+        _report_features(built, lang, file=sys.stderr)
+    return Table(built.frame, table.source_name, table.file_format, table.separator, table.encoding, table.sheet)
+
+
+def _report_features(built: CustomerFeatures, lang: str, file=None) -> None:
+    print(
+        translate(
+            "cli.features_done",
+            lang,
+            lines=built.lines,
+            customers=len(built.frame),
+            purchase_lines=built.purchase_lines,
+            return_lines=built.return_lines,
+            spend=f"{built.total_spend:,.2f}",
+            as_of=built.as_of.date().isoformat(),
+        ),
+        file=file,
+    )
+    left_out = {
+        "cli.left_out_no_id": built.lines_without_id,
+        "cli.left_out_no_date": built.lines_without_date,
+        "cli.left_out_no_amount": built.lines_without_amount,
+        "cli.left_out_after_as_of": built.lines_after_as_of,
+        "cli.left_out_only_returns": built.customers_without_purchase,
+    }
+    for key, count in left_out.items():
+        if count:
+            print("  " + translate(key, lang, count=count), file=file)
+
+
+def _run_features(args: argparse.Namespace, lang: str) -> int:
+    mapping = _order_mapping(args)
+    table = _read_input(args, lang)
+    built = build_customers(table.frame, mapping, _as_of(args.as_of))  # type: ignore[arg-type]
+    out = Path(args.out)
+    try:
+        if out.parent != Path():
+            out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(to_csv_bytes(built.frame))
+    except OSError as exc:
+        raise SegmenttiError("error.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from None
+    _report_features(built, lang)
+    print(translate("cli.features_written", lang, out=str(out)))
     return EXIT_OK

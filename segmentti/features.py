@@ -23,7 +23,7 @@ MISSING_LEVEL = "(missing)"
 MAX_CHOSEN_LEVELS = 100
 """A text column chosen by hand may have at most this many distinct values."""
 
-_REFUSED_ROLES = {Role.ID, Role.EMAIL, Role.NAME, Role.PHONE, Role.DATE}
+_REFUSED_ROLES = {Role.ID, Role.EMAIL, Role.FIRST_NAME, Role.LAST_NAME, Role.NAME, Role.PHONE, Role.DATE, Role.IGNORE}
 
 
 class BalancedOneHotEncoder(TransformerMixin, BaseEstimator):

@@ -1,33 +1,81 @@
-"""Read a customer table from the bytes of a CSV, TSV, gzip/zip-packed CSV or Excel file."""
+"""Read a table from the bytes of a CSV, TSV, gzip/zip-packed CSV or Excel file, and say what was detected."""
 
 from __future__ import annotations
 
+import collections
 import csv
 import gzip
 import io
+import itertools
+import math
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from segmentti.errors import SegmenttiError
 
 SEPARATORS: tuple[str, ...] = (",", ";", "\t", "|")
-_SNIFF_LINES = 50
+ENCODINGS: tuple[str, ...] = ("utf-8", "cp1252", "latin-1")
+DECIMAL_MARKS: tuple[str, ...] = (".", ",")
+DATE_ORDERS: tuple[str, ...] = ("dmy", "mdy")
+"""Day/month orders of ``1.2.2025``-style dates: day first (Finnish) or month first (US)."""
+
+MAX_UPLOAD_MB = 200
+"""The largest file accepted, in megabytes (the same as the app's ``server.maxUploadSize``)."""
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+"""The largest table a ``.gz`` or ``.zip`` may unpack to (1 GiB), so a packed bomb is refused."""
+
+_SNIFF_LINES = 60
+_PROBE_ROWS = 5000  # rows tried first: a column whose first rows are plain text is text
+_HEADER_SEARCH_ROWS = 30
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 _TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 _ZIP_MAGIC = b"PK\x03\x04"
+_EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _GZIP_MAGIC = b"\x1f\x8b"
-_BINARY_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"\xd0\xcf\x11\xe0", b"BM")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, and every password-protected .xlsx
+_BINARY_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", _OLE_MAGIC, b"BM", b"RIFF", b"\x00\x00\x01\x00")
 
-_DOT_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
-_COMMA_NUMBER = re.compile(r"^[+-]?\d{1,3}([ \u00a0\u202f.]\d{3})*(,\d+)?$|^[+-]?\d+(,\d+)?$")
-_THOUSANDS_DOT_NUMBER = re.compile(r"^[+-]?\d{1,3}([ \u00a0\u202f,]\d{3})+(\.\d+)?$")
-_LEADING_ZERO = re.compile(r"^[+-]?0\d")
-_FI_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
+# Patterns are plain strings so pandas hands them to Arrow's vectorised regex engine.
+_DOT_NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
+_COMMA_NUMBER = r"[+-]?\d{1,3}([ \x{00a0}\x{202f}.]\d{3})*(,\d+)?|[+-]?\d+(,\d+)?"
+_THOUSANDS_DOT_NUMBER = r"[+-]?\d{1,3}([ \x{00a0}\x{202f},]\d{3})+(\.\d+)?"
+_LEADING_ZERO = r"[+-]?0\d"
+_DAY_MONTH_DATE = r"\d{1,2}([./])\d{1,2}[./]\d{4}([ T]\d{1,2}:\d{2}(:\d{2})?)?"
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?"
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """What the user says about a file, overriding what would be detected.
+
+    Every field left ``None`` is detected from the file.
+
+    Attributes
+    ----------
+    separator : str, optional
+        One of :data:`SEPARATORS`.
+    encoding : str, optional
+        One of :data:`ENCODINGS`.
+    decimal : str, optional
+        The decimal mark, ``"."`` or ``","``.
+    header_row : int, optional
+        The line (text) or row (Excel) of the header, counted from 1.
+    date_order : str, optional
+        ``"dmy"`` or ``"mdy"`` for dates like ``1.2.2025`` whose order the values leave open.
+    """
+
+    separator: str | None = None
+    encoding: str | None = None
+    decimal: str | None = None
+    header_row: int | None = None
+    date_order: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,11 +93,22 @@ class Table:
     separator : str | None
         The field separator found in a text file.
     encoding : str | None
-        ``"utf-8"`` or ``"cp1252"`` for a text file.
+        ``"utf-8"``, ``"cp1252"`` or ``"latin-1"`` for a text file.
     sheet : str | None
         The sheet read from a workbook.
     sheet_names : tuple[str, ...]
         Every sheet of a workbook (empty for text files).
+    decimal : str
+        The decimal mark the numbers were read with.
+    header_row : int
+        The line or sheet row of the header, counted from 1 (above it: titles, skipped).
+    date_formats : tuple[tuple[str, str], ...]
+        ``(column, format)`` for each column read as dates, e.g. ``("liittyi", "%d.%m.%Y")``.
+    ambiguous_dates : tuple[str, ...]
+        Date columns whose values fit both day-first and month-first; they were read with
+        ``date_order`` and the user should confirm it.
+    date_order : str
+        The order used for day/month dates: ``"dmy"`` unless the values or the user say otherwise.
     """
 
     frame: pd.DataFrame
@@ -59,72 +118,119 @@ class Table:
     encoding: str | None = None
     sheet: str | None = None
     sheet_names: tuple[str, ...] = ()
+    decimal: str = "."
+    header_row: int = 1
+    date_formats: tuple[tuple[str, str], ...] = ()
+    ambiguous_dates: tuple[str, ...] = ()
+    date_order: str = "dmy"
 
 
-def read_file(path: str | Path, sheet: str | None = None) -> Table:
+def read_file(path: str | Path, sheet: str | None = None, options: LoadOptions | None = None) -> Table:
     """Load the table in the file at ``path`` (see :func:`load_table`)."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_UPLOAD_BYTES:
+            raise SegmenttiError(
+                "error.too_large", name=path.name, size_mb=math.ceil(size / 2**20), limit_mb=MAX_UPLOAD_MB
+            )
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise SegmenttiError("error.file_not_found", path=str(path)) from None
-    except IsADirectoryError:
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         raise SegmenttiError("error.file_not_found", path=str(path)) from None
     except OSError as exc:
         raise SegmenttiError("error.file_unreadable", path=str(path), reason=exc.strerror) from None
-    return load_table(data, path.name, sheet=sheet)
+    return load_table(data, path.name, sheet=sheet, options=options)
 
 
-def load_table(data: bytes, source_name: str, sheet: str | None = None) -> Table:
+def load_table(
+    data: bytes,
+    source_name: str,
+    sheet: str | None = None,
+    options: LoadOptions | None = None,
+    *,
+    limit_bytes: int = MAX_UPLOAD_BYTES,
+) -> Table:
     """Read a table from the raw bytes of an uploaded or opened file.
 
     Parameters
     ----------
     data : bytes
         The whole file: CSV/TSV/TXT (any of ``, ; tab |`` as separator, UTF-8 with or
-        without BOM or Windows-1252), the same packed as ``.gz`` or as a ``.zip`` holding
-        one such file, or an Excel ``.xlsx`` workbook.
+        without BOM or Windows-1252, title lines above the header allowed), the same packed
+        as ``.gz`` or as a ``.zip`` holding one such file, or an Excel ``.xlsx`` workbook
+        (title rows above the header allowed, numbers stored as text converted).
     source_name : str
         The file's name; its ending tells Excel from text when the bytes leave it open.
     sheet : str, optional
         The workbook sheet to read; default the first.
+    options : LoadOptions, optional
+        The user's corrections of what is detected (separator, encoding, decimal mark,
+        header row, day/month order).
+    limit_bytes : int, default MAX_UPLOAD_BYTES
+        Larger files are refused.
 
     Returns
     -------
     Table
         ``frame`` has one row per data line, text columns as strings, numeric-looking
         columns (also with decimal comma and space/dot thousands) as numbers and
-        ``31.12.2025`` / ``2025-12-31`` columns as datetimes.
+        date columns (``31.12.2025``, ``2025-12-31``, ``2025-12-31 08:26:00``, ``12/31/2025``)
+        as datetimes; the other fields say what was detected.
 
     Raises
     ------
     SegmenttiError
-        For an empty file, bytes that are not a table, a corrupt workbook, a header
+        For an empty or too large file, bytes that are not a table, a corrupt,
+        password-protected or empty workbook, a zip without exactly one table, a header
         with no rows, a single column or repeated column names.
     """
+    options = options or LoadOptions()
+    if len(data) > limit_bytes:
+        raise SegmenttiError(
+            "error.too_large",
+            name=source_name,
+            size_mb=math.ceil(len(data) / 2**20),
+            limit_mb=math.ceil(limit_bytes / 2**20),
+        )
     if not data or not data.strip():
         raise SegmenttiError("error.empty_file", name=source_name)
     lower = source_name.lower()
     if data.startswith(_GZIP_MAGIC):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise SegmenttiError("error.not_a_table", name=source_name) from exc
-        return load_table(data, source_name.removesuffix(".gz").removesuffix(".GZ"), sheet)
-    if data.startswith(_ZIP_MAGIC):
+        inner = source_name.removesuffix(".gz").removesuffix(".GZ")
+        return load_table(_gunzip(data, source_name), inner, sheet, options, limit_bytes=MAX_UNPACKED_BYTES)
+    if data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
         if lower.endswith(_EXCEL_SUFFIXES) or _looks_like_workbook(data):
-            return _read_excel(data, source_name, sheet)
-        return load_table(*_unpack_zip(data, source_name), sheet)
-    if lower.endswith(_EXCEL_SUFFIXES):
+            return _read_excel(data, source_name, sheet, options)
+        inner_data, inner_name = _unpack_zip(data, source_name)
+        return load_table(inner_data, inner_name, sheet, options, limit_bytes=MAX_UNPACKED_BYTES)
+    if lower.endswith(_EXCEL_SUFFIXES) or lower.endswith(".xls"):
+        if data.startswith(_OLE_MAGIC):
+            raise SegmenttiError("error.excel_protected", name=source_name)
         raise SegmenttiError("error.bad_excel", name=source_name)
-    return _read_text(data, source_name)
+    return _read_text(data, source_name, options)
+
+
+def _gunzip(data: bytes, source_name: str) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+            unpacked = packed.read(MAX_UNPACKED_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise SegmenttiError("error.not_a_table", name=source_name) from exc
+    if len(unpacked) > MAX_UNPACKED_BYTES:
+        raise SegmenttiError(
+            "error.too_large",
+            name=source_name,
+            size_mb=MAX_UNPACKED_BYTES // 2**20,
+            limit_mb=MAX_UNPACKED_BYTES // 2**20,
+        )
+    return unpacked
 
 
 def _looks_like_workbook(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "xl/workbook.xml" in archive.namelist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, OSError, ValueError):
         return False
 
 
@@ -136,17 +242,46 @@ def _unpack_zip(data: bytes, source_name: str) -> tuple[bytes, str]:
                 for info in archive.infolist()
                 if not info.is_dir()
                 and not info.filename.startswith("__MACOSX/")
-                and info.filename.lower().endswith(_TEXT_SUFFIXES + _EXCEL_SUFFIXES)
+                and info.filename.lower().endswith((*_TEXT_SUFFIXES, *_EXCEL_SUFFIXES, ".gz"))
             ]
             if len(members) != 1:
                 raise SegmenttiError("error.zip_members", name=source_name, count=len(members))
+            if members[0].file_size > MAX_UNPACKED_BYTES:
+                raise SegmenttiError(
+                    "error.too_large",
+                    name=source_name,
+                    size_mb=math.ceil(members[0].file_size / 2**20),
+                    limit_mb=MAX_UNPACKED_BYTES // 2**20,
+                )
             return archive.read(members[0]), members[0].filename.rsplit("/", 1)[-1]
-    except (zipfile.BadZipFile, RuntimeError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, ValueError, EOFError) as exc:
         # RuntimeError: encrypted member; NotImplementedError: unknown compression
+        raise SegmenttiError("error.not_a_table", name=source_name) from exc
+    except zlib.error as exc:
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
 
 
-def _read_excel(data: bytes, source_name: str, sheet: str | None) -> Table:
+def _find_header(widths: list[int], options: LoadOptions, available: int) -> int:
+    """Index of the header among the first rows, from how many cells each row fills.
+
+    Title rows above a table fill one or two cells; the header is the first row that fills
+    about as many cells as the widest of the first rows.
+    """
+    if options.header_row is not None:
+        if not 1 <= options.header_row <= available:
+            raise SegmenttiError("error.bad_header_row", row=options.header_row, rows=available)
+        return options.header_row - 1
+    if not widths:
+        return 0
+    target = max(widths)
+    needed = max(2, math.ceil(0.6 * target))
+    for index, width in enumerate(widths):
+        if width >= needed:
+            return index
+    return 0
+
+
+def _read_excel(data: bytes, source_name: str, sheet: str | None, options: LoadOptions) -> Table:
     import openpyxl  # imported here: only Excel users pay for it
 
     try:
@@ -155,30 +290,55 @@ def _read_excel(data: bytes, source_name: str, sheet: str | None) -> Table:
         raise SegmenttiError("error.bad_excel", name=source_name) from exc
     try:
         names = tuple(workbook.sheetnames)
+        if not names:
+            raise SegmenttiError("error.no_rows", name=source_name)
         chosen = sheet if sheet is not None else names[0]
         if chosen not in names:
             raise SegmenttiError("error.no_such_sheet", sheet=chosen, sheets=", ".join(names))
-        rows = [
-            row
-            for row in workbook[chosen].iter_rows(values_only=True)
-            if any(cell is not None and str(cell).strip() != "" for cell in row)
-        ]
+        try:
+            numbered = [
+                (number, row)
+                for number, row in enumerate(workbook[chosen].iter_rows(values_only=True), start=1)
+                if any(cell is not None and str(cell).strip() != "" for cell in row)
+            ]
+        except Exception as exc:  # a damaged sheet inside a readable workbook
+            raise SegmenttiError("error.bad_excel", name=source_name) from exc
     finally:
         workbook.close()
-    if not rows:
+    if not numbered:
         raise SegmenttiError("error.no_rows", name=source_name)
-    header = _clean_header([("" if cell is None else str(cell)) for cell in rows[0]])
-    width = len(header)
-    body = [list(row[:width]) + [None] * (width - len(row)) for row in rows[1:]]
+    if options.header_row is not None:
+        header_at = next((i for i, (number, _) in enumerate(numbered) if number >= options.header_row), None)
+        if header_at is None:
+            raise SegmenttiError("error.bad_header_row", row=options.header_row, rows=numbered[-1][0])
+    else:
+        widths = [sum(cell is not None and str(cell).strip() != "" for cell in row) for _, row in numbered]
+        header_at = _find_header(widths[:_HEADER_SEARCH_ROWS], LoadOptions(), len(widths))
+    header_number, header_cells = numbered[header_at]
+    rows = [row for _, row in numbered[header_at + 1 :]]
+    width = max([len(header_cells), *(len(row) for row in rows)])
+    header_cells = list(header_cells) + [None] * (width - len(header_cells))
+    filled_width = max(
+        [i + 1 for i, cell in enumerate(header_cells) if cell is not None and str(cell).strip() != ""]
+        + [i + 1 for row in rows for i, cell in enumerate(row) if cell is not None and str(cell).strip() != ""]
+        + [0]
+    )
+    header = _clean_header([("" if cell is None else str(cell)) for cell in header_cells[:filled_width]])
+    body = [list(row[:filled_width]) + [None] * (filled_width - len(row)) for row in rows]
     frame = pd.DataFrame(body, columns=header, dtype=object)
-    frame = _finish_frame(frame, source_name)
-    return Table(frame, source_name, "excel", sheet=chosen, sheet_names=names)
+    frame, details = _finish_frame(frame, source_name, options)
+    return Table(frame, source_name, "excel", sheet=chosen, sheet_names=names, header_row=header_number, **details)
 
 
-def _decode(data: bytes, source_name: str) -> tuple[str, str]:
+def _decode(data: bytes, source_name: str, encoding: str | None) -> tuple[str, str]:
     head = data[:8192]
     if b"\x00" in head or head.startswith(_BINARY_MAGICS):
         raise SegmenttiError("error.not_a_table", name=source_name)
+    if encoding is not None:
+        if encoding not in ENCODINGS:
+            raise SegmenttiError("error.bad_encoding_option", value=encoding, choices=", ".join(ENCODINGS))
+        codec = "utf-8-sig" if encoding == "utf-8" else encoding
+        return data.decode(codec, errors="replace"), encoding
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -189,19 +349,25 @@ def _decode(data: bytes, source_name: str) -> tuple[str, str]:
     return text, "cp1252"
 
 
-def _sniff_separator(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:_SNIFF_LINES])
+def _sample_records(sample: str, separator: str) -> list[list[str]] | None:
+    try:
+        return [row for row in csv.reader(io.StringIO(sample), delimiter=separator) if row]
+    except csv.Error:
+        return None
+
+
+def _sniff_separator(sample: str) -> str:
+    """The separator that splits the sample's lines into the most lines of one width >= 2."""
     best, best_score = ",", (0.0, 0)
     for separator in SEPARATORS:
-        try:
-            rows = [row for row in csv.reader(io.StringIO(sample), delimiter=separator) if row]
-        except csv.Error:
+        rows = _sample_records(sample, separator)
+        if not rows:
             continue
-        if len(rows) < 1 or len(rows[0]) < 2:
+        widths = collections.Counter(len(row) for row in rows if len(row) >= 2)
+        if not widths:
             continue
-        width = len(rows[0])
-        agreement = sum(len(row) == width for row in rows) / len(rows)
-        score = (agreement, width)
+        width, count = max(widths.items(), key=lambda item: (item[1], item[0]))
+        score = (count / len(rows), width)
         if score > best_score:
             best, best_score = separator, score
     if best_score[1] < 2:
@@ -209,12 +375,27 @@ def _sniff_separator(text: str) -> str:
     return best
 
 
-def _read_text(data: bytes, source_name: str) -> Table:
-    text, encoding = _decode(data, source_name)
+def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
+    text, encoding = _decode(data, source_name, options.encoding)
     if not text.strip():
         raise SegmenttiError("error.empty_file", name=source_name)
-    separator = _sniff_separator(text)
-    header_line = next(csv.reader(io.StringIO(text), delimiter=separator))
+    head = list(itertools.islice(io.StringIO(text), _SNIFF_LINES + (options.header_row or 0)))
+    sample = "".join(head)
+    if options.separator is not None:
+        if options.separator not in SEPARATORS:
+            raise SegmenttiError("error.bad_separator_option", value=options.separator)
+        separator = options.separator
+    else:
+        separator = _sniff_separator(sample)
+    records = _sample_records(sample, separator) or []
+    widths = [sum(field.strip() != "" for field in row) for row in records]
+    header_at = _find_header(widths[:_HEADER_SEARCH_ROWS], options, max(len(records), 1))
+    if header_at:
+        text = _drop_leading_records(text, separator, header_at)
+    try:
+        header_line = next(csv.reader(io.StringIO(text), delimiter=separator))
+    except (StopIteration, csv.Error) as exc:
+        raise SegmenttiError("error.not_a_table", name=source_name) from exc
     header = _clean_header(header_line)
     try:
         frame = pd.read_csv(
@@ -226,12 +407,30 @@ def _read_text(data: bytes, source_name: str) -> Table:
             names=header,
             skip_blank_lines=True,
             on_bad_lines="error",
+            keep_default_na=False,
+            na_values=[""],
             engine="c",
         )
-    except (pd.errors.ParserError, ValueError, csv.Error) as exc:
+    except (pd.errors.ParserError, ValueError, csv.Error, OverflowError) as exc:
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
-    frame = _finish_frame(frame, source_name)
-    return Table(frame, source_name, "csv", separator=separator, encoding=encoding)
+    except pd.errors.EmptyDataError as exc:
+        raise SegmenttiError("error.no_rows", name=source_name) from exc
+    frame, details = _finish_frame(frame, source_name, options)
+    return Table(frame, source_name, "csv", separator=separator, encoding=encoding, header_row=header_at + 1, **details)
+
+
+def _drop_leading_records(text: str, separator: str, count: int) -> str:
+    """``text`` without its first ``count`` records (title lines above the header)."""
+    stream = io.StringIO(text)
+    reader = csv.reader(stream, delimiter=separator)
+    skipped = 0
+    for row in reader:
+        if row:
+            skipped += 1
+        if skipped == count:
+            break
+    rest = "".join(text.splitlines(keepends=True)[reader.line_num :])
+    return re.sub(r"^(\s*\n)+", "", rest)
 
 
 def _clean_header(names: list[str]) -> list[str]:
@@ -245,40 +444,184 @@ def _clean_header(names: list[str]) -> list[str]:
     return cleaned
 
 
-def _finish_frame(frame: pd.DataFrame, source_name: str) -> pd.DataFrame:
+def _finish_frame(frame: pd.DataFrame, source_name: str, options: LoadOptions) -> tuple[pd.DataFrame, dict]:
     frame = frame.dropna(how="all").reset_index(drop=True)
     if frame.empty:
         raise SegmenttiError("error.no_rows", name=source_name)
-    return pd.DataFrame({name: _convert_column(frame[name]) for name in frame.columns})
+    if options.decimal is not None and options.decimal not in DECIMAL_MARKS:
+        raise SegmenttiError("error.bad_decimal_option", value=options.decimal)
+    if options.date_order is not None and options.date_order not in DATE_ORDERS:
+        raise SegmenttiError("error.bad_date_order_option", value=options.date_order)
+    columns: dict[str, pd.Series] = {}
+    date_formats: list[tuple[str, str]] = []
+    ambiguous: list[str] = []
+    used_comma = False
+    for name in frame.columns:
+        converted = _convert_column(frame[name], options)
+        columns[name] = converted.values
+        used_comma |= converted.comma
+        if converted.date_format is not None:
+            date_formats.append((name, converted.date_format))
+        if converted.ambiguous:
+            ambiguous.append(name)
+    details = {
+        "decimal": options.decimal or ("," if used_comma else "."),
+        "date_formats": tuple(date_formats),
+        "ambiguous_dates": tuple(ambiguous),
+        "date_order": options.date_order or "dmy",
+    }
+    return pd.DataFrame(columns), details
 
 
-def _convert_column(column: pd.Series) -> pd.Series:
-    """Turn a column of raw cells into numbers or dates when every filled cell is one."""
+@dataclass(frozen=True)
+class _Converted:
+    values: pd.Series
+    comma: bool = False
+    date_format: str | None = None
+    ambiguous: bool = False
+
+
+def _convert_column(column: pd.Series, options: LoadOptions) -> _Converted:
+    """Turn a column of raw cells into numbers or dates when every filled cell is one.
+
+    Each distinct value is tested once (Arrow's regex engine), then mapped back, so a
+    million lines with a few thousand distinct values cost little.
+    """
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column):
-        return column
+        return _Converted(column)
+    if column.dtype == object:  # cells from a workbook: numbers, dates and text mixed
+        mixed = _convert_cells(column, options)
+        if mixed is not None:
+            return mixed
+        column = column.map(
+            lambda cell: cell if isinstance(cell, str) else _cell_text(cell), na_action="ignore"
+        ).astype("str")
+    text = column.astype("str").str.strip()
+    text = text.where(text != "", None)
+    probe = pd.Series(text.iloc[:_PROBE_ROWS].dropna().unique(), dtype="str")
+    if len(text) > _PROBE_ROWS and not probe.empty and _convert_distinct(probe, options) is None:
+        return _Converted(text)  # the first rows are already plain text: so is the column
+    codes, uniques = pd.factorize(text)
+    distinct = pd.Series(uniques, dtype="str")
+    if distinct.empty:
+        return _Converted(text)
+    converted = _convert_distinct(distinct, options)
+    if converted is None:
+        return _Converted(text)
+    values, comma, date_format, ambiguous = converted
+    array = values.to_numpy()
+    if pd.api.types.is_datetime64_any_dtype(values):
+        filled = np.where(codes >= 0, array[np.maximum(codes, 0)], np.datetime64("NaT"))
+        result = pd.Series(filled, index=column.index)
+    else:
+        filled = np.where(codes >= 0, array[np.maximum(codes, 0)], np.nan)
+        result = _tidy_numbers(pd.Series(filled.astype(float), index=column.index))
+    return _Converted(result, comma, date_format, ambiguous)
+
+
+def _is_number(cell: object) -> bool:
+    return isinstance(cell, (int, float, np.integer, np.floating)) and not isinstance(cell, bool)
+
+
+def _is_date(cell: object) -> bool:
+    return hasattr(cell, "year") and hasattr(cell, "month")
+
+
+def _convert_cells(column: pd.Series, options: LoadOptions) -> _Converted | None:
+    """Workbook cells: numbers and dates as they are, text cells (numbers stored as text) converted alike."""
     filled = column.dropna()
     if filled.empty:
-        return column
-    if filled.map(lambda cell: isinstance(cell, (int, float)) and not isinstance(cell, bool)).all():
-        return pd.to_numeric(column, errors="coerce")
-    if filled.map(lambda cell: hasattr(cell, "year") and hasattr(cell, "month")).all():
-        return pd.to_datetime(column, errors="coerce")
-    text = column.map(lambda cell: cell if cell is None or isinstance(cell, str) else str(cell), na_action="ignore")
-    text = text.astype("str").str.strip().replace("", pd.NA)
-    filled = text.dropna()
-    if filled.empty:
-        return text
-    if filled.str.fullmatch(_FI_DATE).all():
-        return pd.to_datetime(text, format="%d.%m.%Y", errors="coerce")
-    if filled.str.fullmatch(_ISO_DATE).all():
-        return pd.to_datetime(text, format="ISO8601", errors="coerce")
-    if filled.str.match(_LEADING_ZERO).any():
-        return text  # zero-padded codes (customer numbers, postal codes) stay text
-    if filled.str.fullmatch(_DOT_NUMBER).all():
-        return pd.to_numeric(text, errors="coerce")
-    if filled.str.fullmatch(_COMMA_NUMBER).all():
-        plain = text.str.replace(r"[ \u00a0\u202f.]", "", regex=True).str.replace(",", ".", regex=False)
-        return pd.to_numeric(plain, errors="coerce")
-    if filled.str.fullmatch(_THOUSANDS_DOT_NUMBER).all():
-        return pd.to_numeric(text.str.replace(r"[ \u00a0\u202f,]", "", regex=True), errors="coerce")
-    return text
+        return _Converted(pd.Series(pd.NA, index=column.index, dtype="str"))
+    numbers = filled.map(_is_number)
+    dates = filled.map(_is_date)
+    texts = filled[~numbers & ~dates]
+    if numbers.any() and dates.any():
+        return None
+    if texts.empty:
+        if numbers.all():
+            return _Converted(_tidy_numbers(pd.to_numeric(column, errors="coerce")))
+        return _Converted(pd.to_datetime(column, errors="coerce"), date_format="excel")
+    if not (numbers.any() or dates.any()):
+        return None
+    converted = _convert_column(texts.astype("str"), options)
+    values = converted.values
+    if numbers.any() and pd.api.types.is_numeric_dtype(values):
+        combined = pd.to_numeric(column.where(~column.index.isin(texts.index)), errors="coerce")
+        combined.loc[texts.index] = values.astype(float)
+        return _Converted(_tidy_numbers(combined), converted.comma)
+    if dates.any() and pd.api.types.is_datetime64_any_dtype(values):
+        combined = pd.to_datetime(column.where(~column.index.isin(texts.index)), errors="coerce")
+        combined.loc[texts.index] = values
+        return _Converted(combined, date_format=converted.date_format, ambiguous=converted.ambiguous)
+    return None
+
+
+def _cell_text(cell: object) -> str:
+    if hasattr(cell, "year") and hasattr(cell, "month") and hasattr(cell, "hour"):
+        return cell.isoformat(sep=" ")  # type: ignore[attr-defined]
+    if hasattr(cell, "year") and hasattr(cell, "month"):
+        return cell.isoformat()  # type: ignore[attr-defined]
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell)
+
+
+def _tidy_numbers(values: pd.Series) -> pd.Series:
+    """Whole numbers without gaps as integers, the rest as floats."""
+    array = values.to_numpy(dtype=float, na_value=np.nan)
+    if len(array) and not np.isnan(array).any() and np.all(np.mod(array, 1) == 0) and np.abs(array).max() < 2**53:
+        return pd.Series(array.astype(np.int64), index=values.index)
+    return pd.Series(array, index=values.index)
+
+
+def _convert_distinct(distinct: pd.Series, options: LoadOptions) -> tuple[pd.Series, bool, str | None, bool] | None:
+    """Convert the distinct cell texts of one column, or ``None`` when they are plain text."""
+    if distinct.str.fullmatch(_ISO_DATE).all():
+        values = pd.to_datetime(distinct, format="ISO8601", errors="coerce")
+        if values.notna().all():
+            return values, False, _iso_format(distinct), False
+        return None
+    if distinct.str.fullmatch(_DAY_MONTH_DATE).all():
+        return _day_month_dates(distinct, options)
+    if distinct.str.match(_LEADING_ZERO).any() and not distinct.str.match(r"[+-]?0[.,]").all():
+        return None  # zero-padded codes (customer numbers, postal codes) stay text
+    decimal = options.decimal
+    if decimal != "," and distinct.str.fullmatch(_DOT_NUMBER).all():
+        return pd.to_numeric(distinct, errors="coerce"), False, None, False
+    if decimal != "." and distinct.str.fullmatch(_COMMA_NUMBER).all():
+        plain = distinct.str.replace(r"[ \x{00a0}\x{202f}.]", "", regex=True).str.replace(",", ".", regex=False)
+        return pd.to_numeric(plain, errors="coerce"), True, None, False
+    if decimal != "," and distinct.str.fullmatch(_THOUSANDS_DOT_NUMBER).all():
+        plain = distinct.str.replace(r"[ \x{00a0}\x{202f},]", "", regex=True)
+        return pd.to_numeric(plain, errors="coerce"), False, None, False
+    return None
+
+
+def _iso_format(distinct: pd.Series) -> str:
+    longest = int(distinct.str.len().max())
+    return "%Y-%m-%d" if longest <= 10 else ("%Y-%m-%d %H:%M" if longest <= 16 else "%Y-%m-%d %H:%M:%S")
+
+
+def _day_month_dates(distinct: pd.Series, options: LoadOptions) -> tuple[pd.Series, bool, str | None, bool] | None:
+    first = pd.to_numeric(distinct.str.extract(r"^(\d{1,2})", expand=False))
+    second = pd.to_numeric(distinct.str.extract(r"^\d{1,2}[./](\d{1,2})", expand=False))
+    day_first_possible = bool((second <= 12).all() and (first <= 31).all())
+    month_first_possible = bool((first <= 12).all() and (second <= 31).all())
+    if not day_first_possible and not month_first_possible:
+        return None
+    ambiguous = day_first_possible and month_first_possible
+    if options.date_order is not None and (
+        (options.date_order == "dmy" and day_first_possible) or (options.date_order == "mdy" and month_first_possible)
+    ):
+        order = options.date_order
+    else:
+        order = "dmy" if day_first_possible else "mdy"
+    mark = "." if distinct.str.contains(".", regex=False).all() else "/"
+    base = f"%d{mark}%m{mark}%Y" if order == "dmy" else f"%m{mark}%d{mark}%Y"
+    longest = distinct.str.len().max()
+    has_time = bool(distinct.str.contains(":", regex=False).any())
+    values = pd.to_datetime(distinct, format="mixed", dayfirst=order == "dmy", errors="coerce")
+    if values.isna().any():
+        return None
+    fmt = base + (" %H:%M" if has_time and longest <= 16 else (" %H:%M:%S" if has_time else ""))
+    return values, False, fmt, ambiguous

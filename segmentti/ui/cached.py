@@ -5,12 +5,15 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
 from segmentti.clustering import KScan, scan_k
 from segmentti.features import FeatureMatrix, build_features
-from segmentti.loading import Table, load_table
+from segmentti.loading import LoadOptions, Table, load_table
+from segmentti.orders import CustomerFeatures, OrderMapping, build_customers
 from segmentti.personas import Persona, personas_from_result
+from segmentti.quality import QualityReport, assess_quality
 from segmentti.samples import load_sample
 from segmentti.workflow import SegmentationResult, segment_features
 
@@ -71,3 +74,21 @@ def segmentation_digest(result: SegmentationResult) -> str:
         hasher.update(np.ascontiguousarray(centers).tobytes())
     hasher.update("\x00".join([str(segmentation.method), *result.features.criteria]).encode("utf-8"))
     return hasher.hexdigest()
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_table(digest: str, name: str, sheet: str | None, options: LoadOptions, _data: bytes) -> Table:
+    """:func:`segmentti.loading.load_table` of a file with the user's load options."""
+    return load_table(_data, name, sheet=sheet, options=options)
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_customers(digest: str, mapping: OrderMapping, as_of: str | None, _frame: pd.DataFrame) -> CustomerFeatures:
+    """:func:`segmentti.orders.build_customers` of the order lines ``digest``."""
+    return build_customers(_frame, mapping, as_of)
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_quality(digest: str, overrides: dict[str, dict[str, str]], _frame: pd.DataFrame) -> QualityReport:
+    """:func:`segmentti.quality.assess_quality` of the data ``digest`` with the user's column roles."""
+    return assess_quality(_frame, overrides)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from segmentti.loading import Table
+from segmentti.quality import Fix, Step, apply_fixes
 from segmentti.texts import language_from_locale, translate
 
 LANG = "lang"
@@ -16,6 +18,8 @@ DATASET = "dataset"
 CRITERIA = "criteria"
 K = "k"
 OVERRIDES = "column_overrides"
+SOURCE = "source_dataset"
+FIXES = "quality_fixes"
 
 
 @dataclass(frozen=True, eq=False)
@@ -29,6 +33,8 @@ class Dataset:
     table: Table
     digest: str
     sample: str | None = None
+    steps: tuple[Step, ...] = ()
+    """The data-quality fixes applied to the loaded data, in order (translatable; exports list them)."""
 
     @property
     def label(self) -> str:
@@ -72,9 +78,18 @@ def dataset() -> Dataset | None:
     return st.session_state.get(DATASET)
 
 
-def set_dataset(new: Dataset) -> None:
-    """Make ``new`` the working data; forget choices made for other data."""
+def set_dataset(new: Dataset, *, fixed: bool = False) -> None:
+    """Make ``new`` the working data; forget choices made for other data.
+
+    ``new`` is freshly loaded data (it becomes the source that quality fixes start from, and
+    earlier fixes are forgotten) unless ``fixed`` says it is the source with fixes applied.
+    """
     old = dataset()
+    if not fixed:
+        previous_source = st.session_state.get(SOURCE)
+        st.session_state[SOURCE] = new
+        if previous_source is None or previous_source.digest != new.digest:
+            st.session_state.pop(FIXES, None)
     st.session_state[DATASET] = new
     if old is None or old.digest != new.digest:
         st.session_state.pop(CRITERIA, None)
@@ -122,3 +137,34 @@ def persona_edits(key: str) -> dict[int, dict[str, str]]:
     when the user returns to the same segmentation.
     """
     return st.session_state.setdefault(PERSONA_EDITS, {}).setdefault(key, {})
+
+
+def source_dataset() -> Dataset | None:
+    """The loaded data before any quality fix (the working data when no fix is applied)."""
+    return st.session_state.get(SOURCE) or dataset()
+
+
+def fixes() -> list[Fix]:
+    """The quality fixes the user has chosen for the loaded data."""
+    return list(st.session_state.get(FIXES, []))
+
+
+def set_fixes(chosen: list[Fix]) -> None:
+    """Apply ``chosen`` fixes to a copy of the loaded data and make the result the working data.
+
+    The loaded data itself is never changed; its digest and the fixes make the new digest.
+    """
+    source = source_dataset()
+    if source is None:
+        return
+    digest = source.digest if not chosen else hashlib.sha256((source.digest + repr(chosen)).encode()).hexdigest()
+    st.session_state[FIXES] = list(chosen)
+    current = dataset()
+    if current is not None and current.digest == digest:
+        return
+    if not chosen:
+        set_dataset(source, fixed=True)
+        return
+    result = apply_fixes(source.table.frame, chosen, column_overrides())
+    table = dataclasses.replace(source.table, frame=result.frame)
+    set_dataset(Dataset(table, digest, sample=source.sample, steps=result.steps), fixed=True)

@@ -13,6 +13,7 @@ from segmentti.ui.cached import cached_sample
 LANGUAGE_NAMES = {"fi": "Suomi", "en": "English"}
 PAGES = {
     "data": "pages/data.py",
+    "quality": "pages/quality.py",
     "criteria": "pages/criteria.py",
     "segments": "pages/segments.py",
     "personas": "pages/personas.py",

@@ -28,8 +28,8 @@ def test_roles_from_finnish_and_english_headers_and_values() -> None:
     )
     assert _roles(frame) == {
         "asiakasnumero": "id",
-        "etunimi": "name",
-        "Last Name": "name",
+        "etunimi": "first_name",
+        "Last Name": "last_name",
         "yhteys": "email",
         "puhelin": "phone",
         "ikä": "numeric",
@@ -60,3 +60,45 @@ def test_sample_b2c_default_criteria_leave_out_ids_contacts_dates_and_free_text(
     for excluded in ("customer_id", "first_name", "last_name", "email", "customer_since", "interests"):
         assert excluded not in chosen
     assert {"age", "gender", "region", "interest_sport", "preferred_channel"} <= set(chosen)
+
+
+def test_families_match_whole_words_in_finnish_and_english() -> None:
+    from segmentti.columns import Family, guess_family
+
+    expected = {
+        "average_order_value": Family.BEHAVIOURAL,
+        "työmatka": Family.BEHAVIOURAL,
+        "ikä": Family.DEMOGRAPHIC,
+        "CustomerAge": Family.DEMOGRAPHIC,
+        "sukupuoli": Family.DEMOGRAPHIC,
+        "kunta": Family.GEOGRAPHIC,
+        "toimiala": Family.FIRMOGRAPHIC,
+        "liikevaihto": Family.FIRMOGRAPHIC,
+        "henkilöstö": Family.FIRMOGRAPHIC,
+        "income_band": Family.SOCIO_ECONOMIC,
+        "ammatti": Family.SOCIO_ECONOMIC,
+        "interest_sport": Family.PSYCHOGRAPHIC,
+        "recency_days": Family.BEHAVIOURAL,
+        "category_share_Kids": Family.BEHAVIOURAL,
+        "storage": Family.OTHER,  # "age" inside a word is not age
+    }
+    assert {name: guess_family(name) for name in expected} == expected
+    values = pd.Series(["nainen", "mies", "nainen"])
+    assert guess_family("kohde", values) is Family.DEMOGRAPHIC
+
+
+def test_overrides_change_role_and_family_and_criteria() -> None:
+    from segmentti.columns import Family
+
+    frame = pd.DataFrame({"asiakasnumero": ["A", "B", "C"], "pisteet": [1, 2, 3], "ryhmä": ["x", "y", "x"]})
+    overrides = {
+        "pisteet": {"role": "ignore"},
+        "ryhmä": {"family": "psychographic"},
+        "asiakasnumero": {"role": "numeric"},  # text cannot become numeric: ignored
+        "missing": {"role": "id"},
+    }
+    infos = {info.name: info for info in describe_columns(frame, overrides)}
+    assert infos["pisteet"].role is Role.IGNORE and not infos["pisteet"].usable
+    assert infos["ryhmä"].family is Family.PSYCHOGRAPHIC
+    assert infos["asiakasnumero"].role is Role.ID
+    assert suggest_criteria(frame, overrides) == ["ryhmä"]

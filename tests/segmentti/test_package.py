@@ -1,0 +1,23 @@
+"""The package's public names all resolve, and loading data does not import scikit-learn."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import segmentti
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_public_name_resolves() -> None:
+    for name in segmentti.__all__:
+        assert getattr(segmentti, name) is not None, name
+    assert set(segmentti.__all__) <= set(dir(segmentti))
+
+
+def test_loading_and_order_features_do_not_import_scikit_learn() -> None:
+    code = "import sys, segmentti.loading, segmentti.orders, segmentti.quality; print('sklearn' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "False"
