@@ -16,6 +16,8 @@ navigation = st.navigation(
         st.Page(PAGES["data"], title=state.t("page.data"), icon=":material/upload_file:", default=True),
         st.Page(PAGES["criteria"], title=state.t("page.criteria"), icon=":material/tune:"),
         st.Page(PAGES["segments"], title=state.t("page.segments"), icon=":material/bubble_chart:"),
+        st.Page(PAGES["rfm"], title=state.t("page.rfm"), icon=":material/grid_view:"),
+        st.Page(PAGES["rules"], title=state.t("page.rules"), icon=":material/rule:"),
         st.Page(PAGES["export"], title=state.t("page.export"), icon=":material/download:"),
     ]
 )

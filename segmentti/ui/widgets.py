@@ -16,6 +16,8 @@ PAGES = {
     "criteria": "pages/criteria.py",
     "segments": "pages/segments.py",
     "export": "pages/export.py",
+    "rfm": "pages/rfm.py",
+    "rules": "pages/rules.py",
 }
 
 

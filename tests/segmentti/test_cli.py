@@ -46,7 +46,16 @@ def test_segment_auto_k_and_scan_json_on_mall_customers(mall_customers_path: Pat
     scan = json.loads(capsys.readouterr().out)
     assert scan["recommended_k"] == 5
     assert [row["k"] for row in scan["scores"]] == list(range(2, 11))
-    assert set(scan["scores"][0]) == {"k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin"}
+    assert set(scan["scores"][0]) == {
+        "k",
+        "inertia",
+        "silhouette",
+        "calinski_harabasz",
+        "davies_bouldin",
+        "stability",
+        "bic",
+        "smallest_size",
+    }
     assert main(["segment", str(mall_customers_path), "--criteria", MALL_CRITERIA, "--out", str(tmp_path)]) == 0
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
     assert summary["k"] == 5 and summary["k_selection"] == "auto"
