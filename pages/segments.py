@@ -101,7 +101,8 @@ else:
     st.info(state.t("engine.hdbscan_note"), icon=":material/info:")
 
 try:
-    result = cached_segments(*key[:1], key[1], k, SEED, lang, current.table, features, weights, method)
+    known = scan.score(k).silhouette if scan is not None else None  # the scan scored these very segments
+    result = cached_segments(*key, k, SEED, lang, current.table, features, weights, method, known)
 except SegmenttiError as error:
     show_error(error)
     st.stop()
@@ -190,7 +191,7 @@ else:
     )
 st.plotly_chart(chart, width="stretch")
 
-with st.expander(state.t("engine.fit_section")):
+if st.toggle(state.t("engine.fit_section"), key="show_fit"):
     fit = cached_fit((*key, weights, method, k), SEED, segmentation)
     st.plotly_chart(build_fit_chart(fit.silhouette, fit.labels, profile.names, lang), width="stretch")
     worst = fit.worst()

@@ -115,7 +115,9 @@ class Segmentation:
 
 
 @single_threaded
-def segment_customers(features: FeatureMatrix, k: int, seed: int = 0, *, method: str = "kmeans") -> Segmentation:
+def segment_customers(
+    features: FeatureMatrix, k: int, seed: int = 0, *, method: str = "kmeans", silhouette: float | None = None
+) -> Segmentation:
     """Split customers into ``k`` segments.
 
     Parameters
@@ -130,6 +132,10 @@ def segment_customers(features: FeatureMatrix, k: int, seed: int = 0, *, method:
         k-means (mini-batch from :data:`MINIBATCH_FROM` customers), a Gaussian mixture
         (with each customer's membership probability), agglomerative Ward, or HDBSCAN
         (its noise becomes the last segment, marked ``unassigned``).
+    silhouette : float, optional
+        The mean silhouette of these very segments when already known (the scan of
+        :func:`segmentti.scanning.scan_k` computed it on the same sample with the same
+        seed); saves computing it again.
 
     Returns
     -------
@@ -159,8 +165,9 @@ def segment_customers(features: FeatureMatrix, k: int, seed: int = 0, *, method:
             membership = probabilities[np.arange(len(raw)), raw]
     centers = segment_centers(values, labels, k)
     inertia = float(((values - centers[labels]) ** 2).sum())
-    scored = labels if unassigned is None else np.where(labels == unassigned, -1, labels)
-    silhouette = sampled_silhouette(values, scored, seed)
+    if silhouette is None:
+        scored = labels if unassigned is None else np.where(labels == unassigned, -1, labels)
+        silhouette = sampled_silhouette(values, scored, seed)
     return Segmentation(labels, k, method, seed, centers, inertia, silhouette, features, membership, unassigned)
 
 

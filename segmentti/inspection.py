@@ -45,6 +45,7 @@ def box_stats(frame: pd.DataFrame, labels: np.ndarray, column: str, k: int) -> p
             "high": grouped.max(),
         }
     ).reindex(range(k))
+    stats["count"] = stats["count"].fillna(0).astype(int)
     spread = stats["q3"] - stats["q1"]
     stats["lower"] = np.maximum(stats["low"], stats["q1"] - 1.5 * spread)
     stats["upper"] = np.minimum(stats["high"], stats["q3"] + 1.5 * spread)

@@ -72,9 +72,14 @@ def segment_features(
     lang: str = "en",
     *,
     method: str = "kmeans",
+    silhouette: float | None = None,
 ) -> SegmentationResult:
-    """Like :func:`segment_table` for features already built from ``frame``."""
-    return describe(frame, segment_customers(features, k, seed, method=method), lang)
+    """Like :func:`segment_table` for features already built from ``frame``.
+
+    ``silhouette``: the segments' mean silhouette when a scan already computed it (see
+    :func:`segmentti.clustering.segment_customers`).
+    """
+    return describe(frame, segment_customers(features, k, seed, method=method, silhouette=silhouette), lang)
 
 
 def describe(frame: pd.DataFrame, segmentation: Segmentation, lang: str = "en") -> SegmentationResult:

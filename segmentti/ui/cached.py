@@ -86,9 +86,10 @@ def cached_segments(
     _features: FeatureMatrix,
     weights: tuple[tuple[str, float], ...] = (),
     method: str = "kmeans",
+    silhouette: float | None = None,
 ) -> SegmentationResult:
-    """:func:`segmentti.workflow.segment_features` with ``method``."""
-    return segment_features(_table.frame, _features, k, seed, lang, method=method)
+    """:func:`segmentti.workflow.segment_features` with ``method`` (``silhouette`` from the scan, if known)."""
+    return segment_features(_table.frame, _features, k, seed, lang, method=method, silhouette=silhouette)
 
 
 @st.cache_data(scope="session", max_entries=8, show_spinner=False)
