@@ -3,9 +3,9 @@
 import streamlit as st
 
 from segmentti.ui import state
-from segmentti.ui.widgets import PAGES, ensure_default_data, language_switch
+from segmentti.ui.widgets import PAGES, ensure_default_data, language_switch, resume_pending_page
 
-st.set_page_config(page_title="segmentti", page_icon=":material/donut_small:", layout="wide")
+st.set_page_config(page_title="segmentti", page_icon="🍩", layout="wide")
 
 ensure_default_data()
 language_switch()
@@ -21,4 +21,5 @@ navigation = st.navigation(
         st.Page(PAGES["export"], title=state.t("page.export"), icon=":material/download:"),
     ]
 )
+resume_pending_page()
 navigation.run()

@@ -6,7 +6,9 @@ import streamlit as st
 from segmentti.columns import Role, describe_columns, suggest_criteria
 from segmentti.features import FAMILY_ORDER
 from segmentti.ui import state
-from segmentti.ui.widgets import dataset_caption, next_step
+from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame
+
+require_app_frame("criteria")
 
 st.title(state.t("criteria.title"))
 dataset_caption()

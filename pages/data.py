@@ -8,7 +8,9 @@ from segmentti.errors import SegmenttiError
 from segmentti.samples import SAMPLES
 from segmentti.ui import state
 from segmentti.ui.cached import cached_load
-from segmentti.ui.widgets import load_sample_dataset, next_step, show_error
+from segmentti.ui.widgets import load_sample_dataset, next_step, require_app_frame, show_error
+
+require_app_frame("data")
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "xlsm"]
 

@@ -7,7 +7,9 @@ from segmentti.errors import SegmenttiError
 from segmentti.exporting import label_customers, to_csv_bytes
 from segmentti.ui import state
 from segmentti.ui.cached import cached_features, cached_segments
-from segmentti.ui.widgets import dataset_caption, next_step, show_error
+from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame, show_error
+
+require_app_frame("export")
 
 SEED = 0
 

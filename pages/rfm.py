@@ -23,8 +23,10 @@ from segmentti.texts import translate
 from segmentti.ui import state
 from segmentti.ui.cached import cached_order_summary
 from segmentti.ui.engine import current_result
-from segmentti.ui.widgets import dataset_caption, show_error
+from segmentti.ui.widgets import dataset_caption, require_app_frame, show_error
 from segmentti.workflow import segment_by_rfm
+
+require_app_frame("rfm")
 
 lang = state.lang()
 st.title(state.t("rfm.title"))

@@ -17,8 +17,10 @@ from segmentti.rules import (
 )
 from segmentti.ui import state
 from segmentti.ui.engine import current_features
-from segmentti.ui.widgets import dataset_caption, show_error
+from segmentti.ui.widgets import dataset_caption, require_app_frame, show_error
 from segmentti.workflow import segment_by_rules
+
+require_app_frame("rules")
 
 TABLE, VERSION = "rules_table", "rules_editor_version"
 lang = state.lang()

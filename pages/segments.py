@@ -22,7 +22,9 @@ from segmentti.projection import MAP_POINTS, TSNE_MAX_CUSTOMERS
 from segmentti.ui import state
 from segmentti.ui.cached import cached_fit, cached_hover, cached_projection, cached_segments, scan_with_progress
 from segmentti.ui.engine import SEED, current_features
-from segmentti.ui.widgets import dataset_caption, next_step, show_error
+from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame, show_error
+
+require_app_frame("segments")
 
 K_LIMIT = 15
 lang = state.lang()

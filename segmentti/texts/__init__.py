@@ -48,3 +48,24 @@ def language_from_locale(locale: str | None) -> str:
         return DEFAULT_LANGUAGE
     first = locale.split(",")[0].strip().lower()
     return "fi" if first.split("-")[0].split("_")[0] == "fi" else DEFAULT_LANGUAGE
+
+
+def format_number(value: float, lang: str, decimals: int = 0) -> str:
+    """Format a number for people: ``5 000`` and ``0,28`` in Finnish, ``5,000`` and ``0.28`` in English.
+
+    Finnish uses a non-breaking space between thousands and a decimal comma.
+    """
+    text = f"{value:,.{decimals}f}"
+    if lang == "fi":
+        return text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
+def format_share(share: float, lang: str, decimals: int = 1) -> str:
+    """Format a share 0–1 as a percentage: ``27,0 %`` in Finnish, ``27.0%`` in English."""
+    number = format_number(share * 100, lang, decimals)
+    return f"{number}\u00a0%" if lang == "fi" else f"{number}%"
+
+
+PLOTLY_SEPARATORS = {"fi": ",\u00a0", "en": ".,"}
+"""plotly ``layout.separators`` (decimal mark, thousands separator) for each language."""

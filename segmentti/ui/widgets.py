@@ -57,6 +57,29 @@ def ensure_default_data() -> None:
         load_sample_dataset(DEFAULT_SAMPLE)
 
 
+PENDING_PAGE = "pending_page"
+
+
+def require_app_frame(page: str) -> None:
+    """Send page ``page`` (a key of :data:`PAGES`) through ``app.py`` when opened on its own.
+
+    Right after a server start, Streamlit serves a ``pages/`` file requested by URL (a
+    bookmark, a reloaded tab) without running ``app.py`` until ``st.navigation`` has run
+    once in the process. Going through ``app.py`` loads the data and the navigation, and
+    :func:`resume_pending_page` then opens the page that was asked for.
+    """
+    if state.dataset() is None:
+        st.session_state[PENDING_PAGE] = page
+        st.switch_page("app.py")
+
+
+def resume_pending_page() -> None:
+    """After the navigation is set up, open the page a direct link asked for (see :func:`require_app_frame`)."""
+    page = st.session_state.pop(PENDING_PAGE, None)
+    if page in PAGES:
+        st.switch_page(PAGES[page])
+
+
 def show_error(error: SegmenttiError) -> None:
     """Show a user error in the user's language."""
     st.error(error.message(state.lang()), icon=":material/error:")

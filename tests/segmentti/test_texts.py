@@ -70,3 +70,11 @@ def test_texts_looked_up_by_computed_keys_exist() -> None:
     keys += [f"sample.{name}" for name in SAMPLES] + [f"separator.{ord(sep)}" for sep in SEPARATORS]
     keys += [f"data.source_{option}" for option in ("sample", "upload")]
     assert [key for key in keys if key not in TEXTS] == []
+
+
+def test_numbers_are_formatted_the_finnish_and_the_english_way() -> None:
+    from segmentti.texts import format_number, format_share
+
+    assert format_number(5000, "fi") == "5\u00a0000" and format_number(5000, "en") == "5,000"
+    assert format_number(0.2849, "fi", 2) == "0,28" and format_number(0.2849, "en", 2) == "0.28"
+    assert format_share(0.27, "fi") == "27,0\u00a0%" and format_share(0.27, "en") == "27.0%"
