@@ -145,6 +145,7 @@ def build_segment_map(
         xaxis_title="t-SNE 1" if tsne else translate("chart.map_x", lang),
         yaxis_title="t-SNE 2" if tsne else translate("chart.map_y", lang),
         legend=dict(title=translate("chart.segment", lang)),
+        dragmode="select" if rows is not None else "zoom",  # with rows, dragging selects customers
         height=520,
         **_LAYOUT,
     )

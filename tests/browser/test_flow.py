@@ -32,7 +32,7 @@ from segmentti.texts import translate
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_EN = REPO / "sample_data" / "b2c_customers.csv"
 SAMPLE_FI = REPO / "sample_data" / "b2c_customers_fi.csv"
-SEGMENTS_PAGE_CHARTS = 4  # scan, map, sizes, profile heatmap
+SEGMENTS_PAGE_CHARTS = 9  # 5 scan scores, map, sizes, profile heatmap, one criterion by segment
 
 NAV = {
     "en": ["1 Data", "2 Criteria", "3 Segments", "4 Export"],
@@ -71,7 +71,8 @@ def expect_nav(page: Page, lang: str) -> None:
 def to_segments_with_k(page: Page, lang: str, label: str) -> int:
     """On the Segments page: wait for the charts, move k off the recommendation, wait again; return k."""
     wait_for_charts(page, SEGMENTS_PAGE_CHARTS)
-    recommended = int(page.get_by_test_id("stSliderThumbValue").inner_text())
+    k_slider = page.get_by_test_id("stSlider").filter(has_text=label)
+    recommended = int(k_slider.get_by_test_id("stSliderThumbValue").inner_text())
     k = 5 if recommended != 5 else 6
     set_slider_value(page, label, k)
     count_label = translate("segments.count", lang)
