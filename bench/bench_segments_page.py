@@ -40,11 +40,14 @@ def main() -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.session_state["lang"] = "en"
     at.session_state["dataset"] = dataset
+    at.session_state["data_source"] = "upload"  # else the data page loads its default sample over ours
     at.run()
     start = time.perf_counter()
     at.switch_page("pages/segments.py").run()
     first = time.perf_counter() - start
     assert not at.exception, at.exception
+    shown = next(caption.value for caption in at.caption if caption.value.startswith("Data:"))
+    assert f"{len(frame)} rows" in shown.replace("\u00a0", "").replace(",", ""), shown
     recommended = at.select_slider(key="k_choice").value
     print(f"customers: {len(frame):,}; first run of the segments page (features, scan, map): {first:.2f} s")
     print(f"recommended k: {recommended}")

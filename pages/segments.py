@@ -11,16 +11,20 @@ from segmentti.charts import (
     build_fit_chart,
     build_metric_chart,
     build_profile_heatmap,
-    build_segment_map,
     build_size_chart,
 )
 from segmentti.clustering import K_MAX, K_METHODS, K_MIN, METHODS, small_segments
-from segmentti.columns import Role, describe_columns
 from segmentti.errors import SegmenttiError
 from segmentti.inspection import box_stats, build_dendrogram, category_shares
 from segmentti.projection import MAP_POINTS, TSNE_MAX_CUSTOMERS
 from segmentti.ui import state
-from segmentti.ui.cached import cached_fit, cached_hover, cached_projection, cached_segments, scan_with_progress
+from segmentti.ui.cached import (
+    cached_fit,
+    cached_projection,
+    cached_segment_map,
+    cached_segments,
+    scan_with_progress,
+)
 from segmentti.ui.engine import SEED, current_features
 from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame, show_error
 
@@ -104,7 +108,8 @@ else:
 
 try:
     known = scan.score(k).silhouette if scan is not None else None  # the scan scored these very segments
-    result = cached_segments(*key, k, SEED, lang, current.table, features, weights, method, known)
+    fitted = scan.labelings.get(k) if scan is not None else None
+    result = cached_segments(*key, k, SEED, lang, current.table, features, weights, method, known, fitted)
 except SegmenttiError as error:
     show_error(error)
     st.stop()
@@ -156,11 +161,10 @@ try:
 except SegmenttiError as error:
     show_error(error)
     st.stop()
-hover_columns = tuple(info.name for info in describe_columns(frame) if info.role in (Role.ID, Role.NAME))[:3]
-hover = cached_hover(current.digest, hover_columns, rows, current.table, projection)
-names = np.asarray(profile.names, dtype=object)[segmentation.labels[rows]]
+segmentation_key = (*key, weights, method, segmentation.k)
+figure = cached_segment_map(segmentation_key, projection, lang, result, current.table, features)
 event = st.plotly_chart(
-    build_segment_map(coords, names, hover, profile.names, lang, projection=projection, rows=rows),
+    figure,
     width="stretch",
     on_select="rerun",
     selection_mode=("points", "box", "lasso"),
@@ -194,7 +198,7 @@ else:
 st.plotly_chart(chart, width="stretch")
 
 if st.toggle(state.t("engine.fit_section"), key="show_fit"):
-    fit = cached_fit((*key, weights, method, k), SEED, segmentation)
+    fit = cached_fit(segmentation_key, SEED, segmentation)
     st.plotly_chart(build_fit_chart(fit.silhouette, fit.labels, profile.names, lang), width="stretch")
     worst = fit.worst()
     if len(worst):

@@ -134,7 +134,7 @@ def build_segment_map(
                 mode="markers",
                 name=name,
                 marker=dict(color=colours[name], size=6, opacity=0.7),
-                text=hover_text[mask].tolist() if len(hover.columns) else None,
+                text=hover_text[mask].to_numpy(dtype=str) if len(hover.columns) else None,
                 customdata=rows[mask] if rows is not None else None,
                 hovertemplate="%{text}<extra>" + name.replace("%", "%%") + "</extra>" if len(hover.columns) else None,
             )

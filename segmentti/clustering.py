@@ -116,7 +116,13 @@ class Segmentation:
 
 @single_threaded
 def segment_customers(
-    features: FeatureMatrix, k: int, seed: int = 0, *, method: str = "kmeans", silhouette: float | None = None
+    features: FeatureMatrix,
+    k: int,
+    seed: int = 0,
+    *,
+    method: str = "kmeans",
+    silhouette: float | None = None,
+    fitted: np.ndarray | None = None,
 ) -> Segmentation:
     """Split customers into ``k`` segments.
 
@@ -136,6 +142,10 @@ def segment_customers(
         The mean silhouette of these very segments when already known (the scan of
         :func:`segmentti.scanning.scan_k` computed it on the same sample with the same
         seed); saves computing it again.
+    fitted : numpy.ndarray, optional
+        Shape ``(n,)``: the method's raw labels for this k from the same scan
+        (``KScan.labelings[k]``, not for ``"gmm"``, whose probabilities are needed); saves
+        fitting again. Renumbered by size here as always.
 
     Returns
     -------
@@ -159,7 +169,10 @@ def segment_customers(
         k = int(labels.max()) + 1
     else:
         _check_k(values, k)
-        raw, probabilities = fit_labels(values, k, seed, method=method)
+        if fitted is not None and method != "gmm" and len(fitted) == len(values):
+            raw, probabilities = np.asarray(fitted), None
+        else:
+            raw, probabilities = fit_labels(values, k, seed, method=method)
         labels, _order = order_by_size(raw, values, k)
         if probabilities is not None:
             membership = probabilities[np.arange(len(raw)), raw]
@@ -358,23 +371,29 @@ def silhouettes_for_labelings(values: np.ndarray, labelings: list[np.ndarray]) -
     n = len(values)
     norms = (values**2).sum(axis=1)
     encoded = []
+    blocks = []
+    offset = 0
     for labels in labelings:
         valid = labels >= 0
         k = int(labels.max()) + 1 if valid.any() else 0
         onehot = np.zeros((n, max(k, 1)))
         onehot[np.flatnonzero(valid), labels[valid]] = 1.0
-        encoded.append((labels, valid, k, onehot, onehot.sum(axis=0)))
+        encoded.append((labels, valid, k, slice(offset, offset + onehot.shape[1]), onehot.sum(axis=0)))
+        blocks.append(onehot)
+        offset += onehot.shape[1]
+    onehot_all = np.hstack(blocks)  # one matrix product per chunk serves every labeling
     results = [np.full(n, np.nan) for _ in labelings]
     for start in range(0, n, 1000):
         chunk = slice(start, min(start + 1000, n))
         squared = norms[chunk, None] + norms[None, :] - 2 * values[chunk] @ values.T
-        distances = np.sqrt(np.maximum(squared, 0.0))
+        distances = np.sqrt(np.maximum(squared, 0.0, out=squared), out=squared)
         rows = np.arange(chunk.start, chunk.stop)
         distances[rows - start, rows] = 0.0
-        for position, (labels, valid, k, onehot, counts) in enumerate(encoded):
+        sums_all = distances @ onehot_all
+        for position, (labels, valid, k, columns, counts) in enumerate(encoded):
             if k < 2:
                 continue
-            sums = distances @ onehot
+            sums = sums_all[:, columns]
             own = labels[chunk]
             ok = valid[chunk]
             local = np.arange(len(own))[ok]

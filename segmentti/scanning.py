@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.cluster import KMeans
@@ -30,7 +30,10 @@ STABLE_ARI = 0.75
 RESAMPLES = 2
 """Extra runs on resampled customers per k for the stability score."""
 
-RESAMPLE_SIZE = 10_000
+RESAMPLE_SIZE = 5_000
+
+RESAMPLE_INITS = 3
+"""k-means starts per resampled run: enough that stability measures the data, not one unlucky start."""
 """Each resample holds 80 % of the customers, at most this many."""
 
 
@@ -84,6 +87,8 @@ class KScan:
     method: str = "kmeans"
     reason: str = "best"
     best_k: int = 0
+    labelings: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    """Each k's segment labels as fitted (method's own numbering): :func:`segment_customers` can reuse them."""
 
     def score(self, k: int) -> KScore:
         """The scores of ``k``."""
@@ -194,7 +199,7 @@ def scan_k(
     if progress is not None:
         progress(1.0)
     recommended, reason, best = recommend_k(scores)
-    return KScan(scores, recommended, len(evaluation), method, reason, best)
+    return KScan(scores, recommended, len(evaluation), method, reason, best, labelings)
 
 
 def recommend_k(scores: tuple[KScore, ...]) -> tuple[int, str, int]:
@@ -290,7 +295,7 @@ def _stability(
             cut = resample_cuts[number][k]
             predicted = _clustering._nearest(values[evaluation], _clustering.segment_centers(values[fit], cut, k))
         else:
-            model = KMeans(n_clusters=k, n_init=1, random_state=seed + 1 + number).fit(subset)
+            model = KMeans(n_clusters=k, n_init=RESAMPLE_INITS, random_state=seed + 1 + number).fit(subset)
             predicted = _clustering._nearest(values[evaluation], model.cluster_centers_)
         agreements.append(adjusted_rand_score(labels[evaluation], predicted))
     return float(np.mean(agreements))

@@ -73,13 +73,15 @@ def segment_features(
     *,
     method: str = "kmeans",
     silhouette: float | None = None,
+    fitted: np.ndarray | None = None,
 ) -> SegmentationResult:
     """Like :func:`segment_table` for features already built from ``frame``.
 
-    ``silhouette``: the segments' mean silhouette when a scan already computed it (see
-    :func:`segmentti.clustering.segment_customers`).
+    ``silhouette`` and ``fitted``: the segments' mean silhouette and raw labels when a scan
+    already computed them (see :func:`segmentti.clustering.segment_customers`).
     """
-    return describe(frame, segment_customers(features, k, seed, method=method, silhouette=silhouette), lang)
+    segmentation = segment_customers(features, k, seed, method=method, silhouette=silhouette, fitted=fitted)
+    return describe(frame, segmentation, lang)
 
 
 def describe(frame: pd.DataFrame, segmentation: Segmentation, lang: str = "en") -> SegmentationResult:

@@ -6,9 +6,12 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from segmentti.charts import build_segment_map
 from segmentti.clustering import K_MAX, K_MIN, KScan, Segmentation, scan_k
+from segmentti.columns import Role, describe_columns
 from segmentti.features import FeatureMatrix, build_features
 from segmentti.inspection import CustomerFit, customer_fit, hover_frame
 from segmentti.loading import Table, load_table
@@ -87,9 +90,12 @@ def cached_segments(
     weights: tuple[tuple[str, float], ...] = (),
     method: str = "kmeans",
     silhouette: float | None = None,
+    _fitted: np.ndarray | None = None,
 ) -> SegmentationResult:
-    """:func:`segmentti.workflow.segment_features` with ``method`` (``silhouette`` from the scan, if known)."""
-    return segment_features(_table.frame, _features, k, seed, lang, method=method, silhouette=silhouette)
+    """:func:`segmentti.workflow.segment_features` with ``method`` (``silhouette``, ``_fitted`` from the scan, if known)."""
+    return segment_features(
+        _table.frame, _features, k, seed, lang, method=method, silhouette=silhouette, fitted=_fitted
+    )
 
 
 @st.cache_data(scope="session", max_entries=8, show_spinner=False)
@@ -123,3 +129,26 @@ def cached_fit(key: tuple, seed: int, _segmentation: Segmentation) -> CustomerFi
 def cached_order_summary(digest: str, _orders: pd.DataFrame) -> pd.DataFrame:
     """:func:`segmentti.rfm.summarize_orders` of order lines with the sample's column names."""
     return summarize_orders(_orders)
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_hover_columns(digest: str, _table: Table) -> tuple[str, ...]:
+    """Up to three id and name columns of the data ``digest`` to show on the map's hover."""
+    roles = (Role.ID, Role.NAME)
+    return tuple(info.name for info in describe_columns(_table.frame) if info.role in roles)[:3]
+
+
+@st.cache_data(scope="session", max_entries=16, show_spinner=False)
+def cached_segment_map(
+    key: tuple, projection: str, lang: str, _result: SegmentationResult, _table: Table, _features: FeatureMatrix
+) -> go.Figure:
+    """The customer map of the segmentation identified by ``key`` (digest, criteria, weights, method, k).
+
+    Positions and hover texts come from :func:`cached_projection` and :func:`cached_hover`;
+    caching the figure makes a return to an earlier k cost only drawing it.
+    """
+    digest, criteria, weights = key[0], key[1], key[2]
+    rows, coords = cached_projection(digest, criteria, weights, projection, 0, _features)
+    hover = cached_hover(digest, cached_hover_columns(digest, _table), rows, _table, projection)
+    names = np.asarray(_result.profile.names, dtype=object)[_result.segmentation.labels[rows]]
+    return build_segment_map(coords, names, hover, _result.profile.names, lang, projection=projection, rows=rows)

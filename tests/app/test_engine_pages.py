@@ -135,3 +135,17 @@ def test_rules_page_starts_from_the_persona_and_loads_json() -> None:
     at.file_uploader(key="rules_upload").set_value(("bad.json", b"{oops", "application/json")).run()
     assert "The rules file cannot be read" in at.error[0].value
     assert at.dataframe[1].value.iloc[:, 0].tolist() == ["Young", "Others"]  # the rules in use stay
+
+
+def test_tsne_map_on_a_small_upload() -> None:
+    at = _app()
+    at.radio(key="data_source").set_value("upload").run()
+    rows = ["x,y,group"] + [
+        f"{g * 10 + i % 7 * 0.1},{g * 5 + i % 5 * 0.1},{'abc'[g]}" for g in range(3) for i in range(50)
+    ]
+    at.file_uploader(key="upload").set_value(("small.csv", "\n".join(rows).encode(), "text/csv")).run()
+    _goto(at, "pages/segments.py")
+    at.radio(key="map_projection").set_value("tsne").run()
+    assert not at.exception and not at.error
+    segment_map = _chart(at, "Customer map (t-SNE")
+    assert segment_map["layout"]["xaxis"]["title"]["text"] == "t-SNE 1"

@@ -126,3 +126,13 @@ def test_mall_customers_scan_recommends_five_with_the_classic_sizes(mall_custome
     scan = scan_k(features)
     assert scan.recommended_k == 5
     assert segment_customers(features, scan.recommended_k).sizes.tolist() == [81, 39, 35, 23, 22]
+
+
+def test_segments_from_the_scans_fit_equal_a_fresh_fit() -> None:
+    features = build_features(_blobs(), ["x", "y"])
+    scan = scan_k(features, 2, 5)
+    for k in (2, 4, 5):
+        reused = segment_customers(features, k, silhouette=scan.score(k).silhouette, fitted=scan.labelings[k])
+        fresh = segment_customers(features, k)
+        np.testing.assert_array_equal(reused.labels, fresh.labels)
+        assert reused.silhouette == pytest.approx(fresh.silhouette)
