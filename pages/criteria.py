@@ -17,6 +17,7 @@ frame = current.table.frame
 infos = describe_columns(frame)
 usable = [info.name for info in infos if info.usable or (info.role is Role.TEXT and info.distinct <= 100)]
 kinds = {info.name: state.t(f"role.{info.role.value}") for info in infos}
+families = {info.name: state.t(f"engine.family_{info.family.value}") for info in infos}
 
 st.write(state.t("criteria.intro"))
 suggested = suggest_criteria(frame)
@@ -28,7 +29,7 @@ if "criteria_choice" not in st.session_state:
 chosen = st.multiselect(
     state.t("criteria.choose"),
     options=usable,
-    format_func=lambda name: f"{name} ({kinds[name]})",
+    format_func=lambda name: f"{name} ({kinds[name]}, {families[name]})",
     key="criteria_choice",
     help=state.t("criteria.help"),
 )

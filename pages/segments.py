@@ -179,6 +179,8 @@ if picked:
     selected.insert(
         0, state.t("export.col_segment_name"), np.asarray(profile.names, dtype=object)[segmentation.labels[picked]]
     )
+    if segmentation.membership is not None:
+        selected.insert(1, state.t("engine.membership_column"), segmentation.membership[picked].round(3))
     st.dataframe(selected, width="stretch", hide_index=True)
 
 left, right = st.columns([2, 3])

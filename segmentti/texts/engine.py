@@ -215,6 +215,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The Gaussian mixture gives each customer a probability of belonging to their segment; "
         "this is their mean.",
     },
+    "engine.membership_column": {"fi": "Jäsenyyden todennäköisyys", "en": "Membership probability"},
     "engine.projection": {"fi": "Kartta", "en": "Map"},
     "engine.projection_pca": {"fi": "PCA (nopea)", "en": "PCA (fast)"},
     "engine.projection_tsne": {"fi": "t-SNE (hitaampi, otos)", "en": "t-SNE (slower, a sample)"},

@@ -138,17 +138,30 @@ def cached_hover_columns(digest: str, _table: Table) -> tuple[str, ...]:
     return tuple(info.name for info in describe_columns(_table.frame) if info.role in roles)[:3]
 
 
-@st.cache_data(scope="session", max_entries=16, show_spinner=False)
+_MAPS = "_engine_maps"
+_MAPS_KEPT = 16
+
+
 def cached_segment_map(
-    key: tuple, projection: str, lang: str, _result: SegmentationResult, _table: Table, _features: FeatureMatrix
+    key: tuple, projection: str, lang: str, result: SegmentationResult, table: Table, features: FeatureMatrix
 ) -> go.Figure:
     """The customer map of the segmentation identified by ``key`` (digest, criteria, weights, method, k).
 
-    Positions and hover texts come from :func:`cached_projection` and :func:`cached_hover`;
-    caching the figure makes a return to an earlier k cost only drawing it.
+    Positions and hover texts come from :func:`cached_projection` and :func:`cached_hover`.
+    Kept in session state, not ``st.cache_data``: a figure copied out of the cache serialises
+    its layout keys in another order, which gives the chart a new widget id and drops the
+    user's selection.
     """
-    digest, criteria, weights = key[0], key[1], key[2]
-    rows, coords = cached_projection(digest, criteria, weights, projection, 0, _features)
-    hover = cached_hover(digest, cached_hover_columns(digest, _table), rows, _table, projection)
-    names = np.asarray(_result.profile.names, dtype=object)[_result.segmentation.labels[rows]]
-    return build_segment_map(coords, names, hover, _result.profile.names, lang, projection=projection, rows=rows)
+    maps: dict = st.session_state.setdefault(_MAPS, {})
+    full_key = (*key, projection, lang)
+    if full_key not in maps:
+        digest, criteria, weights = key[0], key[1], key[2]
+        rows, coords = cached_projection(digest, criteria, weights, projection, 0, features)
+        hover = cached_hover(digest, cached_hover_columns(digest, table), rows, table, projection)
+        names = np.asarray(result.profile.names, dtype=object)[result.segmentation.labels[rows]]
+        maps[full_key] = build_segment_map(
+            coords, names, hover, result.profile.names, lang, projection=projection, rows=rows
+        )
+        while len(maps) > _MAPS_KEPT:
+            maps.pop(next(iter(maps)))
+    return maps[full_key]

@@ -80,6 +80,13 @@ def test_selecting_points_on_the_map_lists_those_customers() -> None:
     assert "Selected customers (2)" in [header.value for header in at.subheader]
     table = at.dataframe[0].value
     assert table["customer_id"].tolist() == ["C00001", "C00005"]
+    at.selectbox(key="method_choice").set_value("gmm").run()  # a new map: its selection starts empty
+    at.session_state["segment_map"] = {
+        "selection": {"points": [{"customdata": 2}], "point_indices": [], "box": [], "lasso": []}
+    }
+    at.run()
+    table = at.dataframe[0].value
+    assert table["Membership probability"].between(0, 1).all()  # the mixture's probability per customer
 
 
 def test_customer_fit_lists_the_worst_fitting() -> None:
