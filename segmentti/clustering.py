@@ -252,8 +252,10 @@ def ward_labels(values: np.ndarray, ks: list[int]) -> dict[int, np.ndarray]:
 def _fit_hdbscan(values: np.ndarray, seed: int) -> np.ndarray:
     n = len(values)
     sample = _sample(n, FIT_SAMPLE, seed)
-    min_size = max(SMALL_SIZE, int(np.ceil(SMALL_SHARE * len(sample))))
-    fitted = HDBSCAN(min_cluster_size=min_size, min_samples=10, copy=True).fit(values[sample]).labels_
+    # a group must hold 2 % of the customers (at least 10); density is judged on 5–10 neighbours
+    min_size = max(10, int(np.ceil(SMALL_SHARE * len(sample))))
+    neighbours = max(5, min(10, min_size // 2))
+    fitted = HDBSCAN(min_cluster_size=min_size, min_samples=neighbours, copy=True).fit(values[sample]).labels_
     if fitted.max() < 0:
         raise SegmenttiError("error.hdbscan_no_groups", size=min_size)
     if len(sample) == n:

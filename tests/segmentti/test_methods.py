@@ -95,3 +95,15 @@ def test_silhouettes_match_a_hand_computed_case() -> None:
     # customer 2: a = 2, b = mean(10, 9) = 9.5 -> 1 - 2/9.5
     assert scores[2] == pytest.approx(1 - 2 / 9.5)
     assert np.isnan(silhouettes(values, np.array([0, 0, -1, 1]))[2])
+
+
+def test_hdbscan_finds_the_five_mall_groups_itself(mall_customers_path) -> None:
+    from segmentti.loading import read_file
+
+    frame = read_file(mall_customers_path).frame
+    features = build_features(frame, ["Annual Income (k$)", "Spending Score (1-100)"])
+    segmentation = segment_customers(features, 2, method="hdbscan")
+    assert segmentation.k == 6 and segmentation.unassigned == 5  # five groups and the unassigned
+    kmeans = segment_customers(features, 5)
+    found = segmentation.labels != 5
+    assert adjusted_rand_score(kmeans.labels[found], segmentation.labels[found]) > 0.9

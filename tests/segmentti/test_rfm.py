@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -130,3 +132,17 @@ def test_order_summary_joins_onto_the_customer_table() -> None:
     joined = join_order_summary(customers, summarize_orders(_orders()))
     assert joined.index.tolist() == [10, 12] and joined["orders"].tolist() == [1, 2]
     assert joined["age"].tolist() == [30, 50]
+
+
+def test_rfm_on_the_uci_online_retail_order_lines() -> None:
+    path = Path(__file__).resolve().parents[3] / "shared" / "realdata" / "online_retail.csv.gz"
+    if not path.exists():
+        pytest.skip(f"shared real data not present at {path}")
+    lines = pd.read_csv(path, encoding="latin-1")
+    lines = lines.assign(amount=lines["Quantity"] * lines["UnitPrice"])
+    summary = summarize_orders(lines, "CustomerID", "InvoiceDate", "amount", "InvoiceNo")
+    assert len(summary) == 4338  # customers with at least one purchase (cancellations are returns)
+    assert summary["orders"].max() == 209 and summary["recency_days"].min() == 1
+    scores = score_rfm(summary)
+    assert set(scores.table["segment"]) == set(SEGMENTS)  # every named segment occurs
+    assert scores.edges["frequency"] == (1.0, 2.0, 3.0, 6.0)
