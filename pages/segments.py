@@ -22,10 +22,9 @@ from segmentti.ui.cached import (
     cached_fit,
     cached_projection,
     cached_segment_map,
-    cached_segments,
     scan_with_progress,
 )
-from segmentti.ui.engine import SEED, current_features
+from segmentti.ui.engine import SEED, current_features, remember, segments
 from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame, show_error
 
 require_app_frame("segments")
@@ -100,7 +99,13 @@ if scan is not None:
             metrics.append("bic")
         chart_columns = st.columns(2)
         for position, metric in enumerate(metrics):
-            chart_columns[position % 2].plotly_chart(build_metric_chart(scan, metric, lang), width="stretch")
+            chart = remember(
+                "_engine_metric_charts",
+                (*key, weights, method, tuple(k_range), metric, lang),
+                lambda metric=metric: build_metric_chart(scan, metric, lang),
+                24,
+            )
+            chart_columns[position % 2].plotly_chart(chart, width="stretch")
 else:
     k = st.session_state.get(state.K) or K_MIN
     st.session_state.setdefault(state.K, k)
@@ -109,7 +114,7 @@ else:
 try:
     known = scan.score(k).silhouette if scan is not None else None  # the scan scored these very segments
     fitted = scan.labelings.get(k) if scan is not None else None
-    result = cached_segments(*key, k, SEED, lang, current.table, features, weights, method, known, fitted)
+    result = segments(k, lang, method, known, fitted)
 except SegmenttiError as error:
     show_error(error)
     st.stop()
