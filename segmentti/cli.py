@@ -19,6 +19,7 @@ from segmentti.errors import SegmenttiError
 from segmentti.exporting import build_summary, label_customers, to_csv_bytes
 from segmentti.features import FeatureMatrix, build_features, combine_weights, resolve_criteria
 from segmentti.loading import read_file
+from segmentti.outputs import write_outputs
 from segmentti.rfm import FREQUENCY, MONETARY, RECENCY, has_rfm_columns, score_rfm, summarize_orders
 from segmentti.rules import rules_from_json
 from segmentti.texts import LANGUAGES, language_from_locale, translate
@@ -133,6 +134,7 @@ def _run_segment(args: argparse.Namespace, lang: str) -> int:
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
         raise SegmenttiError("error.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from None
+    write_outputs(out, table.frame, result, lang, source=table.source_name, steps=getattr(table, "steps", ()))
     print(translate("cli.segment_done", lang, rows=len(labelled), k=result.segmentation.k, out=str(out)))
     if features.dropped:
         print(translate("cli.dropped", lang, columns=", ".join(features.dropped)))

@@ -15,7 +15,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "page.data": {"fi": "1 Aineisto", "en": "1 Data"},
     "page.criteria": {"fi": "2 Kriteerit", "en": "2 Criteria"},
     "page.segments": {"fi": "3 Segmentit", "en": "3 Segments"},
-    "page.export": {"fi": "4 Vienti", "en": "4 Export"},
+    "page.export": {"fi": "5 Vienti", "en": "5 Export"},
     # data page
     "data.title": {"fi": "Asiakasaineisto", "en": "Customer data"},
     "data.intro": {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 import numpy as np
@@ -15,6 +16,7 @@ from segmentti.columns import Role, describe_columns
 from segmentti.features import FeatureMatrix, build_features
 from segmentti.inspection import CustomerFit, customer_fit, hover_frame
 from segmentti.loading import Table, load_table
+from segmentti.personas import Persona, personas_from_result
 from segmentti.projection import project_to_2d, project_tsne
 from segmentti.rfm import summarize_orders
 from segmentti.samples import load_sample
@@ -165,3 +167,26 @@ def cached_segment_map(
         while len(maps) > _MAPS_KEPT:
             maps.pop(next(iter(maps)))
     return maps[full_key]
+
+
+@st.cache_data(scope="session", max_entries=16, show_spinner=False)
+def cached_personas(
+    digest: str, segmentation: str, lang: str, _table: Table, _result: SegmentationResult
+) -> tuple[Persona, ...]:
+    """:func:`segmentti.personas.personas_from_result` without the user's edits (apply them with ``apply_edits``).
+
+    ``segmentation`` is :func:`segmentation_digest` of ``_result``: whatever method, weights or
+    rules made the segments, the personas are cached for exactly those segments.
+    """
+    return personas_from_result(_table.frame, _result, lang)
+
+
+def segmentation_digest(result: SegmentationResult) -> str:
+    """SHA-256 of a segmentation's labels, centres and criteria: the cache key of everything derived from it."""
+    segmentation = result.segmentation
+    hasher = hashlib.sha256(np.ascontiguousarray(segmentation.labels).tobytes())
+    centers = getattr(segmentation, "centers", None)
+    if centers is not None:
+        hasher.update(np.ascontiguousarray(centers).tobytes())
+    hasher.update("\x00".join([str(segmentation.method), *result.features.criteria]).encode("utf-8"))
+    return hasher.hexdigest()

@@ -128,3 +128,21 @@ def column_weights() -> dict[str, float]:
 def rules() -> list:
     """The user's segment rules (:class:`segmentti.rules.Rule`), in order."""
     return st.session_state.setdefault(RULES, [])
+
+
+PERSONA_EDITS = "persona_edits"
+
+
+def segmentation_key(digest: str, criteria: tuple[str, ...], k: int, method: str) -> str:
+    """A short key naming one segmentation (data, criteria, k, method): persona edits belong to it."""
+    text = "\x00".join([digest, *criteria, str(k), method])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def persona_edits(key: str) -> dict[int, dict[str, str]]:
+    """The user's persona names and notes for the segmentation ``key``: ``{number: {"name": ..., "notes": ...}}``.
+
+    They live as long as the session, so they survive visits to other pages and come back
+    when the user returns to the same segmentation.
+    """
+    return st.session_state.setdefault(PERSONA_EDITS, {}).setdefault(key, {})

@@ -15,6 +15,7 @@ PAGES = {
     "data": "pages/data.py",
     "criteria": "pages/criteria.py",
     "segments": "pages/segments.py",
+    "personas": "pages/personas.py",
     "export": "pages/export.py",
     "rfm": "pages/rfm.py",
     "rules": "pages/rules.py",

@@ -126,7 +126,7 @@ def test_export_page_offers_one_segment_and_all_customers() -> None:
     at = _goto(_goto(_app("fi"), "pages/segments.py"), "pages/export.py")
     assert not at.exception
     buttons = [button.proto.label for button in at.get("download_button")]
-    assert len(buttons) == 2 and buttons[1] == "Lataa kaikki 5000 asiakasta segmentteineen (CSV)"
+    assert len(buttons) == 8 and "Lataa kaikki 5000 asiakasta segmentteineen (CSV)" in buttons
     sizes = [int(label.rsplit("(", 1)[1].rstrip(")")) for label in at.selectbox(key="export_segment").options]
     assert sum(sizes) == 5000
     at.selectbox(key="export_segment").set_value(2).run()

@@ -35,8 +35,8 @@ SAMPLE_FI = REPO / "sample_data" / "b2c_customers_fi.csv"
 SEGMENTS_PAGE_CHARTS = 9  # 5 scan scores, map, sizes, profile heatmap, one criterion by segment
 
 NAV = {
-    "en": ["1 Data", "2 Criteria", "3 Segments", "4 Export"],
-    "fi": ["1 Aineisto", "2 Kriteerit", "3 Segmentit", "4 Vienti"],
+    "en": ["1 Data", "2 Criteria", "3 Segments", "4 Personas", "5 Export"],
+    "fi": ["1 Aineisto", "2 Kriteerit", "3 Segmentit", "4 Persoonat", "5 Vienti"],
 }
 TITLES = {
     "en": ["Customer data", "Segmentation criteria", "Segments", "Export segment lists"],
@@ -86,13 +86,15 @@ def check_segment_csv(
 ) -> pd.DataFrame:
     """The downloaded segment file: its rows, its one segment, its ids and its columns."""
     exported = read_csv(data)
-    number = int(chosen.split(":", 1)[0])
+    number = int(re.match(r"\d+", chosen).group())
     assert len(exported) == count_in(label), "row count differs from the button's label"
     assert len(exported) == int(re.search(r"\((\d+)\)$", chosen).group(1)), "row count differs from the option's size"
     assert list(exported.columns) == [*source.columns, segment_column, name_column]
     assert set(exported[segment_column]) == {str(number)}
     assert exported[name_column].nunique() == 1
-    assert exported[name_column].iloc[0] == re.sub(r"\s*\(\d+\)$", "", chosen), "segment name differs from the option"
+    assert exported[name_column].iloc[0] == re.sub(r"^\d+\.\s*|\s*\(\d+\)$", "", chosen), (
+        "segment name differs from the option"
+    )
     assert exported[id_column].is_unique
     assert set(exported[id_column]) <= set(source[id_column])
     return exported
@@ -124,10 +126,10 @@ def test_english_flow(app_url: str, page_en: Page, requests_log, sample_en: pd.D
     k = to_segments_with_k(page, "en", "Number of segments (k)")
     screenshot(page, "segments_en", charts=SEGMENTS_PAGE_CHARTS)
 
-    # 4 Export: one segment, then everyone.
-    go_to(page, "4 Export", "Export segment lists")
+    # 5 Export: one segment, then everyone.
+    go_to(page, "5 Export", "Export segment lists")
     expect(main(page)).to_contain_text(f"The customers are in {k} segments.")
-    chosen_option = choose_option(page, "Segment", r"^3:")
+    chosen_option = choose_option(page, "Segment", r"^3\. ")
     label, data, file_name = download(page, re.compile(r"^Download the segment's \d+ customers"))
     assert file_name == "b2c_customers_segment_3.csv"
     check_segment_csv(data, label, chosen_option, sample_en, "customer_id", "segment", "segment_name")
@@ -173,9 +175,9 @@ def test_finnish_flow_with_uploaded_file(app_url: str, page_fi: Page, requests_l
     k = to_segments_with_k(page, "fi", "Segmenttien määrä (k)")
     screenshot(page, "segments_fi", charts=SEGMENTS_PAGE_CHARTS)
 
-    go_to(page, "4 Vienti", "Vie segmenttilistat")
+    go_to(page, "5 Vienti", "Vie segmenttilistat")
     expect(main(page)).to_contain_text(f"Asiakkaat on jaettu {k} segmenttiin.")
-    chosen_option = choose_option(page, "Segmentti", r"^2:")
+    chosen_option = choose_option(page, "Segmentti", r"^2\. ")
     label, data, file_name = download(page, re.compile(r"^Lataa segmentin \d+ asiakasta"))
     assert file_name == "b2c_customers_fi_segmentti_2.csv"
     exported = check_segment_csv(data, label, chosen_option, sample_fi, "asiakasnumero", "segmentti", "segmentin_nimi")

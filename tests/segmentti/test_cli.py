@@ -179,3 +179,25 @@ def test_scan_with_a_method_that_has_no_k_is_refused(capsys: pytest.CaptureFixtu
     sample = str(Path(__file__).resolve().parents[2] / "sample_data" / "b2c_customers.csv")
     assert main(["scan", sample, "--method", "hdbscan"]) == 2
     assert "cannot scan" in capsys.readouterr().err
+
+
+def test_segment_also_writes_personas_report_workbook_and_lists(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "out"
+    assert main(["segment", str(SAMPLE), "--out", str(out), "--k", "3", "--lang", "en"]) == 0
+    segments = pd.read_csv(out / "segments.csv")
+    book = load_workbook(out / "segments.xlsx", read_only=True)
+    assert book.sheetnames[:2] == ["Summary", "Personas"] and len(book.sheetnames) == 5
+    lists = sorted((out / "lists").glob("*.csv"))
+    assert [path.name[:3] for path in lists] == ["01_", "02_", "03_"]
+    original = pd.read_csv(SAMPLE)
+    consenting = original["newsletter_consent"].eq("yes")
+    listed = pd.concat([pd.read_csv(path) for path in lists])
+    assert list(listed.columns) == ["Email Address", "First Name", "Last Name", "Tags"]
+    assert len(listed) == original.loc[consenting, "email"].str.lower().nunique()
+    names = segments.drop_duplicates("segment").sort_values("segment")["segment_name"].tolist()
+    report = (out / "personas.md").read_text(encoding="utf-8")
+    assert report.startswith("# Customer personas") and report.count("\n## ") == 1 + 3
+    assert (out / "report.html").read_text(encoding="utf-8").count("<section class='persona'") == 3
+    assert len(names) == 3

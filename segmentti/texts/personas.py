@@ -1,0 +1,280 @@
+"""Texts of personas, their action rules, the exports, the persona report and the personas/export pages."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    # persona content (library)
+    "persona.near_average": {"fi": "lähellä keskiarvoa", "en": "close to average"},
+    "persona.trait_numeric": {
+        "fi": "{column}: mediaani {value} (kaikki asiakkaat {overall}), puolet segmentistä välillä {low}–{high}; "
+        "{strength} ({sd} × keskihajonta).",
+        "en": "{column}: median {value} (all customers {overall}), half of the segment between {low} and {high}; "
+        "{strength} ({sd} × the standard deviation).",
+    },
+    "persona.strength_much_higher": {"fi": "selvästi keskimääräistä suurempi", "en": "much higher than average"},
+    "persona.strength_higher": {"fi": "keskimääräistä suurempi", "en": "higher than average"},
+    "persona.strength_slightly_higher": {"fi": "hieman keskimääräistä suurempi", "en": "slightly higher than average"},
+    "persona.strength_much_lower": {"fi": "selvästi keskimääräistä pienempi", "en": "much lower than average"},
+    "persona.strength_lower": {"fi": "keskimääräistä pienempi", "en": "lower than average"},
+    "persona.strength_slightly_lower": {"fi": "hieman keskimääräistä pienempi", "en": "slightly lower than average"},
+    "persona.trait_level": {
+        "fi": "{column} = {level}: {share} segmentistä (kaikista {overall}), {lift} kertaa yleisempi.",
+        "en": "{column} = {level}: {share} of the segment (of all customers {overall}), {lift} times as common.",
+    },
+    "kpi.avg_order_value": {"fi": "Keskiostos", "en": "Average order value"},
+    "kpi.purchase_frequency": {"fi": "Tilauksia / asiakas", "en": "Orders per customer"},
+    "kpi.recency": {"fi": "Päiviä viime ostosta (mediaani)", "en": "Days since last purchase (median)"},
+    "kpi.customer_value": {"fi": "Asiakasarvo (ostot yhteensä)", "en": "Customer value (total spend)"},
+    "kpi.returns": {"fi": "Palautuksia / asiakas", "en": "Returns per customer"},
+    "kpi.response_rate": {"fi": "Vastaus- tai konversioaste", "en": "Response or conversion rate"},
+    # action rules: what to do, and why the rule fired (seed articles in brackets)
+    "rule.b2b_decision_makers.action": {
+        "fi": "Tavoita päättäjät LinkedInissä ja henkilökohtaisella yhteydenotolla.",
+        "en": "Reach the decision makers on LinkedIn and by personal contact.",
+    },
+    "rule.b2b_decision_makers.reason": {
+        "fi": "Sarakkeessa {column} yleisin ostopäätöksen tekijä on {level} ({share}); yrityspäättäjät "
+        "tavoittaa todennäköisemmin LinkedInistä kuin Instagramista (artikkeli 000).",
+        "en": "In {column} the most common decision maker is {level} ({share}); business decision makers "
+        "are more likely found on LinkedIn than on Instagram (article 000).",
+    },
+    "rule.young_adults.action": {
+        "fi": "Kohdenna mainonta sosiaalisen median kanaviin ja heille sopiviin tuotteisiin.",
+        "en": "Aim the advertising at social media channels and the products that suit them.",
+    },
+    "rule.young_adults.reason": {
+        "fi": "Mediaani-ikä ({column}) on {value}, alle 30 vuotta; nuorille aikuisille suunnattu mainonta "
+        "voi keskittyä sosiaaliseen mediaan (artikkeli 000).",
+        "en": "The median age ({column}) is {value}, under 30; advertising for young adults can focus on "
+        "social media (article 000).",
+    },
+    "rule.lapsed_high_value.action": {
+        "fi": "Lähetä takaisinvoittotarjous (win-back) ennen kuin asiakkaat katoavat.",
+        "en": "Send a win-back offer before these customers are lost.",
+    },
+    "rule.lapsed_high_value.reason": {
+        "fi": "Viimeisestä ostosta on kulunut mediaanina {recency} päivää (kaikki {overall_recency}), mutta "
+        "ostot ovat keskimäärin {value} (kaikki {overall_value}): arvokkaita asiakkaita, jotka ovat "
+        "hiljentyneet (artikkeli 004: arvoon perustuva segmentointi).",
+        "en": "The median time since the last purchase is {recency} days (all customers {overall_recency}), "
+        "yet they have spent {value} on average (all customers {overall_value}): valuable customers who "
+        "have gone quiet (article 004: value-based segmentation).",
+    },
+    "rule.first_time_recent.action": {
+        "fi": "Aloita tervetulosarja: esittele valikoima ja kannusta toiseen ostoon.",
+        "en": "Start a welcome series: introduce the range and encourage a second purchase.",
+    },
+    "rule.first_time_recent.reason": {
+        "fi": "Tilauksia on mediaanina {orders} ja viime ostosta {recency} päivää (kaikki {overall_recency}): "
+        "tuoreita ensiostajia (artikkeli 004: ostokäyttäytyminen).",
+        "en": "The median customer has {orders} orders and bought {recency} days ago (all customers "
+        "{overall_recency}): recent first-time buyers (article 004: purchase behaviour).",
+    },
+    "rule.most_valuable.action": {
+        "fi": "Priorisoi tämä segmentti: kanta-asiakasedut ja henkilökohtainen palvelu.",
+        "en": "Prioritise this segment: loyalty benefits and personal service.",
+    },
+    "rule.most_valuable.reason": {
+        "fi": "Segmentti tuo {revenue} myynnistä, vaikka siinä on {share} asiakkaista (artikkeli 004: "
+        "keskity arvokkaimpiin asiakkaisiin).",
+        "en": "The segment brings {revenue} of the revenue with {share} of the customers (article 004: "
+        "focus on the most valuable customers).",
+    },
+    "rule.preferred_channel.action": {
+        "fi": "Tavoita heidät kanavassa, jota he käyttävät: {channel}.",
+        "en": "Reach them in the channel they use: {channel}.",
+    },
+    "rule.preferred_channel.reason": {
+        "fi": "Kanava {channel} on segmentissä {lift} kertaa yleisempi kuin kaikilla asiakkailla; valitse "
+        "kanavat, joilla segmentin tavoittaa (artikkeli 001).",
+        "en": "The channel {channel} is {lift} times as common in the segment as among all customers; choose "
+        "the channels that reach the segment (article 001).",
+    },
+    "rule.category_affinity.action": {
+        "fi": "Nosta viesteissä ja valikoimassa esiin: {categories}.",
+        "en": "Feature these in messages and the product range: {categories}.",
+    },
+    "rule.category_affinity.reason": {
+        "fi": "Segmentti ostaa näitä tuoteryhmiä enemmän kuin muut (vahvin {lift}-kertainen); segmentoinnilla "
+        "näkee, mitkä tuotteet vetoavat mihinkin ryhmään (artikkeli 000).",
+        "en": "The segment buys these categories more than others (the strongest {lift} times as much); "
+        "segments show which products appeal to which group (article 000).",
+    },
+    "rule.email_consent.action": {
+        "fi": "Tee segmentille oma sähköpostilista ja personoitu viesti.",
+        "en": "Give the segment its own email list and a personalised message.",
+    },
+    "rule.email_consent.reason": {
+        "fi": "{share} segmentistä on antanut markkinointiluvan; pienikin personointi on parempi kuin yksi "
+        "viesti kaikille (artikkeli 004).",
+        "en": "{share} of the segment have given marketing consent; even a little personalisation beats one "
+        "message for all (article 004).",
+    },
+    "rule.pilot.action": {
+        "fi": "Kokeile ensin pienellä pilottikampanjalla ja vertaa kontrolliryhmään.",
+        "en": "Try a small pilot campaign first and compare it with a control group.",
+    },
+    "rule.pilot.reason": {
+        "fi": "Pienet pilotit ennen laajaa käyttöönottoa pienentävät riskiä ja opettavat eniten (artikkeli 004).",
+        "en": "Small pilots before rolling out lower the risk and teach the most (article 004).",
+    },
+    # export contents (library)
+    "contacts.reason_invalid_email": {
+        "fi": "ei kelvollista sähköpostiosoitetta",
+        "en": "no valid email address",
+    },
+    "contacts.reason_duplicate": {"fi": "sama osoite jo listalla", "en": "address already listed"},
+    "contacts.reason_no_consent": {"fi": "ei markkinointilupaa", "en": "no marketing consent"},
+    "contacts.reason_control": {"fi": "kontrolliryhmässä", "en": "in the control group"},
+    "pilot.column": {"fi": "pilottiryhmä", "en": "pilot_group"},
+    "pilot.test": {"fi": "testi", "en": "test"},
+    "pilot.control": {"fi": "kontrolli", "en": "control"},
+    "export.file_control": {"fi": "kontrolli", "en": "control"},
+    "sheet.summary": {"fi": "Yhteenveto", "en": "Summary"},
+    "sheet.personas": {"fi": "Persoonat", "en": "Personas"},
+    "report.title": {"fi": "Asiakaspersoonat", "en": "Customer personas"},
+    "report.source": {"fi": "Aineisto", "en": "Data"},
+    "report.customers": {"fi": "Asiakkaita", "en": "Customers"},
+    "report.segments": {"fi": "Segmenttejä", "en": "Segments"},
+    "report.method": {"fi": "Menetelmä", "en": "Method"},
+    "report.criteria": {"fi": "Kriteerit", "en": "Criteria"},
+    "report.steps": {"fi": "Aineiston siivous", "en": "Data cleaning"},
+    "report.pilot": {"fi": "Pilotti", "en": "Pilot"},
+    "report.pilot_text": {
+        "fi": "{percent} % jokaisesta segmentistä arvottu kontrolliryhmään (siemen {seed}).",
+        "en": "{percent}% of every segment drawn into a control group (seed {seed}).",
+    },
+    "report.sizes": {"fi": "Segmenttien koot", "en": "Segment sizes"},
+    "report.size": {"fi": "Koko", "en": "Size"},
+    "report.share": {"fi": "Osuus asiakkaista", "en": "Share of customers"},
+    "report.revenue_share": {"fi": "Osuus myynnistä", "en": "Share of revenue"},
+    "report.traits": {"fi": "Erottuvat piirteet", "en": "Distinguishing traits"},
+    "report.traits_chart": {
+        "fi": "Ero kaikkiin asiakkaisiin (keskihajontoina)",
+        "en": "Difference from all customers (in standard deviations)",
+    },
+    "report.no_traits": {
+        "fi": "Segmentti ei erotu selvästi kaikista asiakkaista.",
+        "en": "The segment does not clearly differ from all customers.",
+    },
+    "report.typical": {"fi": "Tyypillinen asiakas", "en": "A typical customer"},
+    "report.kpis": {"fi": "Mittarit", "en": "KPIs"},
+    "report.kpi": {"fi": "Mittari", "en": "KPI"},
+    "report.segment_value": {"fi": "Segmentti", "en": "Segment"},
+    "report.overall_value": {"fi": "Kaikki", "en": "All customers"},
+    "report.affinity": {"fi": "Tuoteryhmät, joita ostetaan muita enemmän", "en": "Categories bought more than others"},
+    "report.affinity_item": {
+        "fi": "{category}: {share} ostoista (kaikki {overall}), {lift} ×",
+        "en": "{category}: {share} of spend (all customers {overall}), {lift} ×",
+    },
+    "report.actions": {"fi": "Ehdotetut kanavat ja toimet", "en": "Suggested channels and actions"},
+    "report.why": {"fi": "Miksi", "en": "Why"},
+    "report.rules_note": {
+        "fi": "Ehdotukset tulevat kiinteistä, luettavista säännöistä (lähteenä segmentointiartikkelit); ne ovat "
+        "lähtökohtia, eivät tosiasioita.",
+        "en": "The suggestions come from fixed, readable rules (grounded in the segmentation articles); they are "
+        "starting points, not facts.",
+    },
+    "report.notes": {"fi": "Muistiinpanot", "en": "Notes"},
+    "report.comparison": {"fi": "Segmentit rinnakkain", "en": "Segments side by side"},
+    "report.number": {"fi": "Nro", "en": "No."},
+    "report.name": {"fi": "Nimi", "en": "Name"},
+    "report.top_traits": {"fi": "Tärkeimmät piirteet", "en": "Top traits"},
+    "report.top_categories": {"fi": "Tuoteryhmät", "en": "Categories"},
+    "report.first_action": {"fi": "Ensimmäinen toimi", "en": "First action"},
+    "report.footer": {
+        "fi": "Tehty segmentti-työkalulla. Raportti ei lataa mitään verkosta.",
+        "en": "Made with segmentti. The report loads nothing from the internet.",
+    },
+    # personas page
+    "page.personas": {"fi": "4 Persoonat", "en": "4 Personas"},
+    "personas.title": {"fi": "Persoonat", "en": "Personas"},
+    "personas.intro": {
+        "fi": "Jokainen segmentti persoonana. Muokkaa nimeä ja kirjoita muistiinpanot: ne kulkevat mukana "
+        "kaikissa vienneissä.",
+        "en": "Every segment as a persona. Edit the name and write notes: they go into every export.",
+    },
+    "personas.name": {"fi": "Persoonan nimi", "en": "Persona name"},
+    "personas.notes": {"fi": "Muistiinpanot", "en": "Notes"},
+    "personas.suggested": {"fi": "Ehdotus: {name}", "en": "Suggested: {name}"},
+    "personas.size": {"fi": "Asiakkaita", "en": "Customers"},
+    "personas.share": {"fi": "Osuus asiakkaista", "en": "Share of customers"},
+    "personas.revenue_share": {"fi": "Osuus myynnistä", "en": "Share of revenue"},
+    "personas.no_kpis": {
+        "fi": "Mittarit (keskiostos, ostotiheys, viimeisin osto, asiakasarvo, palautukset) näkyvät, kun "
+        "aineistossa on tilaustiedot.",
+        "en": "KPIs (average order value, frequency, recency, customer value, returns) appear when the data "
+        "has order history.",
+    },
+    "personas.next": {"fi": "Seuraavaksi: vie listat ja raportti", "en": "Next: export the lists and the report"},
+    # export page
+    "export.contacts_title": {
+        "fi": "Yhteystietolistat (Mailchimp, HubSpot)",
+        "en": "Contact lists (Mailchimp, HubSpot)",
+    },
+    "export.contacts_intro": {
+        "fi": "Sarakkeet Email Address, First Name, Last Name ja Tags (persoonan nimi): tuonti sellaisenaan.",
+        "en": "Columns Email Address, First Name, Last Name and Tags (the persona's name): import them as they are.",
+    },
+    "export.col_email": {"fi": "Sähköpostisarake", "en": "Email column"},
+    "export.col_first": {"fi": "Etunimisarake", "en": "First-name column"},
+    "export.col_last": {"fi": "Sukunimisarake", "en": "Last-name column"},
+    "export.col_consent": {"fi": "Markkinointilupasarake", "en": "Consent column"},
+    "export.no_column": {"fi": "(ei mikään)", "en": "(none)"},
+    "export.only_consenting": {
+        "fi": "Vain asiakkaat, jotka ovat antaneet markkinointiluvan",
+        "en": "Only customers who have given marketing consent",
+    },
+    "export.no_email": {
+        "fi": "Aineistossa ei ole sähköpostisaraketta; valitse se yllä, jos se on nimetty toisin.",
+        "en": "The data has no email column; pick it above if it is named differently.",
+    },
+    "export.contacts_count": {
+        "fi": "Listoilla {kept} asiakasta; pois jätettiin {left}.",
+        "en": "{kept} customers on the lists; {left} left out.",
+    },
+    "export.left_reason": {"fi": "{reason}: {count}", "en": "{reason}: {count}"},
+    "export.segment_title": {"fi": "Yksi segmentti", "en": "One segment"},
+    "export.download_list": {
+        "fi": "Lataa segmentin lista ({count} osoitetta, CSV)",
+        "en": "Download the segment's list ({count} addresses, CSV)",
+    },
+    "export.download_zip": {
+        "fi": "Lataa kaikkien segmenttien listat (ZIP)",
+        "en": "Download every segment's list (ZIP)",
+    },
+    "export.pilot_title": {"fi": "Pilotti ja kontrolliryhmä", "en": "Pilot and control group"},
+    "export.pilot_on": {
+        "fi": "Arvo jokaisesta segmentistä kontrolliryhmä (ei saa viestiä)",
+        "en": "Draw a control group from every segment (gets no message)",
+    },
+    "export.pilot_percent": {"fi": "Kontrolliryhmän koko (%)", "en": "Control group size (%)"},
+    "export.pilot_seed": {"fi": "Arvonnan siemen", "en": "Seed of the draw"},
+    "export.pilot_help": {
+        "fi": "Kontrolliryhmä jää pois lähetettävistä listoista ja tulee ZIPiin omina listoinaan; kaikkien "
+        "asiakkaiden tiedostoissa se näkyy sarakkeessa {column}.",
+        "en": "The control group is left out of the lists to send to and comes in the ZIP as lists of its own; "
+        "in the all-customers files it shows in the column {column}.",
+    },
+    "export.download_all_fi": {
+        "fi": "Suomalainen Excel-CSV: kaikki {count} asiakasta (puolipiste, desimaalipilkku)",
+        "en": "Finnish Excel CSV: all {count} customers (semicolon, decimal comma)",
+    },
+    "export.report_title": {"fi": "Työkirja ja persoonaraportti", "en": "Workbook and persona report"},
+    "export.download_xlsx": {"fi": "Lataa Excel-työkirja (.xlsx)", "en": "Download the Excel workbook (.xlsx)"},
+    "export.download_html": {
+        "fi": "Lataa persoonaraportti (HTML, tulostettava)",
+        "en": "Download the persona report (HTML, printable)",
+    },
+    "export.download_md": {"fi": "Lataa persoonaraportti (Markdown)", "en": "Download the persona report (Markdown)"},
+    "export.file_lists": {"fi": "segmenttilistat", "en": "segment_lists"},
+    "export.file_report": {"fi": "persoonaraportti", "en": "persona_report"},
+    "export.file_workbook": {"fi": "segmentit", "en": "segments"},
+    # errors
+    "error.bad_pilot_share": {
+        "fi": "Kontrolliryhmän osuuden pitää olla 0–90 % (annettu {percent}).",
+        "en": "The control group must be 0–90% (got {percent}).",
+    },
+    "error.no_email_column": {
+        "fi": "Sarake {column} ei ole aineistossa; valitse sähköpostisarake.",
+        "en": "The data has no column {column}; choose the email column.",
+    },
+}
