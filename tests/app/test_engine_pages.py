@@ -156,3 +156,13 @@ def test_tsne_map_on_a_small_upload() -> None:
     assert not at.exception and not at.error
     segment_map = _chart(at, "Customer map (t-SNE")
     assert segment_map["layout"]["xaxis"]["title"]["text"] == "t-SNE 1"
+
+
+def test_export_follows_the_method_chosen_on_the_segments_page() -> None:
+    at = _goto(_app(), "pages/segments.py")
+    at.selectbox(key="method_choice").set_value("hdbscan").run()
+    _goto(at, "pages/export.py")
+    assert not at.exception and not at.error
+    options = at.selectbox(key="export_segment").options
+    # HDBSCAN's three groups and its unassigned customers (162 of the sample), not a k-means of k = 4
+    assert len(options) == 4 and options[-1].endswith("(162)")
