@@ -17,6 +17,8 @@ navigation = st.navigation(
         st.Page(PAGES["quality"], title=state.t("page.quality"), icon=":material/cleaning_services:"),
         st.Page(PAGES["criteria"], title=state.t("page.criteria"), icon=":material/tune:"),
         st.Page(PAGES["segments"], title=state.t("page.segments"), icon=":material/bubble_chart:"),
+        st.Page(PAGES["rfm"], title=state.t("page.rfm"), icon=":material/grid_view:"),
+        st.Page(PAGES["rules"], title=state.t("page.rules"), icon=":material/rule:"),
         st.Page(PAGES["personas"], title=state.t("page.personas"), icon=":material/groups:"),
         st.Page(PAGES["export"], title=state.t("page.export"), icon=":material/download:"),
     ]

@@ -1,8 +1,10 @@
 """Criteria page: choose the columns the customers are segmented on."""
 
+import pandas as pd
 import streamlit as st
 
 from segmentti.columns import Role, describe_columns, suggest_criteria
+from segmentti.features import FAMILY_ORDER
 from segmentti.ui import state
 from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame
 
@@ -12,12 +14,14 @@ st.title(state.t("criteria.title"))
 dataset_caption()
 current = state.dataset()
 frame = current.table.frame
-infos = describe_columns(frame)
+overrides = state.column_overrides()
+infos = describe_columns(frame, overrides)
 usable = [info.name for info in infos if info.usable or (info.role is Role.TEXT and info.distinct <= 100)]
 kinds = {info.name: state.t(f"role.{info.role.value}") for info in infos}
+families = {info.name: state.t(f"engine.family_{info.family.value}") for info in infos}
 
 st.write(state.t("criteria.intro"))
-suggested = suggest_criteria(frame)
+suggested = suggest_criteria(frame, overrides)
 chosen_before = state.criteria()
 if "criteria_choice" not in st.session_state:
     st.session_state["criteria_choice"] = [
@@ -26,7 +30,7 @@ if "criteria_choice" not in st.session_state:
 chosen = st.multiselect(
     state.t("criteria.choose"),
     options=usable,
-    format_func=lambda name: f"{name} ({kinds[name]})",
+    format_func=lambda name: f"{name} ({kinds[name]}, {families[name]})",
     key="criteria_choice",
     help=state.t("criteria.help"),
 )
@@ -37,6 +41,50 @@ if not chosen:
 else:
     numeric = sum(kinds[name] == state.t("role.numeric") for name in chosen)
     st.info(state.t("criteria.summary", count=len(chosen), numeric=numeric, categorical=len(chosen) - numeric))
+
+    st.subheader(state.t("weights.title"))
+    st.caption(state.t("weights.intro"))
+    family_of = {info.name: info.family for info in infos}
+    present = [family for family in FAMILY_ORDER if any(family_of[name] is family for name in chosen)]
+    family_weights = state.family_weights()
+    columns = st.columns(min(len(present), 4) or 1)
+    for position, family in enumerate(present):
+        members = [name for name in chosen if family_of[name] is family]
+        with columns[position % len(columns)]:
+            family_weights[family.value] = st.slider(
+                state.t(f"engine.family_{family.value}"),
+                min_value=0.0,
+                max_value=3.0,
+                step=0.5,
+                value=float(family_weights.get(family.value, 1.0)),
+                key=f"family_weight_{family.value}",
+                help=", ".join(members),
+            )
+    with st.expander(state.t("weights.columns")):
+        column_weights = state.column_weights()
+        table = pd.DataFrame(
+            {
+                "criterion": chosen,
+                "family": [state.t(f"engine.family_{family_of[name].value}") for name in chosen],
+                "weight": [float(column_weights.get(name, 1.0)) for name in chosen],
+            }
+        )
+        edited = st.data_editor(
+            table,
+            key="column_weight_editor",
+            hide_index=True,
+            disabled=["criterion", "family"],
+            column_config={
+                "criterion": st.column_config.TextColumn(state.t("weights.criterion")),
+                "family": st.column_config.TextColumn(state.t("weights.family")),
+                "weight": st.column_config.NumberColumn(
+                    state.t("weights.weight"), min_value=0.0, max_value=5.0, step=0.5
+                ),
+            },
+            width="stretch",
+        )
+        for name, weight in zip(edited["criterion"], edited["weight"], strict=True):
+            column_weights[name] = 1.0 if pd.isna(weight) else float(weight)
     next_step("segments", "criteria.next")
 
 left_out = [info for info in infos if info.name not in usable]

@@ -1,20 +1,36 @@
-"""Segments page: choose k with the scan chart, then see the segments on a map, by size and by profile."""
+"""Segments page: pick a method and k with the scan's charts, then see the segments from every side."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
-from segmentti.charts import build_profile_heatmap, build_scan_chart, build_segment_map, build_size_chart
-from segmentti.clustering import K_MAX, K_MIN
-from segmentti.columns import Role, describe_columns
+from segmentti.charts import (
+    build_box_chart,
+    build_category_chart,
+    build_dendrogram_chart,
+    build_fit_chart,
+    build_metric_chart,
+    build_profile_heatmap,
+    build_size_chart,
+)
+from segmentti.clustering import K_MAX, K_METHODS, K_MIN, METHODS, small_segments
 from segmentti.errors import SegmenttiError
-from segmentti.projection import project_to_2d
+from segmentti.inspection import box_stats, build_dendrogram, category_shares
+from segmentti.projection import MAP_POINTS, TSNE_MAX_CUSTOMERS
 from segmentti.ui import state
-from segmentti.ui.cached import cached_features, cached_scan, cached_segments
+from segmentti.ui.cached import (
+    cached_fit,
+    cached_projection,
+    cached_segment_map,
+    scan_with_progress,
+)
+from segmentti.ui.engine import SEED, current_features, remember, segments
 from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame, show_error
 
 require_app_frame("segments")
 
-SEED = 0
+K_LIMIT = 15
+lang = state.lang()
 
 st.title(state.t("segments.title"))
 dataset_caption()
@@ -25,11 +41,28 @@ if chosen is not None and not chosen:
     next_step("criteria", "segments.back")
     st.stop()
 
+left, right = st.columns([2, 3])
+if st.session_state.get("method_choice") not in METHODS:
+    st.session_state["method_choice"] = state.method()
+method = left.selectbox(state.t("engine.method"), METHODS, format_func=state.formatter("method."), key="method_choice")
+st.session_state[state.METHOD] = method
+if "k_range" not in st.session_state:
+    st.session_state["k_range"] = (K_MIN, K_MAX)
+k_range = right.slider(state.t("engine.k_range"), min_value=2, max_value=K_LIMIT, key="k_range")
+
 try:
-    features = cached_features(current.digest, tuple(chosen or ()), current.table)
+    features, weights = current_features()
     key = (current.digest, features.criteria)
-    with st.spinner(state.t("segments.scanning")):
-        scan = cached_scan(*key, SEED, features)
+    scan = None
+    if method in K_METHODS:
+        bar = st.progress(0.0, text=state.t("segments.scanning"))
+        scan = scan_with_progress(
+            (*key, weights, method, tuple(k_range)),
+            SEED,
+            features,
+            lambda done: bar.progress(done, text=state.t("segments.scanning")),
+        )
+        bar.empty()
 except SegmenttiError as error:
     show_error(error)
     next_step("criteria", "segments.back")
@@ -38,55 +71,157 @@ except SegmenttiError as error:
 if features.dropped:
     st.warning(state.t("segments.dropped", columns=", ".join(features.dropped)), icon=":material/warning:")
 st.caption(state.t("segments.criteria", criteria=", ".join(features.criteria)))
+if features.logged:
+    st.caption(state.t("engine.logged", columns=", ".join(features.logged)))
+weighted = {name: weight for name, weight in features.weights.items() if weight != 1.0}
+if weighted:
+    st.caption(
+        state.t("engine.weighted", weights=", ".join(f"{name} × {weight:g}" for name, weight in weighted.items()))
+    )
 
-k_options = [score.k for score in scan.scores]
-if st.session_state.get(state.K) not in k_options:
-    st.session_state[state.K] = scan.recommended_k
-if "k_choice" not in st.session_state:
-    st.session_state["k_choice"] = st.session_state[state.K]
-k = st.select_slider(
-    state.t("segments.k"),
-    options=list(range(K_MIN, K_MAX + 1)),
-    key="k_choice",
-    help=state.t("segments.k_help", k=scan.recommended_k),
-)
-if k not in k_options:
-    st.warning(state.t("segments.k_too_large", k=k, largest=k_options[-1]), icon=":material/warning:")
-    k = k_options[-1]
-st.session_state[state.K] = k
-
-st.plotly_chart(build_scan_chart(scan, state.lang()), width="stretch")
-st.caption(state.t("segments.scan_reason", k=scan.recommended_k, sample=scan.silhouette_sample_size))
+if scan is not None:
+    k_options = [score.k for score in scan.scores]
+    if st.session_state.get(state.K) not in k_options:
+        st.session_state[state.K] = scan.recommended_k
+    if st.session_state.get("k_choice") not in k_options:
+        st.session_state["k_choice"] = st.session_state[state.K]
+    k = st.select_slider(
+        state.t("segments.k"),
+        options=k_options,
+        key="k_choice",
+        help=state.t("segments.k_help", k=scan.recommended_k),
+    )
+    st.session_state[state.K] = k
+    st.info(scan.explain(lang), icon=":material/lightbulb:")
+    with st.expander(state.t("engine.scan_charts"), expanded=True):
+        metrics = ["silhouette", "inertia", "stability", "calinski_harabasz", "davies_bouldin"]
+        if method == "gmm":
+            metrics.append("bic")
+        chart_columns = st.columns(2)
+        for position, metric in enumerate(metrics):
+            chart = remember(
+                "_engine_metric_charts",
+                (*key, weights, method, tuple(k_range), metric, lang),
+                lambda metric=metric: build_metric_chart(scan, metric, lang),
+                24,
+            )
+            chart_columns[position % 2].plotly_chart(chart, width="stretch")
+else:
+    k = st.session_state.get(state.K) or K_MIN
+    st.session_state.setdefault(state.K, k)
+    st.info(state.t("engine.hdbscan_note"), icon=":material/info:")
 
 try:
-    result = cached_segments(*key, k, SEED, state.lang(), current.table, features)
+    known = scan.score(k).silhouette if scan is not None else None  # the scan scored these very segments
+    fitted = scan.labelings.get(k) if scan is not None else None
+    result = segments(k, lang, method, known, fitted)
 except SegmenttiError as error:
     show_error(error)
     st.stop()
 
+segmentation = result.segmentation
 profile = result.profile
 frame = current.table.frame
-columns = st.columns(3)
-columns[0].metric(state.t("segments.customers"), f"{len(frame):,}".replace(",", "\u00a0"))
-columns[1].metric(state.t("segments.count"), k)
-columns[2].metric(
-    state.t("segments.silhouette"), f"{result.segmentation.silhouette:.2f}", help=state.t("segments.silhouette_help")
-)
+if method == "hdbscan":
+    st.session_state[state.K] = segmentation.k
+tiny = small_segments(segmentation)
+if tiny:
+    st.warning(
+        state.t(
+            "engine.too_small",
+            segments=", ".join(profile.names[index] for index in tiny),
+            share=2,
+            size=30,
+        ),
+        icon=":material/warning:",
+    )
 
-rows, coords = project_to_2d(features.values, seed=SEED)
-hover_columns = [
-    info.name for info in describe_columns(frame) if info.role in (Role.ID, Role.FIRST_NAME, Role.LAST_NAME, Role.NAME)
-][:3]
-names = [profile.names[label] for label in result.segmentation.labels[rows]]
-st.plotly_chart(
-    build_segment_map(
-        coords, names, frame.iloc[rows][hover_columns].reset_index(drop=True), profile.names, state.lang()
-    ),
-    width="stretch",
+columns = st.columns(4)
+columns[0].metric(state.t("segments.customers"), f"{len(frame):,}".replace(",", "\u00a0"))
+columns[1].metric(state.t("segments.count"), segmentation.k)
+columns[2].metric(
+    state.t("segments.silhouette"), f"{segmentation.silhouette:.2f}", help=state.t("segments.silhouette_help")
 )
+if segmentation.membership is not None:
+    columns[3].metric(
+        state.t("engine.membership"),
+        f"{float(np.mean(segmentation.membership)):.0%}",
+        help=state.t("engine.membership_help"),
+    )
+elif segmentation.unassigned is not None:
+    columns[3].metric(state.t("engine.unassigned"), int(segmentation.sizes[segmentation.unassigned]))
+
+# the map: positions and hover texts do not depend on k, so they come from the cache
+kinds = ["pca", "tsne"] if len(frame) <= TSNE_MAX_CUSTOMERS else ["pca"]
+projection = st.radio(
+    state.t("engine.projection"),
+    kinds,
+    format_func=state.formatter("engine.projection_"),
+    horizontal=True,
+    key="map_projection",
+)
+try:
+    with st.spinner(state.t("engine.projecting")):
+        rows, coords = cached_projection(*key, weights, projection, SEED, features)
+except SegmenttiError as error:
+    show_error(error)
+    st.stop()
+segmentation_key = (*key, weights, method, segmentation.k)
+figure = cached_segment_map(segmentation_key, projection, lang, result, current.table, features)
+event = st.plotly_chart(
+    figure,
+    width="stretch",
+    on_select="rerun",
+    selection_mode=("points", "box", "lasso"),
+    key="segment_map",
+)
+st.caption(state.t("engine.map_caption", shown=len(rows), limit=MAP_POINTS))
+points = (event or {}).get("selection", {}).get("points", []) if event else []
+picked = [int(point["customdata"]) for point in points if point.get("customdata") is not None]
+if picked:
+    st.subheader(state.t("engine.selected", count=len(picked)))
+    selected = frame.iloc[picked].copy()
+    selected.insert(
+        0, state.t("export.col_segment_name"), np.asarray(profile.names, dtype=object)[segmentation.labels[picked]]
+    )
+    if segmentation.membership is not None:
+        selected.insert(1, state.t("engine.membership_column"), segmentation.membership[picked].round(3))
+    st.dataframe(selected, width="stretch", hide_index=True)
+
 left, right = st.columns([2, 3])
-left.plotly_chart(build_size_chart(profile, state.lang()), width="stretch")
-right.plotly_chart(build_profile_heatmap(profile, state.lang()), width="stretch")
+left.plotly_chart(build_size_chart(profile, lang), width="stretch")
+right.plotly_chart(build_profile_heatmap(profile, lang), width="stretch")
+
+st.subheader(state.t("engine.by_criterion"))
+criterion = st.selectbox(state.t("engine.criterion"), features.criteria, key="detail_criterion")
+if criterion in features.numeric:
+    chart = build_box_chart(
+        box_stats(frame, segmentation.labels, criterion, segmentation.k), profile.names, criterion, lang
+    )
+else:
+    chart = build_category_chart(
+        category_shares(frame, segmentation.labels, criterion, segmentation.k), profile.names, criterion, lang
+    )
+st.plotly_chart(chart, width="stretch")
+
+if st.toggle(state.t("engine.fit_section"), key="show_fit"):
+    fit = cached_fit(segmentation_key, SEED, segmentation)
+    st.plotly_chart(build_fit_chart(fit.silhouette, fit.labels, profile.names, lang), width="stretch")
+    worst = fit.worst()
+    if len(worst):
+        st.caption(state.t("engine.worst", count=len(worst)))
+        order = {row: position for position, row in enumerate(fit.rows)}
+        listing = frame.iloc[worst].copy()
+        listing.insert(
+            0, state.t("segments.silhouette"), [round(float(fit.silhouette[order[row]]), 3) for row in worst]
+        )
+        listing.insert(
+            1, state.t("export.col_segment_name"), np.asarray(profile.names, dtype=object)[segmentation.labels[worst]]
+        )
+        st.dataframe(listing, width="stretch", hide_index=True)
+
+if method == "ward":
+    st.plotly_chart(build_dendrogram_chart(build_dendrogram(features.values, k, SEED), lang), width="stretch")
 
 st.subheader(state.t("segments.table"))
 st.dataframe(

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from segmentti.clustering import KScan
+from segmentti.inspection import Dendrogram
 from segmentti.profiling import Profile
 from segmentti.texts import translate
 
@@ -86,7 +87,14 @@ def build_scan_chart(scan: KScan, lang: str) -> go.Figure:
 
 
 def build_segment_map(
-    coords: np.ndarray, segment_names: Sequence[str], hover: pd.DataFrame, order: Sequence[str], lang: str
+    coords: np.ndarray,
+    segment_names: Sequence[str],
+    hover: pd.DataFrame,
+    order: Sequence[str],
+    lang: str,
+    *,
+    projection: str = "pca",
+    rows: np.ndarray | None = None,
 ) -> go.Figure:
     """A 2-D map of customers coloured by segment.
 
@@ -102,11 +110,19 @@ def build_segment_map(
         Every segment name in segment order (fixes the colours).
     lang : str
         Language of titles.
+    projection : {"pca", "tsne"}, default "pca"
+        How ``coords`` were made (for the title and axes).
+    rows : numpy.ndarray, optional
+        Length ``m``: each drawn customer's position in the table, carried as
+        ``customdata`` so a selection on the map can name the customers.
     """
     figure = go.Figure()
     colours = segment_colours(order)
     names = np.asarray(segment_names)
-    hover_text = hover.astype(str).apply(lambda row: "<br>".join(f"{k}: {v}" for k, v in row.items()), axis=1)
+    hover_text = pd.Series([""] * len(hover), dtype=object)
+    for position, column in enumerate(hover.columns):  # vectorised: 20,000 rows in milliseconds
+        part = f"{column}: " + hover[column].astype(str).reset_index(drop=True)
+        hover_text = part if position == 0 else hover_text + "<br>" + part
     for name in order:
         mask = names == name
         if not mask.any():
@@ -118,15 +134,18 @@ def build_segment_map(
                 mode="markers",
                 name=name,
                 marker=dict(color=colours[name], size=6, opacity=0.7),
-                text=hover_text[mask].tolist() if len(hover.columns) else None,
+                text=hover_text[mask].to_numpy(dtype=str) if len(hover.columns) else None,
+                customdata=rows[mask] if rows is not None else None,
                 hovertemplate="%{text}<extra>" + name.replace("%", "%%") + "</extra>" if len(hover.columns) else None,
             )
         )
+    tsne = projection == "tsne"
     figure.update_layout(
-        title=translate("chart.map_title", lang, count=len(names)),
-        xaxis_title=translate("chart.map_x", lang),
-        yaxis_title=translate("chart.map_y", lang),
+        title=translate("engine.map_title_tsne" if tsne else "chart.map_title", lang, count=len(names)),
+        xaxis_title="t-SNE 1" if tsne else translate("chart.map_x", lang),
+        yaxis_title="t-SNE 2" if tsne else translate("chart.map_y", lang),
         legend=dict(title=translate("chart.segment", lang)),
+        dragmode="select" if rows is not None else "zoom",  # with rows, dragging selects customers
         height=520,
         **_LAYOUT,
     )
@@ -202,3 +221,188 @@ def _format_value(value: float, column: str) -> str:
     if " = " in column:
         return f"{value:.0%}"
     return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}".replace(",", "\u00a0")
+
+
+METRICS: tuple[str, ...] = ("inertia", "silhouette", "calinski_harabasz", "davies_bouldin", "stability", "bic")
+"""The scores of a k scan that get a chart each (``bic`` only for the Gaussian mixture)."""
+
+
+def build_metric_chart(scan: KScan, metric: str, lang: str) -> go.Figure:
+    """One score of the k scan per k (a field of :class:`segmentti.scanning.KScore`), recommended k marked."""
+    ks = [score.k for score in scan.scores]
+    values = [getattr(score, metric) for score in scan.scores]
+    figure = go.Figure(
+        go.Scatter(
+            x=ks,
+            y=values,
+            mode="lines+markers",
+            line=dict(color=PALETTE[METRICS.index(metric) % len(PALETTE)]),
+            hovertemplate="k = %{x}<br>%{y:.4g}<extra></extra>",
+        )
+    )
+    figure.add_vline(
+        x=scan.recommended_k,
+        line=dict(color="#888", dash="dash"),
+        annotation_text=translate("chart.recommended", lang, k=scan.recommended_k),
+        annotation_position="top",
+    )
+    figure.update_layout(
+        title=translate(f"engine.metric_{metric}", lang),
+        xaxis=dict(title="k", dtick=1),
+        showlegend=False,
+        height=300,
+        **_LAYOUT,
+    )
+    return figure
+
+
+def build_box_chart(stats: pd.DataFrame, names: Sequence[str], column: str, lang: str) -> go.Figure:
+    """Box plots of one numeric criterion per segment from :func:`segmentti.inspection.box_stats`."""
+    colours = segment_colours(names)
+    figure = go.Figure()
+    for index, name in enumerate(names):
+        row = stats.loc[index]
+        if not row["count"]:
+            continue
+        figure.add_trace(
+            go.Box(
+                name=name,
+                q1=[row["q1"]],
+                median=[row["median"]],
+                q3=[row["q3"]],
+                lowerfence=[row["lower"]],
+                upperfence=[row["upper"]],
+                mean=[row["mean"]],
+                marker=dict(color=colours[name]),
+                boxpoints=False,
+            )
+        )
+    figure.update_layout(
+        title=translate("engine.box_title", lang, column=column), showlegend=False, height=360, **_LAYOUT
+    )
+    return figure
+
+
+def build_category_chart(shares: pd.DataFrame, names: Sequence[str], column: str, lang: str) -> go.Figure:
+    """Stacked bars: each segment's mix of one categorical criterion, from :func:`segmentti.inspection.category_shares`."""
+    figure = go.Figure()
+    for position, level in enumerate(shares.columns):
+        figure.add_trace(
+            go.Bar(
+                y=list(names),
+                x=shares[level].to_numpy(),
+                name=str(level),
+                orientation="h",
+                marker=dict(color=PALETTE[position % len(PALETTE)]),
+                hovertemplate="%{y}<br>" + str(level).replace("%", "%%") + ": %{x:.0%}<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        title=translate("engine.category_title", lang, column=column),
+        barmode="stack",
+        xaxis=dict(tickformat=".0%", range=[0, 1]),
+        yaxis=dict(autorange="reversed"),
+        height=140 + 36 * len(names),
+        **_LAYOUT,
+    )
+    return figure
+
+
+def build_fit_chart(silhouette: np.ndarray, labels: np.ndarray, names: Sequence[str], lang: str) -> go.Figure:
+    """The classic silhouette plot: each sampled customer's fit, sorted within its segment."""
+    colours = segment_colours(names)
+    figure = go.Figure()
+    offset = 0
+    for index, name in enumerate(names):
+        values = np.sort(silhouette[labels == index])[::-1]
+        if not len(values):
+            continue
+        figure.add_trace(
+            go.Bar(
+                x=values,
+                y=np.arange(offset, offset + len(values)),
+                orientation="h",
+                name=name,
+                marker=dict(color=colours[name], line=dict(width=0)),
+                hovertemplate="%{x:.2f}<extra>" + name.replace("%", "%%") + "</extra>",
+            )
+        )
+        offset += len(values) + max(5, len(silhouette) // 100)
+    figure.add_vline(x=float(np.mean(silhouette)) if len(silhouette) else 0.0, line=dict(color="#888", dash="dash"))
+    figure.update_layout(
+        title=translate("engine.fit_title", lang, count=len(silhouette)),
+        xaxis=dict(title=translate("engine.fit_axis", lang), range=[-1, 1]),
+        yaxis=dict(showticklabels=False),
+        bargap=0,
+        height=420,
+        **_LAYOUT,
+    )
+    return figure
+
+
+def build_dendrogram_chart(tree: Dendrogram, lang: str) -> go.Figure:
+    """Ward's dendrogram (from :func:`segmentti.inspection.build_dendrogram`) with the cut for the chosen k."""
+    figure = go.Figure()
+    for xs, ys in zip(tree.x, tree.y, strict=True):
+        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=PALETTE[0]), hoverinfo="skip"))
+    figure.add_hline(y=tree.cut_height, line=dict(color=PALETTE[3], dash="dash"))
+    figure.update_layout(
+        title=translate("engine.dendrogram_title", lang, count=tree.sample_size),
+        xaxis=dict(showticklabels=False),
+        yaxis=dict(title=translate("engine.dendrogram_axis", lang)),
+        showlegend=False,
+        height=380,
+        **_LAYOUT,
+    )
+    return figure
+
+
+def build_rf_grid_chart(grid: pd.DataFrame, segment_names: pd.DataFrame, lang: str) -> go.Figure:
+    """R × F heatmap: customers per cell (``grid`` from :func:`segmentti.rfm.rf_grid`), cells labelled with their segment."""
+    text = [
+        [f"{segment_names.iat[row, col]}<br>{grid.iat[row, col]}" for col in range(grid.shape[1])]
+        for row in range(grid.shape[0])
+    ]
+    figure = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(),
+            x=[str(value) for value in grid.columns],
+            y=[str(value) for value in grid.index],
+            text=text,
+            texttemplate="%{text}",
+            colorscale="Blues",
+            colorbar=dict(title=translate("chart.customers", lang)),
+            hovertemplate="R %{y} · F %{x}<br>%{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title=translate("engine.rf_grid_title", lang),
+        xaxis=dict(title=translate("engine.frequency_score", lang)),
+        yaxis=dict(title=translate("engine.recency_score", lang)),
+        height=520,
+        **_LAYOUT,
+    )
+    return figure
+
+
+def build_crosstab_chart(table: pd.DataFrame, lang: str, row_names: Sequence[str] | None = None) -> go.Figure:
+    """Heatmap of a cross-tabulation (e.g. RFM segments × clusters), counts in the cells."""
+    figure = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy(),
+            x=[str(column) for column in table.columns],
+            y=list(row_names) if row_names is not None else [str(index) for index in table.index],
+            text=table.to_numpy(),
+            texttemplate="%{text}",
+            colorscale="Greens",
+            colorbar=dict(title=translate("chart.customers", lang)),
+        )
+    )
+    figure.update_layout(
+        title=translate("engine.crosstab_title", lang),
+        yaxis=dict(autorange="reversed"),
+        height=160 + 34 * len(table.index),
+        **_LAYOUT,
+    )
+    figure.update_xaxes(tickangle=-25)
+    return figure

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import json
 import os
@@ -11,15 +12,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from segmentti.clustering import K_MAX, K_MIN, KScan, scan_k
+import pandas as pd
+
+from segmentti.clustering import K_MAX, K_METHODS, K_MIN, METHODS, KScan, scan_k
+from segmentti.columns import Family, describe_columns
 from segmentti.errors import SegmenttiError
 from segmentti.exporting import build_summary, label_customers, to_csv_bytes
-from segmentti.features import build_features
+from segmentti.features import FeatureMatrix, build_features, combine_weights, resolve_criteria
 from segmentti.loading import DATE_ORDERS, ENCODINGS, LoadOptions, Table, read_file
 from segmentti.orders import CustomerFeatures, OrderMapping, build_customers
 from segmentti.outputs import write_outputs
+from segmentti.rfm import FREQUENCY, MONETARY, RECENCY, has_rfm_columns, score_rfm, summarize_orders
+from segmentti.rules import rules_from_json
 from segmentti.texts import LANGUAGES, language_from_locale, translate
-from segmentti.workflow import segment_features
+from segmentti.workflow import SegmentationResult, segment_by_rfm, segment_by_rules, segment_features
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 _K_LIMIT = 50
@@ -54,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--lang", choices=LANGUAGES, help="language of messages and segment names (default: from LANG, else en)"
         )
+        _add_engine_options(command)
 
     segment = commands.add_parser("segment", help="segment customers and write segments.csv and summary.json")
     add_common(segment)
@@ -139,19 +146,24 @@ def _run_segment(args: argparse.Namespace, lang: str) -> int:
         if not 2 <= k <= _K_LIMIT:
             raise SegmenttiError("error.bad_k_option", value=args.k)
     table = _load_customers(args, lang)
-    features = build_features(table.frame, _criteria(args.criteria))
+    frame, features = _engine_features(args, table.frame)
     scan = None
-    if args.k == "auto":
-        scan = scan_k(features, K_MIN, K_MAX, seed)
+    if args.k == "auto" and args.method in K_METHODS:
+        scan = scan_k(features, K_MIN, K_MAX, seed, method=args.method)
         k = scan.recommended_k
-    result = segment_features(table.frame, features, k, seed, lang)
+    elif args.k == "auto":
+        k = K_MIN  # hdbscan, rfm and rules decide the number of segments themselves
+    result = _engine_segment(args, frame, features, k, seed, lang)
+    table = dataclasses.replace(table, frame=frame)
     out = Path(args.out)
     summary = build_summary(result.segmentation, result.profile, features.criteria)
-    summary["k_selection"] = "auto" if scan else "fixed"
+    summary["k_selection"] = "auto" if scan else ("fixed" if args.method in K_METHODS else "method")
     if scan:
         summary["scan"] = _scan_json(scan)
     summary["dropped_criteria"] = list(features.dropped)
     labelled = label_customers(table.frame, result.segmentation, result.profile)
+    if result.segmentation.membership is not None:
+        labelled["membership"] = result.segmentation.membership.round(4)
     try:
         out.mkdir(parents=True, exist_ok=True)
         (out / "segments.csv").write_bytes(to_csv_bytes(labelled))
@@ -170,6 +182,8 @@ def _run_segment(args: argparse.Namespace, lang: str) -> int:
 def _scan_json(scan: KScan) -> dict:
     return {
         "recommended_k": scan.recommended_k,
+        "recommendation_reason": scan.reason,
+        "method": scan.method,
         "silhouette_sample_size": scan.silhouette_sample_size,
         "scores": [
             {
@@ -178,6 +192,9 @@ def _scan_json(scan: KScan) -> dict:
                 "silhouette": round(score.silhouette, 6),
                 "calinski_harabasz": round(score.calinski_harabasz, 6),
                 "davies_bouldin": round(score.davies_bouldin, 6),
+                "stability": round(score.stability, 6),
+                "bic": None if score.bic != score.bic else round(score.bic, 6),
+                "smallest_size": score.smallest_size,
             }
             for score in scan.scores
         ],
@@ -190,21 +207,26 @@ def _run_scan(args: argparse.Namespace, lang: str) -> int:
     if k_min < 2 or k_max < k_min or k_max > _K_LIMIT:
         raise SegmenttiError("error.bad_k_range", k_min=k_min, k_max=k_max)
     table = _load_customers(args, lang, quiet=args.json)
-    features = build_features(table.frame, _criteria(args.criteria))
-    scan = scan_k(features, k_min, k_max, seed)
+    if args.method not in K_METHODS:
+        raise SegmenttiError("error.scan_method", method=args.method)
+    _, features = _engine_features(args, table.frame)
+    scan = scan_k(features, k_min, k_max, seed, method=args.method)
     if args.json:
         print(json.dumps(_scan_json(scan) | {"criteria": list(features.criteria)}, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(translate("cli.scan_header", lang, criteria=", ".join(features.criteria)))
-    print(f"{'k':>3}  {'inertia':>14}  {'silhouette':>10}  {'calinski_harabasz':>17}  {'davies_bouldin':>14}")
+    print(
+        f"{'k':>3}  {'inertia':>14}  {'silhouette':>10}  {'calinski_harabasz':>17}  {'davies_bouldin':>14}  "
+        f"{'stability':>9}"
+    )
     for score in scan.scores:
         mark = "  *" if score.k == scan.recommended_k else ""
         print(
             f"{score.k:>3}  {score.inertia:>14.2f}  {score.silhouette:>10.4f}  "
-            f"{score.calinski_harabasz:>17.2f}  {score.davies_bouldin:>14.4f}{mark}"
+            f"{score.calinski_harabasz:>17.2f}  {score.davies_bouldin:>14.4f}  {score.stability:>9.3f}{mark}"
         )
     print(f"recommended_k: {scan.recommended_k}")
-    print(translate("cli.scan_reason", lang, k=scan.recommended_k, sample=scan.silhouette_sample_size))
+    print(scan.explain(lang))
     return EXIT_OK
 
 
@@ -331,3 +353,85 @@ def _run_features(args: argparse.Namespace, lang: str) -> int:
     _report_features(built, lang)
     print(translate("cli.features_written", lang, out=str(out)))
     return EXIT_OK
+
+
+# --- the segmentation engine's options: --method, --weights, --rules ---------------------------
+
+ENGINE_METHODS: tuple[str, ...] = (*METHODS, "rfm", "rules")
+
+
+def _add_engine_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--method",
+        choices=ENGINE_METHODS,
+        default="kmeans",
+        help="kmeans (default), gmm, ward, hdbscan; for segment also rfm (needs recency_days, orders, "
+        "total_spend or order lines customer_id, order_date, amount_eur) and rules (needs --rules)",
+    )
+    command.add_argument(
+        "--weights",
+        help="weights per criteria family or column, e.g. behavioural=2,age=0.5 "
+        "(families: " + ", ".join(family.value for family in Family) + "; 0 leaves out)",
+    )
+    command.add_argument("--rules", help="rules JSON file for --method rules (as saved by the app's Rules page)")
+
+
+def _parse_weights(value: str | None, frame: pd.DataFrame, criteria: list[str]) -> dict[str, float]:
+    """``FAMILY=W,COLUMN=W`` → one weight per criterion (family weight × column weight)."""
+    if not value:
+        return {}
+    family_weights: dict[str, float] = {}
+    column_weights: dict[str, float] = {}
+    families = {family.value for family in Family}
+    for part in (piece.strip() for piece in value.split(",") if piece.strip()):
+        name, equals, number = part.rpartition("=")
+        try:
+            weight = float(number.replace(",", "."))
+        except ValueError:
+            raise SegmenttiError("error.bad_weights_option", value=value) from None
+        name = name.strip()
+        if not equals or not name:
+            raise SegmenttiError("error.bad_weights_option", value=value)
+        if name in families:
+            family_weights[name] = weight
+        elif name in frame.columns:
+            column_weights[name] = weight
+        else:
+            raise SegmenttiError("error.unknown_weight_name", name=name, families=", ".join(sorted(families)))
+    family_of = {info.name: info.family.value for info in describe_columns(frame[criteria])}
+    return combine_weights(family_of, family_weights, column_weights)
+
+
+def _engine_features(args: argparse.Namespace, frame: pd.DataFrame) -> tuple[pd.DataFrame, FeatureMatrix]:
+    """The frame to segment (RFM from order lines replaces it by one row per customer) and its features."""
+    criteria = _criteria(args.criteria)
+    if getattr(args, "method", "kmeans") == "rfm":
+        if not has_rfm_columns(frame):
+            if not {"customer_id", "order_date", "amount_eur"} <= set(frame.columns):
+                raise SegmenttiError(
+                    "error.rfm_missing_columns",
+                    columns=f"{RECENCY}, {FREQUENCY}, {MONETARY} (customer_id, order_date, amount_eur)",
+                    missing=", ".join(name for name in (RECENCY, FREQUENCY, MONETARY) if name not in frame.columns),
+                )
+            frame = summarize_orders(frame).reset_index()
+        criteria = criteria or [RECENCY, FREQUENCY, MONETARY]
+    chosen = resolve_criteria(frame, criteria)
+    weights = _parse_weights(getattr(args, "weights", None), frame, chosen)
+    return frame, build_features(frame, chosen, weights=weights)
+
+
+def _engine_segment(
+    args: argparse.Namespace, frame: pd.DataFrame, features: FeatureMatrix, k: int, seed: int, lang: str
+) -> SegmentationResult:
+    """Segment with the method of ``--method``."""
+    if args.method == "rfm":
+        return segment_by_rfm(frame, score_rfm(frame), features, lang)
+    if args.method == "rules":
+        if not args.rules:
+            raise SegmenttiError("error.rules_none")
+        try:
+            text = Path(args.rules).read_bytes()
+        except OSError as exc:
+            raise SegmenttiError("error.file_unreadable", path=args.rules, reason=exc.strerror or str(exc)) from None
+        return segment_by_rules(frame, rules_from_json(text), features, lang)
+    return segment_features(frame, features, k, seed, lang, method=args.method)

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from segmentti.clustering import KScan, scan_k
+from segmentti.charts import build_segment_map
+from segmentti.clustering import K_MAX, K_MIN, KScan, Segmentation, scan_k
+from segmentti.columns import Role, describe_columns
 from segmentti.features import FeatureMatrix, build_features
+from segmentti.inspection import CustomerFit, customer_fit, hover_frame
 from segmentti.loading import LoadOptions, Table, load_table
 from segmentti.orders import CustomerFeatures, OrderMapping, build_customers
 from segmentti.personas import Persona, personas_from_result
+from segmentti.projection import project_to_2d, project_tsne
 from segmentti.quality import QualityReport, assess_quality
+from segmentti.rfm import summarize_orders
 from segmentti.samples import load_sample
+from segmentti.ui import state
 from segmentti.workflow import SegmentationResult, segment_features
 
 # scope="session": results live only in the session that made them and go when it ends;
@@ -34,23 +42,136 @@ def cached_sample(name: str) -> Table:
 
 
 @st.cache_data(scope="session", max_entries=16, show_spinner=False)
-def cached_features(digest: str, criteria: tuple[str, ...], _table: Table) -> FeatureMatrix:
-    """:func:`segmentti.features.build_features` of the data ``digest``."""
-    return build_features(_table.frame, list(criteria))
+def cached_features(
+    digest: str, criteria: tuple[str, ...], _table: Table, weights: tuple[tuple[str, float], ...] = ()
+) -> FeatureMatrix:
+    """:func:`segmentti.features.build_features` of the data ``digest`` (``weights`` as sorted pairs)."""
+    return build_features(_table.frame, list(criteria), weights=dict(weights))
 
 
 @st.cache_data(scope="session", max_entries=16, show_spinner=False)
-def cached_scan(digest: str, criteria: tuple[str, ...], seed: int, _features: FeatureMatrix) -> KScan:
-    """:func:`segmentti.clustering.scan_k` over the default range."""
-    return scan_k(_features, seed=seed)
+def cached_scan(
+    digest: str,
+    criteria: tuple[str, ...],
+    seed: int,
+    _features: FeatureMatrix,
+    weights: tuple[tuple[str, float], ...] = (),
+    method: str = "kmeans",
+    k_range: tuple[int, int] = (K_MIN, K_MAX),
+) -> KScan:
+    """:func:`segmentti.scanning.scan_k` of ``method`` over ``k_range``."""
+    return scan_k(_features, k_range[0], k_range[1], seed, method=method)
+
+
+_SCANS = "_engine_scans"
+_SCANS_KEPT = 8
+
+
+def scan_with_progress(key: tuple, seed: int, features: FeatureMatrix, progress: Callable[[float], None]) -> KScan:
+    """:func:`segmentti.scanning.scan_k` reporting ``progress``, remembered in this session only.
+
+    ``key`` = ``(digest, criteria, weights, method, (k_min, k_max))``. Kept in session state
+    rather than ``st.cache_data``, which cannot replay a progress bar drawn by the call.
+    """
+    scans: dict = st.session_state.setdefault(_SCANS, {})
+    full_key = (*key, seed)
+    if full_key not in scans:
+        _, _, _, method, (k_min, k_max) = key
+        scans[full_key] = scan_k(features, k_min, k_max, seed, method=method, progress=progress)
+        while len(scans) > _SCANS_KEPT:
+            scans.pop(next(iter(scans)))
+    return scans[full_key]
 
 
 @st.cache_data(scope="session", max_entries=32, show_spinner=False)
 def cached_segments(
-    digest: str, criteria: tuple[str, ...], k: int, seed: int, lang: str, _table: Table, _features: FeatureMatrix
+    digest: str,
+    criteria: tuple[str, ...],
+    k: int,
+    seed: int,
+    lang: str,
+    _table: Table,
+    _features: FeatureMatrix,
+    weights: tuple[tuple[str, float], ...] = (),
+    method: str = "kmeans",
+    silhouette: float | None = None,
+    _fitted: np.ndarray | None = None,
 ) -> SegmentationResult:
-    """:func:`segmentti.workflow.segment_features`."""
-    return segment_features(_table.frame, _features, k, seed, lang)
+    """:func:`segmentti.workflow.segment_features` with ``method`` (``silhouette``, ``_fitted`` from the scan, if known)."""
+    return segment_features(
+        _table.frame, _features, k, seed, lang, method=method, silhouette=silhouette, fitted=_fitted
+    )
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_projection(
+    digest: str,
+    criteria: tuple[str, ...],
+    weights: tuple[tuple[str, float], ...],
+    kind: str,
+    seed: int,
+    _features: FeatureMatrix,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Map positions (:func:`segmentti.projection.project_to_2d` or ``project_tsne``): they do not depend on k."""
+    if kind == "tsne":
+        return project_tsne(_features.values, seed=seed)
+    return project_to_2d(_features.values, seed=seed)
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_hover(digest: str, columns: tuple[str, ...], _rows: np.ndarray, _table: Table, kind: str) -> pd.DataFrame:
+    """The hover columns of the customers drawn on the map (``kind`` names the projection the rows come from)."""
+    return hover_frame(_table.frame, _rows, columns)
+
+
+@st.cache_data(scope="session", max_entries=32, show_spinner=False)
+def cached_fit(key: tuple, seed: int, _segmentation: Segmentation) -> CustomerFit:
+    """:func:`segmentti.inspection.customer_fit` of the segmentation identified by ``key``."""
+    return customer_fit(_segmentation, seed)
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_order_summary(digest: str, _orders: pd.DataFrame) -> pd.DataFrame:
+    """:func:`segmentti.rfm.summarize_orders` of order lines with the sample's column names."""
+    return summarize_orders(_orders)
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_hover_columns(digest: str, overrides: dict[str, dict[str, str]], _table: Table) -> tuple[str, ...]:
+    """Up to three id and name columns of the data ``digest`` to show on the map's hover."""
+    roles = (Role.ID, Role.FIRST_NAME, Role.LAST_NAME, Role.NAME)
+    return tuple(info.name for info in describe_columns(_table.frame, overrides) if info.role in roles)[:3]
+
+
+_MAPS = "_engine_maps"
+_MAPS_KEPT = 16
+
+
+def cached_segment_map(
+    key: tuple, projection: str, lang: str, result: SegmentationResult, table: Table, features: FeatureMatrix
+) -> go.Figure:
+    """The customer map of the segmentation identified by ``key`` (digest, criteria, weights, method, k).
+
+    Positions and hover texts come from :func:`cached_projection` and :func:`cached_hover`.
+    Kept in session state, not ``st.cache_data``: a figure copied out of the cache serialises
+    its layout keys in another order, which gives the chart a new widget id and drops the
+    user's selection.
+    """
+    maps: dict = st.session_state.setdefault(_MAPS, {})
+    full_key = (*key, projection, lang)
+    if full_key not in maps:
+        digest, criteria, weights = key[0], key[1], key[2]
+        rows, coords = cached_projection(digest, criteria, weights, projection, 0, features)
+        hover = cached_hover(
+            digest, cached_hover_columns(digest, state.column_overrides(), table), rows, table, projection
+        )
+        names = np.asarray(result.profile.names, dtype=object)[result.segmentation.labels[rows]]
+        maps[full_key] = build_segment_map(
+            coords, names, hover, result.profile.names, lang, projection=projection, rows=rows
+        )
+        while len(maps) > _MAPS_KEPT:
+            maps.pop(next(iter(maps)))
+    return maps[full_key]
 
 
 @st.cache_data(scope="session", max_entries=16, show_spinner=False)

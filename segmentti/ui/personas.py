@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from segmentti.clustering import K_MIN
 from segmentti.errors import SegmenttiError
 from segmentti.personas import Persona, apply_edits
 from segmentti.ui import state
-from segmentti.ui.cached import cached_features, cached_personas, cached_segments, segmentation_digest
+from segmentti.ui.cached import cached_personas, segmentation_digest
+from segmentti.ui.engine import current_result
 from segmentti.ui.widgets import next_step, show_error
 from segmentti.workflow import SegmentationResult
 
@@ -42,9 +42,8 @@ def current_segmentation() -> Current:
         next_step("segments", "export.to_segments")
         st.stop()
     try:
-        features = cached_features(dataset.digest, tuple(chosen or ()), dataset.table)
-        k = max(k, K_MIN)
-        result = cached_segments(dataset.digest, features.criteria, k, SEED, state.lang(), dataset.table, features)
+        result = current_result(state.lang())  # the method, weights and k chosen on the Segments page
+        features = result.features
         raw = cached_personas(dataset.digest, segmentation_digest(result), state.lang(), dataset.table, result)
     except SegmenttiError as error:
         show_error(error)

@@ -20,6 +20,10 @@ K = "k"
 OVERRIDES = "column_overrides"
 SOURCE = "source_dataset"
 FIXES = "quality_fixes"
+METHOD = "method"
+FAMILY_WEIGHTS = "family_weights"
+COLUMN_WEIGHTS = "column_weights"
+RULES = "rules"
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,6 +123,26 @@ def set_criteria(chosen: list[str], suggested: list[str]) -> None:
     if chosen != (suggested if in_use is None else in_use):
         st.session_state.pop(K, None)
     st.session_state[CRITERIA] = list(chosen)
+
+
+def method() -> str:
+    """The clustering method chosen on the segments page (default k-means)."""
+    return st.session_state.get(METHOD, "kmeans")
+
+
+def family_weights() -> dict[str, float]:
+    """The weight of each criteria family the user set (unset families weigh 1)."""
+    return st.session_state.setdefault(FAMILY_WEIGHTS, {})
+
+
+def column_weights() -> dict[str, float]:
+    """The weight of each criterion the user set (unset criteria weigh 1)."""
+    return st.session_state.setdefault(COLUMN_WEIGHTS, {})
+
+
+def rules() -> list:
+    """The user's segment rules (:class:`segmentti.rules.Rule`), in order."""
+    return st.session_state.setdefault(RULES, [])
 
 
 PERSONA_EDITS = "persona_edits"

@@ -18,6 +18,8 @@ PAGES = {
     "segments": "pages/segments.py",
     "personas": "pages/personas.py",
     "export": "pages/export.py",
+    "rfm": "pages/rfm.py",
+    "rules": "pages/rules.py",
 }
 
 

@@ -10,10 +10,24 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-PAGES = ["pages/data.py", "pages/criteria.py", "pages/segments.py", "pages/export.py"]
+PAGES = ["pages/data.py", "pages/criteria.py", "pages/segments.py", "pages/export.py", "pages/rfm.py", "pages/rules.py"]
 TITLES = {
-    "en": ["Customer data", "Segmentation criteria", "Segments", "Export segment lists"],
-    "fi": ["Asiakasaineisto", "Segmentointikriteerit", "Segmentit", "Vie segmenttilistat"],
+    "en": [
+        "Customer data",
+        "Segmentation criteria",
+        "Segments",
+        "Export segment lists",
+        "RFM segments",
+        "Rule-based segments",
+    ],
+    "fi": [
+        "Asiakasaineisto",
+        "Segmentointikriteerit",
+        "Segmentit",
+        "Vie segmenttilistat",
+        "RFM-segmentit",
+        "Sääntöihin perustuvat segmentit",
+    ],
 }
 
 
@@ -29,6 +43,12 @@ def _goto(at: AppTest, page: str) -> AppTest:
 
 def _chart_specs(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def _chart_titled(at: AppTest, start: str) -> dict:
+    """The one chart whose title starts with ``start``."""
+    (spec,) = [spec for spec in _chart_specs(at) if spec["layout"]["title"]["text"].startswith(start)]
+    return spec
 
 
 @pytest.mark.parametrize("lang", ["en", "fi"])
@@ -90,14 +110,13 @@ def test_criteria_page_suggests_columns_and_warns_when_none_is_chosen() -> None:
 def test_segments_page_recommends_k_and_redraws_when_k_changes() -> None:
     at = _goto(_app(), "pages/segments.py")
     assert at.select_slider(key="k_choice").value == 4
-    specs = _chart_specs(at)
-    assert len(specs) == 4  # scan, map, sizes, profile
-    assert len(specs[2]["data"][0]["y"]) == 4
+    sizes = _chart_titled(at, "Segment sizes")
+    assert len(sizes["data"][0]["y"]) == 4
     at.select_slider(key="k_choice").set_value(6).run()
-    specs = _chart_specs(at)
-    assert len(specs[2]["data"][0]["y"]) == 6
-    assert len(at.dataframe[0].value) == 6
-    assert sum(len(trace["x"]["bdata"]) > 0 for trace in specs[1]["data"]) == 6  # one map trace per segment
+    assert len(_chart_titled(at, "Segment sizes")["data"][0]["y"]) == 6
+    assert len(at.dataframe[-1].value) == 6
+    segment_map = _chart_titled(at, "Customer map")
+    assert sum(len(trace["x"]["bdata"]) > 0 for trace in segment_map["data"]) == 6  # one map trace per segment
     _goto(at, "pages/criteria.py")
     _goto(at, "pages/segments.py")
     assert at.select_slider(key="k_choice").value == 6  # the choice survives a visit elsewhere

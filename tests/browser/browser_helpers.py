@@ -26,6 +26,9 @@ CHARTS_DRAWN = """() => {
 }"""
 SCRIPT_TIMEOUT_MS = 60_000
 
+SEGMENTS_PAGE_CHARTS = 9
+"""Charts on the Segments page with k-means: 5 scan scores, map, sizes, profile heatmap, one criterion by segment."""
+
 
 def wait_for_app(page: Page, timeout: float = SCRIPT_TIMEOUT_MS) -> None:
     """Wait until the script run that the last action started has finished and its output is on screen."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from browser_helpers import go_to, open_app, title, wait_for_app, wait_for_charts
+from browser_helpers import SEGMENTS_PAGE_CHARTS, go_to, open_app, title, wait_for_app, wait_for_charts
 from playwright.sync_api import Page, expect
 
 from segmentti.texts import translate
@@ -52,7 +52,7 @@ def test_customers_and_order_lines_joined_then_quality_criteria_and_segments(
     expect(tags).to_contain_text("total_spend")
 
     go_to(page, "3 Segments", "Segments")
-    wait_for_charts(page, 4)
+    wait_for_charts(page, SEGMENTS_PAGE_CHARTS)
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
     requests_log.assert_only_local()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from browser_helpers import (
+    SEGMENTS_PAGE_CHARTS,
     choose_option,
     count_in,
     download,
@@ -32,7 +33,6 @@ from segmentti.texts import translate
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_EN = REPO / "sample_data" / "b2c_customers.csv"
 SAMPLE_FI = REPO / "sample_data" / "b2c_customers_fi.csv"
-SEGMENTS_PAGE_CHARTS = 4  # scan, map, sizes, profile heatmap
 
 NAV = {
     "en": ["1 Data", "2 Criteria", "3 Segments", "4 Personas", "5 Export"],
@@ -71,7 +71,8 @@ def expect_nav(page: Page, lang: str) -> None:
 def to_segments_with_k(page: Page, lang: str, label: str) -> int:
     """On the Segments page: wait for the charts, move k off the recommendation, wait again; return k."""
     wait_for_charts(page, SEGMENTS_PAGE_CHARTS)
-    recommended = int(page.get_by_test_id("stSliderThumbValue").inner_text())
+    k_slider = page.get_by_test_id("stSlider").filter(has_text=label)
+    recommended = int(k_slider.get_by_test_id("stSliderThumbValue").inner_text())
     k = 5 if recommended != 5 else 6
     set_slider_value(page, label, k)
     count_label = translate("segments.count", lang)

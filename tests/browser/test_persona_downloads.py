@@ -8,7 +8,17 @@ import zipfile
 
 import pandas as pd
 import pytest
-from browser_helpers import REPO, download, go_to, open_app, screenshot, title, wait_for_app, wait_for_charts
+from browser_helpers import (
+    REPO,
+    SEGMENTS_PAGE_CHARTS,
+    download,
+    go_to,
+    open_app,
+    screenshot,
+    title,
+    wait_for_app,
+    wait_for_charts,
+)
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
@@ -31,7 +41,7 @@ def test_personas_then_zip_and_workbook(app_url: str, page_en: Page, requests_lo
     page = page_en
     open_app(page, app_url)
     go_to(page, "3 Segments", "Segments")
-    wait_for_charts(page, 4)
+    wait_for_charts(page, SEGMENTS_PAGE_CHARTS)
 
     go_to(page, "4 Personas", "Personas")
     cards = page.get_by_test_id("stTextInput")

@@ -46,7 +46,16 @@ def test_segment_auto_k_and_scan_json_on_mall_customers(mall_customers_path: Pat
     scan = json.loads(capsys.readouterr().out)
     assert scan["recommended_k"] == 5
     assert [row["k"] for row in scan["scores"]] == list(range(2, 11))
-    assert set(scan["scores"][0]) == {"k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin"}
+    assert set(scan["scores"][0]) == {
+        "k",
+        "inertia",
+        "silhouette",
+        "calinski_harabasz",
+        "davies_bouldin",
+        "stability",
+        "bic",
+        "smallest_size",
+    }
     assert main(["segment", str(mall_customers_path), "--criteria", MALL_CRITERIA, "--out", str(tmp_path)]) == 0
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
     assert summary["k"] == 5 and summary["k_selection"] == "auto"
@@ -98,6 +107,78 @@ def test_real_process_errors_in_finnish_without_traceback(tmp_path: Path) -> Non
     assert usage.returncode == 2 and usage.stderr.startswith("error: ") and "--out" in usage.stderr
     missing = _run("scan", str(tmp_path / "nope.csv"))
     assert missing.returncode == 2 and "nope.csv" in missing.stderr
+
+
+# --- the engine's options: --method, --weights, --rules ---------------------------------------
+
+
+def _run_cli(tmp_path: Path, *args: str) -> tuple[int, dict | None]:
+    from segmentti.cli import main
+
+    code = main(["segment", *args, "--out", str(tmp_path)])
+    summary_path = tmp_path / "summary.json"
+    return code, json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.exists() else None
+
+
+def test_segment_with_each_method(tmp_path: Path) -> None:
+    sample = str(Path(__file__).resolve().parents[2] / "sample_data" / "b2c_customers.csv")
+    code, summary = _run_cli(tmp_path / "gmm", sample, "--method", "gmm")
+    assert code == 0 and summary["method"] == "gmm" and summary["k"] == 4 and summary["k_selection"] == "auto"
+    labelled = pd.read_csv(tmp_path / "gmm" / "segments.csv")
+    assert labelled["membership"].between(0, 1).all()
+    code, summary = _run_cli(tmp_path / "hdb", sample, "--method", "hdbscan")
+    assert code == 0 and summary["k_selection"] == "method"
+    assert summary["segments"][-1]["name"].endswith("Unassigned")
+    code, summary = _run_cli(
+        tmp_path / "ward", sample, "--method", "ward", "--k", "3", "--weights", "demographic=2,region=0"
+    )
+    assert code == 0 and summary["k"] == 3 and "region" not in summary["criteria"]
+
+
+def test_segment_by_rules_file_and_rfm_from_order_lines(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2] / "sample_data"
+    rules = tmp_path / "rules.json"
+    rules.write_text(
+        json.dumps(
+            {"rules": [{"name": "Seniors", "conditions": [{"column": "age", "operator": ">=", "values": [65]}]}]}
+        ),
+        encoding="utf-8",
+    )
+    code, summary = _run_cli(
+        tmp_path / "rules", str(root / "b2c_customers.csv"), "--method", "rules", "--rules", str(rules)
+    )
+    assert code == 0 and [segment["name"] for segment in summary["segments"]] == ["1: Seniors", "2: Others"]
+    code, summary = _run_cli(tmp_path / "rfm", str(root / "b2c_orders.csv.gz"), "--method", "rfm", "--lang", "fi")
+    assert code == 0 and summary["method"] == "rfm" and summary["segments"][0]["name"] == "1: Mestarit"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--weights", "hobbies=2"], "hobbies is neither a criteria family nor a column"),
+        (["--weights", "age"], "--weights expects FAMILY=WEIGHT"),
+        (["--method", "rules"], "Add at least one rule"),
+        (["--method", "rules", "--rules", "/nonexistent/rules.json"], "cannot be read"),
+        (["--method", "rfm"], "RFM needs the columns"),
+    ],
+)
+def test_engine_options_bad_input_is_one_error_line_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    from segmentti.cli import main
+
+    sample = str(Path(__file__).resolve().parents[2] / "sample_data" / "b2c_customers.csv")
+    assert main(["segment", sample, "--out", str(tmp_path), *args]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and message in error and error.count("\n") == 1
+
+
+def test_scan_with_a_method_that_has_no_k_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    from segmentti.cli import main
+
+    sample = str(Path(__file__).resolve().parents[2] / "sample_data" / "b2c_customers.csv")
+    assert main(["scan", sample, "--method", "hdbscan"]) == 2
+    assert "cannot scan" in capsys.readouterr().err
 
 
 def test_segment_also_writes_personas_report_workbook_and_lists(tmp_path: Path) -> None:

@@ -1,0 +1,123 @@
+"""RFM page: recency, frequency and monetary scores, the named RFM segments, the R×F grid and RFM against clusters."""
+
+import pandas as pd
+import streamlit as st
+
+from segmentti.charts import build_crosstab_chart, build_profile_heatmap, build_rf_grid_chart, build_size_chart
+from segmentti.errors import SegmenttiError
+from segmentti.exporting import label_customers, to_csv_bytes
+from segmentti.features import build_features
+from segmentti.rfm import (
+    FREQUENCY,
+    MONETARY,
+    RECENCY,
+    has_rfm_columns,
+    join_order_summary,
+    load_order_sample,
+    rf_grid,
+    rfm_crosstab,
+    score_rfm,
+    segment_of_code,
+)
+from segmentti.texts import translate
+from segmentti.ui import state
+from segmentti.ui.cached import cached_order_summary
+from segmentti.ui.engine import current_result
+from segmentti.ui.widgets import dataset_caption, require_app_frame, show_error
+from segmentti.workflow import segment_by_rfm
+
+require_app_frame("rfm")
+
+lang = state.lang()
+st.title(state.t("rfm.title"))
+dataset_caption()
+current = state.dataset()
+frame = current.table.frame
+st.write(state.t("rfm.intro"))
+
+if has_rfm_columns(frame):
+    customers = frame
+    source_digest = current.digest
+else:
+    st.info(state.t("rfm.needs", recency=RECENCY, frequency=FREQUENCY, monetary=MONETARY), icon=":material/info:")
+    if "customer_id" not in frame.columns or not st.toggle(state.t("rfm.use_orders"), value=True, key="rfm_orders"):
+        st.stop()
+    orders = load_order_sample()
+    summary = cached_order_summary("sample:b2c_orders", orders)
+    customers = join_order_summary(frame, summary)
+    source_digest = current.digest + ":b2c_orders"
+    st.caption(
+        state.t("rfm.from_orders", lines=len(orders), customers=len(customers), dropped=len(frame) - len(customers))
+    )
+    if customers.empty:
+        st.warning(state.t("rfm.no_match"), icon=":material/warning:")
+        st.stop()
+
+edge_mode = st.radio(
+    state.t("rfm.bins"),
+    ["quintiles", "custom"],
+    format_func=state.formatter("rfm.bins_"),
+    horizontal=True,
+    key="rfm_bins",
+)
+try:
+    scores = score_rfm(customers)
+    if edge_mode == "custom":
+        edges = {}
+        parts = zip(
+            st.columns(3), (("recency", RECENCY), ("frequency", FREQUENCY), ("monetary", MONETARY)), strict=True
+        )
+        for column, (key, label) in parts:
+            default = ", ".join(f"{edge:g}" for edge in scores.edges[key])
+            text = column.text_input(state.t("rfm.edges", column=label), value=default, key=f"rfm_edges_{key}")
+            edges[key] = [part.strip() for part in text.split(",") if part.strip()]
+        scores = score_rfm(customers, edges=edges)
+    features = build_features(customers, [RECENCY, FREQUENCY, MONETARY])
+    result = segment_by_rfm(customers, scores, features, lang)
+except SegmenttiError as error:
+    show_error(error)
+    st.stop()
+
+profile = result.profile
+left, right = st.columns([2, 3])
+left.plotly_chart(build_size_chart(profile, lang), width="stretch")
+grid = rf_grid(scores)
+names = pd.DataFrame(
+    [[translate(f"rfm.{segment_of_code(f'{r}{f}')}", lang) for f in grid.columns] for r in grid.index],
+    index=grid.index,
+    columns=grid.columns,
+)
+right.plotly_chart(build_rf_grid_chart(grid, names, lang), width="stretch")
+st.plotly_chart(build_profile_heatmap(profile, lang), width="stretch")
+
+st.subheader(state.t("rfm.against_clusters"))
+try:
+    clusters = current_result(lang)
+except SegmenttiError as error:
+    show_error(error)
+    clusters = None
+if clusters is None:
+    st.info(state.t("rfm.no_clusters"), icon=":material/info:")
+else:
+    positions = frame.index.get_indexer(customers.index)
+    labels = clusters.segmentation.labels[positions]
+    table = rfm_crosstab(scores, labels, clusters.profile.names)
+    row_names = [translate(f"rfm.{key}", lang) for key in table.index]
+    st.plotly_chart(build_crosstab_chart(table, lang, row_names), width="stretch")
+
+labelled = label_customers(
+    customers,
+    result.segmentation,
+    profile,
+    segment_column=state.t("export.col_segment"),
+    name_column=state.t("export.col_segment_name"),
+)
+labelled["R"], labelled["F"], labelled["M"] = (scores.table[letter].to_numpy() for letter in ("r", "f", "m"))
+st.download_button(
+    state.t("rfm.download", count=len(labelled)),
+    data=to_csv_bytes(labelled),
+    file_name=f"{current.label.rsplit('.', 1)[0]}_rfm.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    key="rfm_download",
+)

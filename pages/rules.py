@@ -1,0 +1,117 @@
+"""Rules page: segments written as conditions (first match wins, the rest are "Others"), sizes live, saved as JSON."""
+
+import pandas as pd
+import streamlit as st
+
+from segmentti.charts import build_profile_heatmap, build_size_chart
+from segmentti.errors import SegmenttiError
+from segmentti.exporting import label_customers, to_csv_bytes
+from segmentti.rules import (
+    OPERATORS,
+    example_rules,
+    rule_sizes,
+    rules_from_json,
+    rules_to_json,
+    rules_to_table,
+    table_to_rules,
+)
+from segmentti.ui import state
+from segmentti.ui.engine import current_features
+from segmentti.ui.widgets import dataset_caption, require_app_frame, show_error
+from segmentti.workflow import segment_by_rules
+
+require_app_frame("rules")
+
+TABLE, VERSION = "rules_table", "rules_editor_version"
+lang = state.lang()
+st.title(state.t("rules.title"))
+dataset_caption()
+current = state.dataset()
+frame = current.table.frame
+st.write(state.t("rules.intro"))
+
+if TABLE not in st.session_state:
+    st.session_state[TABLE] = rules_to_table(example_rules(frame))
+    st.session_state[VERSION] = 0
+
+upload = st.file_uploader(state.t("rules.load"), type=["json"], key="rules_upload")
+if upload is not None and st.session_state.get("rules_loaded") != upload.file_id:
+    try:
+        st.session_state[TABLE] = rules_to_table(rules_from_json(upload.getvalue()))
+        st.session_state[VERSION] += 1
+        st.session_state["rules_loaded"] = upload.file_id
+    except SegmenttiError as error:
+        show_error(error)
+
+edited = st.data_editor(
+    st.session_state[TABLE],
+    key=f"rules_editor_{st.session_state[VERSION]}",
+    num_rows="dynamic",
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "rule": st.column_config.TextColumn(state.t("rules.rule"), required=True),
+        "column": st.column_config.SelectboxColumn(
+            state.t("rules.column"), options=[str(name) for name in frame.columns]
+        ),
+        "operator": st.column_config.SelectboxColumn(state.t("rules.operator"), options=list(OPERATORS)),
+        "values": st.column_config.TextColumn(state.t("rules.values"), help=state.t("rules.values_help")),
+    },
+)
+st.caption(state.t("rules.operators_help"))
+
+try:
+    rules = table_to_rules(edited)
+    sizes = rule_sizes(frame, rules)
+except SegmenttiError as error:
+    show_error(error)
+    st.stop()
+
+st.session_state[state.RULES] = list(rules)
+names = [rule.name for rule in rules] + [state.t("engine.others")]
+st.dataframe(
+    pd.DataFrame(
+        {
+            state.t("rules.rule"): names,
+            state.t("segments.size"): sizes,
+            state.t("segments.share"): [f"{size / max(len(frame), 1):.1%}" for size in sizes],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
+st.download_button(
+    state.t("rules.save"),
+    data=rules_to_json(rules).encode("utf-8"),
+    file_name="segment_rules.json",
+    mime="application/json",
+    icon=":material/save:",
+    key="rules_save",
+)
+if not rules:
+    st.stop()
+
+try:
+    features, _ = current_features()
+    result = segment_by_rules(frame, rules, features, lang)
+except SegmenttiError as error:
+    show_error(error)
+    st.stop()
+left, right = st.columns([2, 3])
+left.plotly_chart(build_size_chart(result.profile, lang), width="stretch")
+right.plotly_chart(build_profile_heatmap(result.profile, lang), width="stretch")
+labelled = label_customers(
+    frame,
+    result.segmentation,
+    result.profile,
+    segment_column=state.t("export.col_segment"),
+    name_column=state.t("export.col_segment_name"),
+)
+st.download_button(
+    state.t("rules.download", count=len(labelled)),
+    data=to_csv_bytes(labelled),
+    file_name=f"{current.label.rsplit('.', 1)[0]}_rules.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    key="rules_download",
+)

@@ -1,0 +1,310 @@
+"""Texts of the segmentation engine: methods, the choice of k, RFM, rules and their errors."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    # errors
+    "error.bad_weight": {
+        "fi": "Painon {name} pitää olla nolla tai positiivinen luku; nyt se on {value}.",
+        "en": "The weight of {name} must be zero or a positive number; it is {value}.",
+    },
+    "error.unknown_family": {
+        "fi": "Tuntematon kriteeriperhe: {names}. Perheet: {known}.",
+        "en": "Unknown criteria family: {names}. The families are: {known}.",
+    },
+    "error.bad_weights_option": {
+        "fi": "--weights odottaa muotoa PERHE=PAINO,SARAKE=PAINO (esim. behavioural=2,age=0.5); nyt: {value}.",
+        "en": "--weights expects FAMILY=WEIGHT,COLUMN=WEIGHT (e.g. behavioural=2,age=0.5); got: {value}.",
+    },
+    "error.unknown_weight_name": {
+        "fi": "Painotettava {name} ei ole kriteeriperhe eikä sarake. Perheet: {families}.",
+        "en": "{name} is neither a criteria family nor a column, so it cannot be weighted. Families: {families}.",
+    },
+    "error.unknown_method": {
+        "fi": "Tuntematon menetelmä {method}. Vaihtoehdot: {known}.",
+        "en": "Unknown method {method}. The choices are: {known}.",
+    },
+    "error.scan_method": {
+        "fi": "Menetelmälle {method} ei voi käydä läpi segmenttien määriä: se päättää määrän itse. "
+        "Käytä kmeans-, gmm- tai ward-menetelmää.",
+        "en": "The method {method} cannot scan numbers of segments: it decides the number itself. "
+        "Use kmeans, gmm or ward.",
+    },
+    "error.hdbscan_no_groups": {
+        "fi": "HDBSCAN ei löytänyt yhtään vähintään {size} asiakkaan ryhmää. Kokeile toisia kriteerejä "
+        "tai k-means-menetelmää.",
+        "en": "HDBSCAN found no group of at least {size} customers. Try other criteria or k-means.",
+    },
+    "error.rfm_missing_columns": {
+        "fi": "RFM tarvitsee sarakkeet {columns}; aineistossa ei ole sarakkeita {missing}.",
+        "en": "RFM needs the columns {columns}; the data has no {missing}.",
+    },
+    "error.rfm_no_purchases": {
+        "fi": "Tilausriveillä ei ole yhtään ostoa (positiivista summaa), joten RFM:ää ei voi laskea.",
+        "en": "The order lines hold no purchase (positive amount), so RFM cannot be computed.",
+    },
+    "error.rfm_bad_dates": {
+        "fi": "Sarakkeen {column} arvoja ei voi lukea päivämääriksi (esim. {example}).",
+        "en": "The values of {column} cannot be read as dates (e.g. {example}).",
+    },
+    "error.rfm_bad_edges": {
+        "fi": "Rajat sarakkeelle {column} pitää olla neljä kasvavaa lukua; nyt: {edges}.",
+        "en": "The edges for {column} must be four increasing numbers; got: {edges}.",
+    },
+    "error.rfm_too_few": {
+        "fi": "RFM-pisteytys tarvitsee vähintään 5 asiakasta; nyt heitä on {rows}.",
+        "en": "RFM scoring needs at least 5 customers; there are {rows}.",
+    },
+    "error.rules_bad_json": {
+        "fi": "Sääntötiedostoa ei voi lukea: {reason}.",
+        "en": "The rules file cannot be read: {reason}.",
+    },
+    "error.rules_bad_rule": {
+        "fi": "Sääntö {number} on virheellinen: {reason}.",
+        "en": "Rule {number} is not valid: {reason}.",
+    },
+    "error.rules_unknown_column": {
+        "fi": "Säännössä {rule} on sarake {column}, jota aineistossa ei ole.",
+        "en": "The rule {rule} uses the column {column}, which the data does not have.",
+    },
+    "error.rules_not_numeric": {
+        "fi": "Säännön {rule} ehto {operator} vaatii numerosarakkeen, mutta {column} ei ole numeerinen.",
+        "en": "The condition {operator} of rule {rule} needs a numeric column, but {column} is not numeric.",
+    },
+    "error.rules_none": {
+        "fi": "Lisää vähintään yksi sääntö, jolla on nimi ja ehto.",
+        "en": "Add at least one rule with a name and a condition.",
+    },
+    # choice of k
+    "engine.reason_best": {
+        "fi": "Suositus on {k}: sillä segmentit erottuvat toisistaan selvimmin (siluetti {silhouette}, "
+        "laskettu {sample} asiakkaasta) ja ne pysyvät samoina uusintaotoksissa (vakaus {stability}).",
+        "en": "The recommendation is {k}: the segments stand apart most clearly (silhouette {silhouette}, "
+        "computed on {sample} customers) and hold when the data is resampled (stability {stability}).",
+    },
+    "engine.reason_favoured": {
+        "fi": "Suositus on {k}: siluetti {silhouette} on lähes yhtä hyvä kuin parhaan k = {best_k} "
+        "({best_silhouette}), ja 3–5 segmenttiä on helpompi ottaa käyttöön (vakaus {stability}, "
+        "parhaan k:n {best_stability}; siluetti laskettu {sample} asiakkaasta).",
+        "en": "The recommendation is {k}: its silhouette {silhouette} is nearly as good as the best, k = {best_k} "
+        "({best_silhouette}), and 3–5 segments are easier to put to use (stability {stability}, "
+        "best k's {best_stability}; silhouette computed on {sample} customers).",
+    },
+    "engine.reason_stable": {
+        "fi": "Suositus on {k}: paras siluetti oli arvolla k = {best_k} ({best_silhouette}), mutta k = {k} on "
+        "lähes yhtä selvä ({silhouette}) ja sen segmentit pysyvät paremmin samoina uusintaotoksissa "
+        "(vakaus {stability}, k = {best_k}: {best_stability}; siluetti laskettu {sample} asiakkaasta).",
+        "en": "The recommendation is {k}: k = {best_k} had the best silhouette ({best_silhouette}), but k = {k} is "
+        "nearly as clear ({silhouette}) and its segments hold better when the data is resampled "
+        "(stability {stability}, k = {best_k}: {best_stability}; silhouette computed on {sample} customers).",
+    },
+    # method names
+    "method.kmeans": {"fi": "k-means (oletus)", "en": "k-means (default)"},
+    "method.gmm": {"fi": "Gaussin sekoitemalli", "en": "Gaussian mixture"},
+    "method.ward": {"fi": "Hierarkkinen (Ward)", "en": "Agglomerative (Ward)"},
+    "method.hdbscan": {"fi": "HDBSCAN (löytää määrän itse)", "en": "HDBSCAN (finds the number itself)"},
+    "method.rfm": {"fi": "RFM", "en": "RFM"},
+    "method.rules": {"fi": "Säännöt", "en": "Rules"},
+    "engine.unassigned": {"fi": "Ei segmenttiä", "en": "Unassigned"},
+    "engine.others": {"fi": "Muut", "en": "Others"},
+    # RFM segment names
+    "rfm.champions": {"fi": "Mestarit", "en": "Champions"},
+    "rfm.loyal_customers": {"fi": "Uskolliset asiakkaat", "en": "Loyal Customers"},
+    "rfm.potential_loyalist": {"fi": "Mahdolliset vakioasiakkaat", "en": "Potential Loyalist"},
+    "rfm.new_customers": {"fi": "Uudet asiakkaat", "en": "New Customers"},
+    "rfm.promising": {"fi": "Lupaavat", "en": "Promising"},
+    "rfm.need_attention": {"fi": "Huomiota tarvitsevat", "en": "Need Attention"},
+    "rfm.about_to_sleep": {"fi": "Nukahtamassa", "en": "About To Sleep"},
+    "rfm.at_risk": {"fi": "Vaarassa", "en": "At Risk"},
+    "rfm.cant_lose": {"fi": "Ei saa menettää", "en": "Can't Lose Them"},
+    "rfm.hibernating": {"fi": "Horroksessa", "en": "Hibernating"},
+    "rfm.lost": {"fi": "Menetetyt", "en": "Lost"},
+    # charts
+    "engine.metric_inertia": {"fi": "Inertia (etsi kyynärpää)", "en": "Inertia (look for the elbow)"},
+    "engine.metric_silhouette": {"fi": "Siluetti (suurempi on parempi)", "en": "Silhouette (higher is better)"},
+    "engine.metric_calinski_harabasz": {
+        "fi": "Calinski–Harabasz (suurempi on parempi)",
+        "en": "Calinski–Harabasz (higher is better)",
+    },
+    "engine.metric_davies_bouldin": {
+        "fi": "Davies–Bouldin (pienempi on parempi)",
+        "en": "Davies–Bouldin (lower is better)",
+    },
+    "engine.metric_stability": {
+        "fi": "Vakaus uusintaotoksissa (ARI, suurempi on parempi)",
+        "en": "Stability on resamples (ARI, higher is better)",
+    },
+    "engine.metric_bic": {
+        "fi": "BIC, sekoitemalli (pienempi on parempi)",
+        "en": "BIC of the mixture (lower is better)",
+    },
+    "engine.map_title_tsne": {
+        "fi": "Asiakaskartta (t-SNE, {count} asiakasta)",
+        "en": "Customer map (t-SNE, {count} customers)",
+    },
+    "engine.box_title": {"fi": "{column} segmenteittäin", "en": "{column} by segment"},
+    "engine.category_title": {"fi": "{column}: jakauma segmenteittäin", "en": "{column}: mix by segment"},
+    "engine.fit_title": {
+        "fi": "Asiakkaiden sopivuus segmenttiinsä (siluetti, {count} asiakkaan otos)",
+        "en": "How well customers fit their segment (silhouette, sample of {count})",
+    },
+    "engine.fit_axis": {
+        "fi": "Siluetti: 1 sopii hyvin, alle 0 lähempänä toista segmenttiä",
+        "en": "Silhouette: 1 fits well, below 0 closer to another segment",
+    },
+    "engine.dendrogram_title": {
+        "fi": "Dendrogrammi (Ward, {count} asiakkaan otos); katkoviiva = valittu k",
+        "en": "Dendrogram (Ward, sample of {count} customers); dashed line = chosen k",
+    },
+    "engine.dendrogram_axis": {"fi": "Yhdistämisetäisyys", "en": "Merge distance"},
+    "engine.rf_grid_title": {
+        "fi": "R × F -ruudukko: asiakkaita ja segmentti joka ruudussa",
+        "en": "R × F grid: customers and segment in each cell",
+    },
+    "engine.recency_score": {"fi": "Tuoreus R (5 = ostanut äskettäin)", "en": "Recency R (5 = bought recently)"},
+    "engine.frequency_score": {"fi": "Useus F (5 = ostaa usein)", "en": "Frequency F (5 = buys often)"},
+    "engine.crosstab_title": {
+        "fi": "RFM-segmentit × klusterit (asiakkaita)",
+        "en": "RFM segments × clusters (customers)",
+    },
+    # criteria page: weights
+    "weights.title": {"fi": "Painot", "en": "Weights"},
+    "weights.intro": {
+        "fi": "Paino 2 tarkoittaa, että kriteeri vaikuttaa kuin se olisi mukana kahdesti; 0 jättää sen pois. "
+        "Perheen paino kerrotaan sarakkeen painolla.",
+        "en": "A weight of 2 counts a criterion as if it were there twice; 0 leaves it out. "
+        "A family's weight is multiplied by the column's weight.",
+    },
+    "weights.columns": {"fi": "Painot sarakkeittain", "en": "Weights per column"},
+    "weights.criterion": {"fi": "Kriteeri", "en": "Criterion"},
+    "weights.family": {"fi": "Perhe", "en": "Family"},
+    "weights.weight": {"fi": "Paino", "en": "Weight"},
+    "engine.family_demographic": {"fi": "Demografiset", "en": "Demographic"},
+    "engine.family_geographic": {"fi": "Maantieteelliset", "en": "Geographic"},
+    "engine.family_socio_economic": {"fi": "Sosioekonomiset", "en": "Socio-economic"},
+    "engine.family_behavioural": {"fi": "Käyttäytyminen", "en": "Behavioural"},
+    "engine.family_psychographic": {"fi": "Psykografiset", "en": "Psychographic"},
+    "engine.family_firmographic": {"fi": "Yritystiedot", "en": "Firmographic"},
+    "engine.family_other": {"fi": "Muut", "en": "Other"},
+    # segments page
+    "engine.method": {"fi": "Menetelmä", "en": "Method"},
+    "engine.k_range": {"fi": "Kokeiltavat segmenttimäärät", "en": "Numbers of segments to try"},
+    "engine.logged": {
+        "fi": "Vinot rahamääräiset sarakkeet muunnettiin logaritmisiksi: {columns}",
+        "en": "Skewed money-like columns were log-transformed: {columns}",
+    },
+    "engine.weighted": {"fi": "Painot: {weights}", "en": "Weights: {weights}"},
+    "engine.scan_charts": {
+        "fi": "Miksi tämä määrä? Mittarit jokaiselle k:lle",
+        "en": "Why this number? The scores for every k",
+    },
+    "engine.hdbscan_note": {
+        "fi": "HDBSCAN päättää segmenttien määrän itse. Asiakkaat, jotka eivät kuulu mihinkään ryhmään, "
+        'ovat viimeisessä segmentissä "Ei segmenttiä".',
+        "en": "HDBSCAN decides the number of segments itself. Customers who belong to no group are in the "
+        'last segment, "Unassigned".',
+    },
+    "engine.too_small": {
+        "fi": "Liian pieniä segmenttejä (alle {share} % asiakkaista tai alle {size} asiakasta): {segments}. "
+        "Kokeile pienempää k:ta, jotta segmentit ovat käyttökelpoisia.",
+        "en": "Segments too small to act on (under {share} % of customers or under {size} customers): {segments}. "
+        "Try a smaller k.",
+    },
+    "engine.membership": {"fi": "Keskim. jäsenyys", "en": "Mean membership"},
+    "engine.membership_help": {
+        "fi": "Gaussin sekoitemalli antaa jokaiselle asiakkaalle todennäköisyyden kuulua segmenttiinsä; "
+        "tämä on niiden keskiarvo. Todennäköisyys on myös vientitiedostossa.",
+        "en": "The Gaussian mixture gives each customer a probability of belonging to their segment; "
+        "this is their mean.",
+    },
+    "engine.membership_column": {"fi": "Jäsenyyden todennäköisyys", "en": "Membership probability"},
+    "engine.projection": {"fi": "Kartta", "en": "Map"},
+    "engine.projection_pca": {"fi": "PCA (nopea)", "en": "PCA (fast)"},
+    "engine.projection_tsne": {"fi": "t-SNE (hitaampi, otos)", "en": "t-SNE (slower, a sample)"},
+    "engine.projecting": {"fi": "Lasketaan karttaa…", "en": "Computing the map…"},
+    "engine.map_caption": {
+        "fi": "Kartalla {shown} asiakasta (enintään {limit}). Valitse pisteitä hiirellä nähdäksesi asiakkaat.",
+        "en": "{shown} customers on the map (at most {limit}). Select points to see those customers.",
+    },
+    "engine.selected": {"fi": "Valitut asiakkaat ({count})", "en": "Selected customers ({count})"},
+    "engine.by_criterion": {"fi": "Segmentit kriteereittäin", "en": "Segments criterion by criterion"},
+    "engine.criterion": {"fi": "Kriteeri", "en": "Criterion"},
+    "engine.fit_section": {
+        "fi": "Kuinka hyvin asiakkaat sopivat segmenttiinsä?",
+        "en": "How well do customers fit their segment?",
+    },
+    "engine.worst": {
+        "fi": "{count} huonoiten sopivaa asiakasta (lähempänä toista segmenttiä):",
+        "en": "The {count} worst-fitting customers (closer to another segment):",
+    },
+    # RFM page
+    "rfm.title": {"fi": "RFM-segmentit", "en": "RFM segments"},
+    "rfm.intro": {
+        "fi": "Asiakkaat pisteytetään 1–5 tuoreuden (R: milloin viimeksi ostanut), useuden (F: montako tilausta) "
+        "ja rahamäärän (M: paljonko ostanut) mukaan, ja R- ja F-pisteistä saadaan vakiintuneet RFM-segmentit.",
+        "en": "Customers are scored 1–5 on recency (R: when they last bought), frequency (F: how many orders) and "
+        "monetary value (M: how much they spent); the R and F scores give the standard RFM segments.",
+    },
+    "rfm.needs": {
+        "fi": "RFM tarvitsee asiakaskohtaiset sarakkeet {recency}, {frequency} ja {monetary} (tai tilausrivit).",
+        "en": "RFM needs per-customer columns {recency}, {frequency} and {monetary} (or order lines).",
+    },
+    "rfm.use_orders": {
+        "fi": "Laske ne mukana tulevista tilausriveistä (b2c_orders.csv.gz, yhdistetään customer_id:llä)",
+        "en": "Compute them from the bundled order lines (b2c_orders.csv.gz, joined on customer_id)",
+    },
+    "rfm.from_orders": {
+        "fi": "{lines} tilausriviä → {customers} ostanutta asiakasta; {dropped} asiakasta ilman ostoja jäi pois.",
+        "en": "{lines} order lines → {customers} customers who bought; {dropped} customers without purchases left out.",
+    },
+    "rfm.no_match": {
+        "fi": "Yhdenkään asiakkaan tunnus ei löydy tilausriveiltä.",
+        "en": "No customer id of this table appears in the order lines.",
+    },
+    "rfm.bins": {"fi": "Pisteytyksen rajat", "en": "Score bins"},
+    "rfm.bins_quintiles": {"fi": "Viidennekset (oletus)", "en": "Quintiles (default)"},
+    "rfm.bins_custom": {"fi": "Omat rajat", "en": "My own edges"},
+    "rfm.edges": {
+        "fi": "{column}: neljä rajaa pilkuilla erotettuina",
+        "en": "{column}: four edges, comma-separated",
+    },
+    "rfm.against_clusters": {"fi": "RFM-segmentit ja klusterit", "en": "RFM segments against the clusters"},
+    "rfm.no_clusters": {
+        "fi": "Muodosta klusterit Segmentit-sivulla nähdäksesi ristiintaulukoinnin.",
+        "en": "Form the clusters on the Segments page to see the cross-tabulation.",
+    },
+    "rfm.download": {
+        "fi": "Lataa {count} asiakasta RFM-segmentteineen (CSV)",
+        "en": "Download {count} customers with their RFM segment (CSV)",
+    },
+    # rules page
+    "rules.title": {"fi": "Sääntöihin perustuvat segmentit", "en": "Rule-based segments"},
+    "rules.intro": {
+        "fi": "Kirjoita segmentit ehtoina, esim. ikä 30–40 ja sukupuoli nainen ja kunta Helsinki, Espoo tai Vantaa. "
+        "Samannimiset rivit ovat yksi sääntö (kaikki ehdot voimassa). Säännöt käydään järjestyksessä: "
+        'ensimmäinen osuva voittaa, loput ovat "Muut".',
+        "en": "Write segments as conditions, e.g. age 30–40 and gender female and municipality Helsinki, Espoo or "
+        "Vantaa. Rows with the same name form one rule (all conditions hold). Rules are tried in order: the first "
+        'match wins, the rest are "Others".',
+    },
+    "rules.load": {"fi": "Lataa säännöt JSON-tiedostosta", "en": "Load rules from a JSON file"},
+    "rules.save": {"fi": "Tallenna säännöt (JSON)", "en": "Save the rules (JSON)"},
+    "rules.rule": {"fi": "Sääntö", "en": "Rule"},
+    "rules.column": {"fi": "Sarake", "en": "Column"},
+    "rules.operator": {"fi": "Ehto", "en": "Condition"},
+    "rules.values": {"fi": "Arvot", "en": "Values"},
+    "rules.values_help": {
+        "fi": "Pilkuilla erotettuina, esim. 30, 40 tai Helsinki, Espoo",
+        "en": "Comma-separated, e.g. 30, 40 or Helsinki, Espoo",
+    },
+    "rules.operators_help": {
+        "fi": "Ehdot: between = väliltä (kaksi lukua), in = jokin arvoista, not_in = ei mikään arvoista, "
+        "contains = teksti sisältää jonkin sanoista, >=, <=, ==.",
+        "en": "Conditions: between (two numbers), in (one of the values), not_in (none of them), "
+        "contains (text holds one of the words), >=, <=, ==.",
+    },
+    "rules.download": {
+        "fi": "Lataa {count} asiakasta sääntösegmentteineen (CSV)",
+        "en": "Download {count} customers with their rule segment (CSV)",
+    },
+    "page.rfm": {"fi": "RFM", "en": "RFM"},
+    "page.rules": {"fi": "Säännöt", "en": "Rules"},
+}

@@ -1,0 +1,168 @@
+"""AppTest runs of the segmentation engine's pages through app.py: methods, weights, map selection, RFM and rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+
+
+def _app(lang: str = "en") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.session_state["lang"] = lang
+    return at.run()
+
+
+def _goto(at: AppTest, page: str) -> AppTest:
+    return at.switch_page(page).run()
+
+
+def _titles(at: AppTest) -> list[str]:
+    return [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in at.get("plotly_chart")]
+
+
+def _chart(at: AppTest, start: str) -> dict:
+    (spec,) = [
+        json.loads(chart.proto.spec)
+        for chart in at.get("plotly_chart")
+        if json.loads(chart.proto.spec)["layout"]["title"]["text"].startswith(start)
+    ]
+    return spec
+
+
+def test_segments_page_explains_k_with_every_score_and_switches_methods() -> None:
+    at = _goto(_app(), "pages/segments.py")
+    assert not at.exception
+    assert at.info[0].value.startswith("The recommendation is 4:")
+    titles = _titles(at)
+    for start in ("Silhouette", "Inertia", "Stability", "Calinski", "Davies", "Customer map", "Segment sizes"):
+        assert any(title.startswith(start) for title in titles), start
+    assert not any(title.startswith("BIC") for title in titles)
+    assert any("log-transformed: age, distance_to_store_km" in caption.value for caption in at.caption)
+
+    at.selectbox(key="method_choice").set_value("gmm").run()
+    assert not at.exception and any(title.startswith("BIC") for title in _titles(at))
+    assert [metric.label for metric in at.metric][-1] == "Mean membership"
+
+    at.selectbox(key="method_choice").set_value("ward").run()
+    assert any(title.startswith("Dendrogram") for title in _titles(at))
+
+    at.selectbox(key="method_choice").set_value("hdbscan").run()
+    assert not at.exception and not at.error
+    assert "Unassigned" in [metric.label for metric in at.metric]
+    names = _chart(at, "Segment sizes")["data"][0]["y"]
+    assert names[-1].endswith(": Unassigned")
+
+
+def test_k_range_and_the_too_small_warning() -> None:
+    at = _goto(_app(), "pages/segments.py")
+    at.slider(key="k_range").set_value((3, 12)).run()
+    assert at.select_slider(key="k_choice").options == [str(k) for k in range(3, 13)]
+    at.select_slider(key="k_choice").set_value(12).run()
+    assert not at.exception
+    sizes = _chart(at, "Segment sizes")["data"][0]["x"]
+    assert len(sizes) == 12
+    warned = any("too small" in warning.value for warning in at.warning)
+    assert warned == (min(sizes) < 100)  # 2 % of 5,000 customers
+
+
+def test_selecting_points_on_the_map_lists_those_customers() -> None:
+    at = _goto(_app(), "pages/segments.py")
+    at.session_state["segment_map"] = {
+        "selection": {"points": [{"customdata": 0}, {"customdata": 4}], "point_indices": [], "box": [], "lasso": []}
+    }
+    at.run()
+    assert not at.exception
+    assert "Selected customers (2)" in [header.value for header in at.subheader]
+    table = at.dataframe[0].value
+    assert table["customer_id"].tolist() == ["C00001", "C00005"]
+    at.selectbox(key="method_choice").set_value("gmm").run()  # a new map: its selection starts empty
+    at.session_state["segment_map"] = {
+        "selection": {"points": [{"customdata": 2}], "point_indices": [], "box": [], "lasso": []}
+    }
+    at.run()
+    table = at.dataframe[0].value
+    assert table["Membership probability"].between(0, 1).all()  # the mixture's probability per customer
+
+
+def test_customer_fit_lists_the_worst_fitting() -> None:
+    at = _goto(_app("fi"), "pages/segments.py")
+    at.toggle(key="show_fit").set_value(True).run()
+    assert not at.exception
+    assert any(title.startswith("Asiakkaiden sopivuus") for title in _titles(at))
+    assert any("huonoiten sopivaa" in caption.value for caption in at.caption)
+
+
+def test_family_weights_on_the_criteria_page_reach_the_segments() -> None:
+    at = _goto(_app(), "pages/criteria.py")
+    assert at.slider(key="family_weight_psychographic").value == 1.0
+    at.slider(key="family_weight_psychographic").set_value(0.0).run()
+    assert not at.exception
+    _goto(at, "pages/segments.py")
+    assert not at.exception
+    assert any("interests" not in caption.value for caption in at.caption if caption.value.startswith("Criteria:"))
+    assert not any("interest_sport" in caption.value for caption in at.caption if caption.value.startswith("Criteria:"))
+
+
+def test_rfm_page_scores_the_sample_orders_and_crosses_with_clusters() -> None:
+    at = _goto(_app("fi"), "pages/rfm.py")
+    assert not at.exception and not at.error
+    assert any(title.startswith("R × F") for title in _titles(at))
+    assert not any(title.startswith("RFM-segmentit ×") for title in _titles(at))
+    _goto(at, "pages/segments.py")
+    _goto(at, "pages/rfm.py")
+    crosstab = _chart(at, "RFM-segmentit ×")
+    assert len(crosstab["data"][0]["x"]) == 4
+    at.radio(key="rfm_bins").set_value("custom").run()
+    at.text_input(key="rfm_edges_recency").set_value("30, 20, 90, 180").run()
+    assert at.error and "neljä kasvavaa" in at.error[0].value
+    at.text_input(key="rfm_edges_recency").set_value("30, 60, 90, 180").run()
+    assert not at.error
+
+
+def test_rules_page_starts_from_the_persona_and_loads_json() -> None:
+    at = _goto(_app(), "pages/rules.py")
+    assert not at.exception
+    sizes = at.dataframe[1].value  # [0] is the rules editor
+    assert sizes.iloc[:, 0].tolist() == ["Urban sporty women 30–40", "Seniors 65+", "Others"]
+    assert sizes.iloc[:, 1].sum() == 5000
+    seniors = sizes.iloc[1, 1]
+    at.session_state["rules_editor_0"] = {"edited_rows": {4: {"values": "75"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert 0 < at.dataframe[1].value.iloc[1, 1] < seniors  # sizes follow the edit at once
+    rules = {"rules": [{"name": "Young", "conditions": [{"column": "age", "operator": "<=", "values": [30]}]}]}
+    at.file_uploader(key="rules_upload").set_value(("r.json", json.dumps(rules).encode(), "application/json")).run()
+    assert not at.exception
+    sizes = at.dataframe[1].value  # [0] is the rules editor
+    assert sizes.iloc[:, 0].tolist() == ["Young", "Others"]
+    at.file_uploader(key="rules_upload").set_value(("bad.json", b"{oops", "application/json")).run()
+    assert "The rules file cannot be read" in at.error[0].value
+    assert at.dataframe[1].value.iloc[:, 0].tolist() == ["Young", "Others"]  # the rules in use stay
+
+
+def test_tsne_map_on_a_small_upload() -> None:
+    at = _app()
+    at.radio(key="data_source").set_value("upload").run()
+    rows = ["x,y,group"] + [
+        f"{g * 10 + i % 7 * 0.1},{g * 5 + i % 5 * 0.1},{'abc'[g]}" for g in range(3) for i in range(50)
+    ]
+    at.file_uploader(key="upload").set_value(("small.csv", "\n".join(rows).encode(), "text/csv")).run()
+    _goto(at, "pages/segments.py")
+    at.radio(key="map_projection").set_value("tsne").run()
+    assert not at.exception and not at.error
+    segment_map = _chart(at, "Customer map (t-SNE")
+    assert segment_map["layout"]["xaxis"]["title"]["text"] == "t-SNE 1"
+
+
+def test_export_follows_the_method_chosen_on_the_segments_page() -> None:
+    at = _goto(_app(), "pages/segments.py")
+    at.selectbox(key="method_choice").set_value("hdbscan").run()
+    _goto(at, "pages/export.py")
+    assert not at.exception and not at.error
+    options = at.selectbox(key="export_segment").options
+    # HDBSCAN's three groups and its unassigned customers (162 of the sample), not a k-means of k = 4
+    assert len(options) == 4 and options[-1].endswith("(162)")
