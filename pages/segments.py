@@ -17,6 +17,7 @@ from segmentti.clustering import K_MAX, K_METHODS, K_MIN, METHODS, small_segment
 from segmentti.errors import SegmenttiError
 from segmentti.inspection import box_stats, build_dendrogram, category_shares
 from segmentti.projection import MAP_POINTS, TSNE_MAX_CUSTOMERS
+from segmentti.texts import format_number, format_share
 from segmentti.ui import state
 from segmentti.ui.cached import (
     cached_fit,
@@ -137,15 +138,17 @@ if tiny:
     )
 
 columns = st.columns(4)
-columns[0].metric(state.t("segments.customers"), f"{len(frame):,}".replace(",", "\u00a0"))
+columns[0].metric(state.t("segments.customers"), format_number(len(frame), lang))
 columns[1].metric(state.t("segments.count"), segmentation.k)
 columns[2].metric(
-    state.t("segments.silhouette"), f"{segmentation.silhouette:.2f}", help=state.t("segments.silhouette_help")
+    state.t("segments.silhouette"),
+    format_number(segmentation.silhouette, lang, 2),
+    help=state.t("segments.silhouette_help"),
 )
 if segmentation.membership is not None:
     columns[3].metric(
         state.t("engine.membership"),
-        f"{float(np.mean(segmentation.membership)):.0%}",
+        format_share(float(np.mean(segmentation.membership)), lang, 0),
         help=state.t("engine.membership_help"),
     )
 elif segmentation.unassigned is not None:
@@ -188,9 +191,8 @@ if picked:
         selected.insert(1, state.t("engine.membership_column"), segmentation.membership[picked].round(3))
     st.dataframe(selected, width="stretch", hide_index=True)
 
-left, right = st.columns([2, 3])
-left.plotly_chart(build_size_chart(profile, lang), width="stretch")
-right.plotly_chart(build_profile_heatmap(profile, lang), width="stretch")
+st.plotly_chart(build_size_chart(profile, lang), width="stretch")
+st.plotly_chart(build_profile_heatmap(profile, lang), width="stretch")
 
 st.subheader(state.t("engine.by_criterion"))
 criterion = st.selectbox(state.t("engine.criterion"), features.criteria, key="detail_criterion")
@@ -227,13 +229,13 @@ st.subheader(state.t("segments.table"))
 st.dataframe(
     pd.DataFrame(
         {
-            state.t("export.col_segment"): [segment.number for segment in profile.segments],
-            state.t("export.col_segment_name"): profile.names,
+            state.t("chart.segment"): [segment.number for segment in profile.segments],
+            state.t("segments.name"): profile.names,
             state.t("segments.size"): [segment.size for segment in profile.segments],
-            state.t("segments.share"): [f"{segment.share:.1%}" for segment in profile.segments],
+            state.t("segments.share"): [format_share(segment.share, lang) for segment in profile.segments],
         }
     ),
     width="stretch",
     hide_index=True,
 )
-next_step("export", "segments.next")
+next_step("personas", "segments.next")

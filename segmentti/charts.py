@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 from segmentti.clustering import KScan
 from segmentti.inspection import Dendrogram
 from segmentti.profiling import Profile
-from segmentti.texts import translate
+from segmentti.texts import PLOTLY_SEPARATORS, format_number, format_share, translate
 
 PALETTE: tuple[str, ...] = (
     "#2f6f8f",
@@ -32,6 +32,11 @@ HEATMAP_COLUMNS = 30
 """The profile heatmap shows at most this many criteria (the most different ones)."""
 
 _LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=60, b=10), font=dict(size=14))
+
+
+def _layout(lang: str) -> dict:
+    """The common layout, with the language's decimal mark and thousands separator."""
+    return {**_LAYOUT, "separators": PLOTLY_SEPARATORS.get(lang, PLOTLY_SEPARATORS["en"])}
 
 
 def segment_colours(names: Sequence[str]) -> dict[str, str]:
@@ -82,7 +87,7 @@ def build_scan_chart(scan: KScan, lang: str) -> go.Figure:
         yanchor="bottom",
         text=translate("chart.recommended", lang, k=scan.recommended_k),
     )
-    figure.update_layout(title=translate("chart.scan_title", lang), showlegend=False, height=360, **_LAYOUT)
+    figure.update_layout(title=translate("chart.scan_title", lang), showlegend=False, height=360, **_layout(lang))
     return figure
 
 
@@ -147,80 +152,96 @@ def build_segment_map(
         legend=dict(title=translate("chart.segment", lang)),
         dragmode="select" if rows is not None else "zoom",  # with rows, dragging selects customers
         height=520,
-        **_LAYOUT,
+        **_layout(lang),
     )
     return figure
 
 
 def build_size_chart(profile: Profile, lang: str) -> go.Figure:
-    """Customers per segment as horizontal bars with counts and shares."""
+    """Customers per segment as horizontal bars with count and share; segment numbers on the axis, names on hover."""
     names = profile.names
     colours = segment_colours(names)
-    sizes = [segment.size for segment in profile.segments]
-    labels = [f"{segment.size:,} ({segment.share:.0%})".replace(",", "\u00a0") for segment in profile.segments]
+    numbers = [str(segment.number) for segment in profile.segments]
+    labels = [
+        f"{format_number(segment.size, lang)} ({format_share(segment.share, lang, 0)})" for segment in profile.segments
+    ]
     figure = go.Figure(
         go.Bar(
-            x=sizes,
-            y=names,
+            x=[segment.size for segment in profile.segments],
+            y=numbers,
             orientation="h",
             text=labels,
-            textposition="auto",
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=names,
+            hovertemplate="%{hovertext}<br>%{text}<extra></extra>",
             marker=dict(color=[colours[name] for name in names]),
         )
     )
+    largest = max((segment.size for segment in profile.segments), default=1)
     figure.update_layout(
         title=translate("chart.sizes_title", lang),
-        xaxis_title=translate("chart.customers", lang),
-        yaxis=dict(autorange="reversed"),
-        height=120 + 40 * len(names),
-        **_LAYOUT,
+        xaxis=dict(title=translate("chart.customers", lang), range=[0, largest * 1.25]),
+        yaxis=dict(title=translate("chart.segment", lang), autorange="reversed", type="category"),
+        height=140 + 36 * len(names),
+        **_layout(lang),
     )
     return figure
 
 
-def build_profile_heatmap(profile: Profile, lang: str, max_columns: int = HEATMAP_COLUMNS) -> go.Figure:
-    """How each segment differs from all customers: standardised differences, red above, blue below."""
+def build_profile_heatmap(profile: Profile, lang: str, max_rows: int = HEATMAP_COLUMNS) -> go.Figure:
+    """How each segment differs from all customers: a row per criterion (or category), a column per segment.
+
+    Cells are coloured by the standardised difference (red above all customers, blue below)
+    and show the segment's mean or share; only the ``max_rows`` most different rows are drawn.
+    """
     differences = profile.differences
-    strongest = differences.abs().max().sort_values(ascending=False, kind="stable").index[:max_columns]
-    columns = [column for column in differences.columns if column in set(strongest)]
-    values = differences[columns]
-    shown = profile.segment_values[columns]
+    strongest = set(differences.abs().max().sort_values(ascending=False, kind="stable").index[:max_rows])
+    rows = [column for column in differences.columns if column in strongest]
+    values = differences[rows].T
+    shown = profile.segment_values[rows].T
     text = [
-        [_format_value(shown.iat[row, col], columns[col]) for col in range(len(columns))] for row in range(len(values))
+        [_format_value(shown.iat[row, col], rows[row], lang) for col in range(shown.shape[1])]
+        for row in range(len(rows))
     ]
+    numbers = [str(segment.number) for segment in profile.segments]
+    names = [list(profile.names) for _ in rows]
     figure = go.Figure(
         go.Heatmap(
             z=values.to_numpy(),
-            x=columns,
-            y=profile.names,
+            x=numbers,
+            y=rows,
             zmid=0,
             zmin=-2,
             zmax=2,
             colorscale="RdBu_r",
             text=text,
             texttemplate="%{text}",
+            customdata=names,
             colorbar=dict(title=translate("chart.difference", lang)),
-            hovertemplate="%{y}<br>%{x}: %{text}<br>"
+            hovertemplate="%{customdata}<br>%{y}: %{text}<br>"
             + translate("chart.difference", lang)
             + ": %{z:.2f}<extra></extra>",
         )
     )
     figure.update_layout(
         title=translate("chart.profile_title", lang),
-        yaxis=dict(autorange="reversed"),
-        height=160 + 48 * len(profile.names),
-        **_LAYOUT,
+        xaxis=dict(side="top", type="category", tickprefix=translate("chart.segment", lang) + " "),
+        yaxis=dict(autorange="reversed", automargin=True),
+        height=160 + 26 * len(rows),
+        **{**_layout(lang), "margin": dict(l=10, r=10, t=100, b=10)},
     )
-    figure.update_xaxes(tickangle=-35)
     return figure
 
 
-def _format_value(value: float, column: str) -> str:
+def _format_value(value: float, column: str, lang: str) -> str:
     if pd.isna(value):
         return ""
     if " = " in column:
-        return f"{value:.0%}"
-    return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}".replace(",", "\u00a0")
+        return format_share(value, lang, 0)
+    if abs(value) >= 1000:
+        return format_number(value, lang)
+    return format_number(value, lang, 2 if abs(value) < 10 else 1)
 
 
 METRICS: tuple[str, ...] = ("inertia", "silhouette", "calinski_harabasz", "davies_bouldin", "stability", "bic")
@@ -251,7 +272,7 @@ def build_metric_chart(scan: KScan, metric: str, lang: str) -> go.Figure:
         xaxis=dict(title="k", dtick=1),
         showlegend=False,
         height=300,
-        **_LAYOUT,
+        **_layout(lang),
     )
     return figure
 
@@ -267,6 +288,7 @@ def build_box_chart(stats: pd.DataFrame, names: Sequence[str], column: str, lang
         figure.add_trace(
             go.Box(
                 name=name,
+                x=[str(index + 1)],
                 q1=[row["q1"]],
                 median=[row["median"]],
                 q3=[row["q3"]],
@@ -278,7 +300,7 @@ def build_box_chart(stats: pd.DataFrame, names: Sequence[str], column: str, lang
             )
         )
     figure.update_layout(
-        title=translate("engine.box_title", lang, column=column), showlegend=False, height=360, **_LAYOUT
+        title=translate("engine.box_title", lang, column=column), showlegend=False, height=360, **_layout(lang)
     )
     return figure
 
@@ -303,7 +325,7 @@ def build_category_chart(shares: pd.DataFrame, names: Sequence[str], column: str
         xaxis=dict(tickformat=".0%", range=[0, 1]),
         yaxis=dict(autorange="reversed"),
         height=140 + 36 * len(names),
-        **_LAYOUT,
+        **_layout(lang),
     )
     return figure
 
@@ -335,7 +357,7 @@ def build_fit_chart(silhouette: np.ndarray, labels: np.ndarray, names: Sequence[
         yaxis=dict(showticklabels=False),
         bargap=0,
         height=420,
-        **_LAYOUT,
+        **_layout(lang),
     )
     return figure
 
@@ -352,7 +374,7 @@ def build_dendrogram_chart(tree: Dendrogram, lang: str) -> go.Figure:
         yaxis=dict(title=translate("engine.dendrogram_axis", lang)),
         showlegend=False,
         height=380,
-        **_LAYOUT,
+        **_layout(lang),
     )
     return figure
 
@@ -380,7 +402,7 @@ def build_rf_grid_chart(grid: pd.DataFrame, segment_names: pd.DataFrame, lang: s
         xaxis=dict(title=translate("engine.frequency_score", lang)),
         yaxis=dict(title=translate("engine.recency_score", lang)),
         height=520,
-        **_LAYOUT,
+        **_layout(lang),
     )
     return figure
 
@@ -402,7 +424,7 @@ def build_crosstab_chart(table: pd.DataFrame, lang: str, row_names: Sequence[str
         title=translate("engine.crosstab_title", lang),
         yaxis=dict(autorange="reversed"),
         height=160 + 34 * len(table.index),
-        **_LAYOUT,
+        **_layout(lang),
     )
     figure.update_xaxes(tickangle=-25)
     return figure

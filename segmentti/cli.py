@@ -12,16 +12,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+import numpy as np
 import pandas as pd
 
 from segmentti.clustering import K_MAX, K_METHODS, K_MIN, METHODS, KScan, scan_k
 from segmentti.columns import Family, describe_columns
 from segmentti.errors import SegmenttiError
-from segmentti.exporting import build_summary, label_customers, to_csv_bytes
+from segmentti.exporting import SEGMENT_NAME_COLUMN, build_summary, label_customers, to_csv_bytes
 from segmentti.features import FeatureMatrix, build_features, combine_weights, resolve_criteria
 from segmentti.loading import DATE_ORDERS, ENCODINGS, LoadOptions, Table, read_file
 from segmentti.orders import CustomerFeatures, OrderMapping, build_customers
 from segmentti.outputs import write_outputs
+from segmentti.personas import personas_from_result
 from segmentti.rfm import FREQUENCY, MONETARY, RECENCY, has_rfm_columns, score_rfm, summarize_orders
 from segmentti.rules import rules_from_json
 from segmentti.texts import LANGUAGES, language_from_locale, translate
@@ -156,12 +158,18 @@ def _run_segment(args: argparse.Namespace, lang: str) -> int:
     result = _engine_segment(args, frame, features, k, seed, lang)
     table = dataclasses.replace(table, frame=frame)
     out = Path(args.out)
+    # one set of names everywhere: segments.csv, summary.json, the lists, workbook and report
+    personas = personas_from_result(table.frame, result, lang)
+    names = [persona.name for persona in personas]
     summary = build_summary(result.segmentation, result.profile, features.criteria)
+    for entry in summary["segments"]:
+        entry["name"] = names[entry["id"] - 1]
     summary["k_selection"] = "auto" if scan else ("fixed" if args.method in K_METHODS else "method")
     if scan:
         summary["scan"] = _scan_json(scan)
     summary["dropped_criteria"] = list(features.dropped)
     labelled = label_customers(table.frame, result.segmentation, result.profile)
+    labelled[SEGMENT_NAME_COLUMN] = np.asarray(names, dtype=object)[result.segmentation.labels]
     if result.segmentation.membership is not None:
         labelled["membership"] = result.segmentation.membership.round(4)
     try:
@@ -170,12 +178,12 @@ def _run_segment(args: argparse.Namespace, lang: str) -> int:
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
         raise SegmenttiError("error.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from None
-    write_outputs(out, table.frame, result, lang, source=table.source_name, steps=getattr(table, "steps", ()))
+    write_outputs(out, table.frame, result, lang, source=table.source_name, personas=personas)
     print(translate("cli.segment_done", lang, rows=len(labelled), k=result.segmentation.k, out=str(out)))
     if features.dropped:
         print(translate("cli.dropped", lang, columns=", ".join(features.dropped)))
-    for segment in result.profile.segments:
-        print(f"  {segment.size:>7}  {segment.share:6.1%}  {segment.name}")
+    for persona in personas:
+        print(f"  {persona.size:>7}  {persona.size / len(labelled):6.1%}  {persona.number}. {persona.name}")
     return EXIT_OK
 
 

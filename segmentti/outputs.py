@@ -15,7 +15,7 @@ from segmentti.exporting import (
     label_with_personas,
     to_csv_bytes,
 )
-from segmentti.personas import personas_from_result
+from segmentti.personas import Persona, personas_from_result
 from segmentti.report import ReportContext, render_html, render_markdown
 from segmentti.workbook import build_workbook
 
@@ -30,6 +30,7 @@ def write_outputs(
     source: str = "",
     steps: Sequence[str] = (),
     edits: Mapping[int, Mapping[str, str]] | None = None,
+    personas: Sequence[Persona] | None = None,
 ) -> list[Path]:
     """Write ``personas.md``, ``report.html``, ``segments.xlsx`` and ``lists/<nn>_<name>.csv`` into ``out_dir``.
 
@@ -49,6 +50,8 @@ def write_outputs(
         Cleaning steps applied to the data (already translated), shown in the report and summary.
     edits : mapping, optional
         The user's persona names and notes, ``{number: {"name": ..., "notes": ...}}``.
+    personas : sequence of Persona, optional
+        The personas when the caller has built them already (``edits`` is then not used).
 
     Returns
     -------
@@ -64,7 +67,8 @@ def write_outputs(
     """
     out = Path(out_dir)
     labels = result.segmentation.labels  # type: ignore[attr-defined]
-    personas = personas_from_result(frame, result, lang, edits)
+    if personas is None:
+        personas = personas_from_result(frame, result, lang, edits)
     context = ReportContext(
         source=source,
         n_customers=len(frame),

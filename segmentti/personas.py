@@ -657,7 +657,22 @@ def personas_from_result(
         features.criteria,
         lang,
     )
+    own = _own_names(segmentation, lang)
+    personas = tuple(
+        replace(persona, name=own[index], suggested_name=own[index]) if own[index] else persona
+        for index, persona in enumerate(personas)
+    )
     return apply_edits(personas, edits or {})
+
+
+def _own_names(segmentation: object, lang: str) -> list[str]:
+    """Names the method gave its segments (RFM segments, rules, HDBSCAN's unassigned); ``""`` where none."""
+    k = int(segmentation.k)  # type: ignore[attr-defined]
+    own = list(getattr(segmentation, "names", ()) or ()) or [""] * k
+    unassigned = getattr(segmentation, "unassigned", None)
+    if unassigned is not None and not own[unassigned]:
+        own[unassigned] = translate("engine.unassigned", lang)
+    return own
 
 
 def describe_affinity(item: Affinity, lang: str) -> str:

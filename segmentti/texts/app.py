@@ -151,9 +151,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "−1…1: the higher, the more clearly the segments stand apart. Above 0.25 is usable, above 0.5 strong.",
     },
     "segments.table": {"fi": "Segmentit taulukkona", "en": "Segments as a table"},
+    "segments.name": {"fi": "Nimi", "en": "Name"},
     "segments.size": {"fi": "Koko", "en": "Size"},
     "segments.share": {"fi": "Osuus", "en": "Share"},
-    "segments.next": {"fi": "Seuraavaksi: vie segmenttilistat", "en": "Next: export the segment lists"},
+    "segments.next": {"fi": "Seuraavaksi: persoonat", "en": "Next: the personas"},
     # export page
     "export.title": {"fi": "Vie segmenttilistat", "en": "Export segment lists"},
     "export.segment_first": {

@@ -147,9 +147,13 @@ def test_segment_by_rules_file_and_rfm_from_order_lines(tmp_path: Path) -> None:
     code, summary = _run_cli(
         tmp_path / "rules", str(root / "b2c_customers.csv"), "--method", "rules", "--rules", str(rules)
     )
-    assert code == 0 and [segment["name"] for segment in summary["segments"]] == ["1: Seniors", "2: Others"]
+    # the rule names are the segment names everywhere: summary, segments.csv and the persona report
+    assert code == 0 and [segment["name"] for segment in summary["segments"]] == ["Seniors", "Others"]
+    labelled = pd.read_csv(tmp_path / "rules" / "segments.csv")
+    assert set(labelled.loc[labelled["age"] >= 65, "segment_name"]) == {"Seniors"}
+    assert "Seniors" in (tmp_path / "rules" / "personas.md").read_text(encoding="utf-8")
     code, summary = _run_cli(tmp_path / "rfm", str(root / "b2c_orders.csv.gz"), "--method", "rfm", "--lang", "fi")
-    assert code == 0 and summary["method"] == "rfm" and summary["segments"][0]["name"] == "1: Mestarit"
+    assert code == 0 and summary["method"] == "rfm" and summary["segments"][0]["name"] == "Mestarit"
 
 
 @pytest.mark.parametrize(

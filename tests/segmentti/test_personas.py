@@ -207,3 +207,22 @@ def test_whole_number_columns_get_whole_quartiles_in_names() -> None:
     km = next(trait for trait in first.traits if trait.column == "km")
     assert (score.low, score.high) == (2.0, 3.0)  # 1.75 and 3.25 rounded: the column holds whole numbers
     assert (km.low, km.high) == (1.375, 2.625)
+
+
+def test_segments_named_by_their_method_keep_that_name_as_persona() -> None:
+    """HDBSCAN's noise segment is a persona named Unassigned, in the user's language."""
+    from segmentti.features import build_features
+    from segmentti.personas import personas_from_result
+    from segmentti.workflow import segment_features
+
+    rng = np.random.default_rng(3)
+    blobs = [rng.normal(centre, 0.3, size=(60, 2)) for centre in ((0, 0), (8, 0), (0, 8))]
+    noise = np.array([[4.0, 4.0], [12.0, 12.0], [-6.0, 6.0], [10.0, -7.0]])
+    frame = pd.DataFrame(np.vstack([*blobs, noise]), columns=["x", "y"])
+    features = build_features(frame, ["x", "y"])
+    result = segment_features(frame, features, 3, 0, "fi", method="hdbscan")
+    unassigned = result.segmentation.unassigned
+    assert unassigned is not None
+    personas = personas_from_result(frame, result, "fi")
+    assert personas[unassigned].name == "Ei segmenttiä" == personas[unassigned].suggested_name
+    assert all(persona.name != "Ei segmenttiä" for persona in personas if persona.number - 1 != unassigned)
