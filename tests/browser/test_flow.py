@@ -113,6 +113,11 @@ def test_english_flow(app_url: str, page_en: Page, requests_log, sample_en: pd.D
     expect(page.get_by_test_id("stDataFrame")).to_have_count(2)
     screenshot(page, "data_en")
 
+    # 1b Quality: the report of the sample, nothing to fix by force.
+    go_to(page, "1b Quality", "Data quality")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    screenshot(page, "quality_en")
+
     # 2 Criteria: the suggestion is chosen.
     go_to(page, "2 Criteria", "Segmentation criteria")
     expect(main(page)).to_contain_text("Data: b2c_customers.csv — 5000 rows, 21 columns")
@@ -164,6 +169,10 @@ def test_finnish_flow_with_uploaded_file(app_url: str, page_fi: Page, requests_l
     expect(page.get_by_test_id("stAlert")).to_have_count(0)
     screenshot(page, "data_fi")
 
+    go_to(page, "1b Laatu", "Aineiston laatu")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    screenshot(page, "quality_fi")
+
     go_to(page, "2 Kriteerit", "Segmentointikriteerit")
     expect(main(page)).to_contain_text("Aineisto: b2c_customers_fi.csv — 5000 riviä, 21 saraketta")
     expect(chosen_criteria(page).first).to_be_visible()
@@ -174,6 +183,10 @@ def test_finnish_flow_with_uploaded_file(app_url: str, page_fi: Page, requests_l
     expect(main(page)).to_contain_text("Aineisto: b2c_customers_fi.csv")
     k = to_segments_with_k(page, "fi", "Segmenttien määrä (k)")
     screenshot(page, "segments_fi", charts=SEGMENTS_PAGE_CHARTS)
+
+    go_to(page, "4 Persoonat", "Persoonat")
+    wait_for_charts(page, k + 1)  # a trait chart per persona and the share chart
+    screenshot(page, "personas_fi", charts=k + 1)
 
     go_to(page, "5 Vienti", "Vie segmenttilistat")
     expect(main(page)).to_contain_text(f"Asiakkaat on jaettu {k} segmenttiin.")
