@@ -162,3 +162,19 @@ def test_unedited_names_follow_the_language_and_edited_ones_stay() -> None:
     at.run()
     assert _name_input(at, average).value == "lähellä keskiarvoa"  # unedited: follows the language
     assert _name_input(at, edited).value == "Kept name"
+
+
+def test_quality_fixes_applied_to_the_data_are_listed_in_the_report_and_workbook(downloads) -> None:
+    at = _goto(_app(), "pages/quality.py")
+    assert len(at.selectbox[0].options) > 1  # "leave as it is" and at least one fix
+    at.selectbox[0].select_index(1).run()
+    steps = [step.text("en") for step in at.session_state["dataset"].steps]
+    assert len(steps) == 1
+    at = _goto(_goto(at, "pages/segments.py"), "pages/export.py")
+    assert not at.exception
+    from segmentti.report import escape_markdown
+
+    assert escape_markdown(steps[0]) in downloads(at, "download_md").decode("utf-8")
+    workbook = load_workbook(io.BytesIO(downloads(at, "download_xlsx")), read_only=True)
+    cells = [str(cell) for row in workbook.worksheets[0].iter_rows(values_only=True) for cell in row if cell]
+    assert any(steps[0] in cell for cell in cells)
