@@ -26,7 +26,7 @@ from segmentti.outputs import write_outputs
 from segmentti.personas import personas_from_result
 from segmentti.rfm import FREQUENCY, MONETARY, RECENCY, has_rfm_columns, score_rfm, summarize_orders
 from segmentti.rules import rules_from_json
-from segmentti.texts import LANGUAGES, language_from_locale, translate
+from segmentti.texts import LANGUAGES, format_number, language_from_locale, translate
 from segmentti.workflow import SegmentationResult, segment_by_rfm, segment_by_rules, segment_features
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
@@ -330,7 +330,7 @@ def _report_features(built: CustomerFeatures, lang: str, file=None) -> None:
             customers=len(built.frame),
             purchase_lines=built.purchase_lines,
             return_lines=built.return_lines,
-            spend=f"{built.total_spend:,.2f}",
+            spend=format_number(built.total_spend, lang, 2),
             as_of=built.as_of.date().isoformat(),
         ),
         file=file,
