@@ -9,9 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from segmentti.clustering import KScan
 from segmentti.inspection import Dendrogram
 from segmentti.profiling import Profile
+from segmentti.scanning import KScan
 from segmentti.texts import PLOTLY_SEPARATORS, format_number, format_share, translate
 
 PALETTE: tuple[str, ...] = (

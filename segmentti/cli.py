@@ -15,7 +15,7 @@ from typing import NoReturn
 import numpy as np
 import pandas as pd
 
-from segmentti.clustering import K_MAX, K_METHODS, K_MIN, METHODS, KScan, scan_k
+from segmentti.clustering import K_MAX, K_METHODS, K_MIN, METHODS
 from segmentti.columns import Family, describe_columns
 from segmentti.errors import SegmenttiError
 from segmentti.exporting import SEGMENT_NAME_COLUMN, build_summary, label_customers, to_csv_bytes
@@ -26,6 +26,7 @@ from segmentti.outputs import write_outputs
 from segmentti.personas import personas_from_result
 from segmentti.rfm import FREQUENCY, MONETARY, RECENCY, has_rfm_columns, score_rfm, summarize_orders
 from segmentti.rules import rules_from_json
+from segmentti.scanning import KScan, scan_k
 from segmentti.texts import LANGUAGES, format_number, language_from_locale, translate
 from segmentti.workflow import SegmentationResult, segment_by_rfm, segment_by_rules, segment_features
 

@@ -421,18 +421,13 @@ def sampled_silhouette(values: np.ndarray, labels: np.ndarray, seed: int) -> flo
     return float(np.nanmean(silhouettes(values[sample], sampled)))
 
 
-from segmentti.scanning import KScan, KScore, scan_k  # noqa: E402  (kept importable from here)
-
 __all__ = [
     "K_MAX",
     "K_METHODS",
     "K_MIN",
     "METHODS",
-    "KScan",
-    "KScore",
     "Segmentation",
     "fit_labels",
-    "scan_k",
     "segment_customers",
     "small_segments",
 ]

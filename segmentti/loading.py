@@ -254,10 +254,9 @@ def _unpack_zip(data: bytes, source_name: str) -> tuple[bytes, str]:
                     limit_mb=MAX_UNPACKED_BYTES // 2**20,
                 )
             return archive.read(members[0]), members[0].filename.rsplit("/", 1)[-1]
-    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, ValueError, EOFError) as exc:
-        # RuntimeError: encrypted member; NotImplementedError: unknown compression
-        raise SegmenttiError("error.not_a_table", name=source_name) from exc
-    except zlib.error as exc:
+    except SegmenttiError:
+        raise
+    except Exception as exc:  # zipfile raises many kinds: bad archive, encrypted or unsupported member, zlib
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
 
 

@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from segmentti.charts import build_segment_map
-from segmentti.clustering import K_MAX, K_MIN, KScan, Segmentation, scan_k
-from segmentti.columns import Role, describe_columns
+from segmentti.clustering import K_MAX, K_MIN, Segmentation
+from segmentti.columns import Role, describe_columns, suggest_criteria
 from segmentti.features import FeatureMatrix, build_features
 from segmentti.inspection import CustomerFit, customer_fit, hover_frame
 from segmentti.loading import LoadOptions, Table, load_table
@@ -22,6 +22,7 @@ from segmentti.projection import project_to_2d, project_tsne
 from segmentti.quality import QualityReport, assess_quality
 from segmentti.rfm import summarize_orders
 from segmentti.samples import load_sample
+from segmentti.scanning import KScan, scan_k
 from segmentti.ui import state
 from segmentti.workflow import SegmentationResult, segment_features
 
@@ -134,6 +135,12 @@ def cached_fit(key: tuple, seed: int, _segmentation: Segmentation) -> CustomerFi
 def cached_order_summary(digest: str, _orders: pd.DataFrame) -> pd.DataFrame:
     """:func:`segmentti.rfm.summarize_orders` of order lines with the sample's column names."""
     return summarize_orders(_orders)
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def cached_suggestion(digest: str, overrides: dict[str, dict[str, str]], _frame: pd.DataFrame) -> list[str]:
+    """:func:`segmentti.columns.suggest_criteria` of the data ``digest`` with the user's column corrections."""
+    return suggest_criteria(_frame, overrides)
 
 
 @st.cache_data(scope="session", max_entries=8, show_spinner=False)

@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from segmentti.columns import describe_columns, suggest_criteria
+from segmentti.columns import describe_columns
 from segmentti.features import FeatureMatrix, build_features, combine_weights, resolve_criteria
 from segmentti.ui import state
+from segmentti.ui.cached import cached_suggestion
 from segmentti.workflow import SegmentationResult, segment_features
 
 SEED = 0
@@ -52,7 +53,7 @@ def current_features() -> tuple[FeatureMatrix, tuple[tuple[str, float], ...]]:
     current = state.dataset()
     chosen = state.criteria()
     if chosen is None:  # before the user has chosen: the suggestion, with the user's column corrections
-        chosen = suggest_criteria(current.table.frame, state.column_overrides())
+        chosen = cached_suggestion(current.digest, state.column_overrides(), current.table.frame)
     weights = weight_pairs(current.table.frame, chosen)
     key = (current.digest, tuple(chosen or ()), weights)
     features = remember(

@@ -9,11 +9,12 @@ import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from segmentti.clustering import scan_k, segment_customers
+from segmentti.clustering import segment_customers
 from segmentti.errors import SegmenttiError
 from segmentti.features import build_features
 from segmentti.loading import read_file
 from segmentti.samples import load_sample
+from segmentti.scanning import scan_k
 
 TRUTH = Path(__file__).resolve().parents[1] / "data" / "truth"
 MALL_CRITERIA = ["Annual Income (k$)", "Spending Score (1-100)"]
