@@ -169,16 +169,7 @@ def _file_part(position: int, name: str, data: bytes, several: bool) -> Part | N
             category = _optional("data.map_category", columns, mapped.category, f"{key}_category")
             channel = _optional("data.map_channel", columns, mapped.channel, f"{key}_channel")
         as_of = st.date_input(state.t("data.as_of"), value=None, key=f"{key}_as_of", help=state.t("data.as_of_help"))
-        mapping = OrderMapping(
-            customer,
-            date,
-            amount=amount,
-            quantity=None if amount else quantity,
-            price=None if amount else price,
-            category=category,
-            channel=channel,
-            order=order,
-        )
+        mapping = OrderMapping.chosen(customer, date, amount, quantity, price, category, channel, order)
         return Part(table, digest, "orders", customer, mapping, as_of.isoformat() if as_of else None)
     id_column = None
     if several:

@@ -82,6 +82,30 @@ class OrderMapping:
     channel: str | None = None
     order: str | None = None
 
+    @classmethod
+    def chosen(
+        cls,
+        customer: str,
+        date: str,
+        amount: str | None,
+        quantity: str | None,
+        price: str | None,
+        category: str | None = None,
+        channel: str | None = None,
+        order: str | None = None,
+    ) -> OrderMapping:
+        """A mapping from the user's (or the guess's) picks: an amount column wins over quantity × price."""
+        return cls(
+            customer,
+            date,
+            amount=amount,
+            quantity=None if amount else quantity,
+            price=None if amount else price,
+            category=category,
+            channel=channel,
+            order=order,
+        )
+
     def columns(self) -> list[str]:
         """The mapped columns, without repeats."""
         named = [
@@ -206,16 +230,7 @@ def guess_order_lines(frame: pd.DataFrame) -> OrderGuess:
     ids = frame[customer].dropna()
     per_customer = len(ids) / max(int(ids.nunique()), 1)
     has_money = amount is not None or (quantity is not None and price is not None)
-    mapping = OrderMapping(
-        customer,
-        date,
-        amount=amount,
-        quantity=None if amount else quantity,
-        price=None if amount else price,
-        category=category,
-        channel=channel,
-        order=order,
-    )
+    mapping = OrderMapping.chosen(customer, date, amount, quantity, price, category, channel, order)
     return OrderGuess(bool(has_money and per_customer >= 1.2), mapping, per_customer)
 
 
