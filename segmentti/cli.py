@@ -12,13 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-import numpy as np
 import pandas as pd
 
 from segmentti.clustering import K_MAX, K_METHODS, K_MIN, METHODS
 from segmentti.columns import Family, describe_columns
 from segmentti.errors import SegmenttiError
-from segmentti.exporting import SEGMENT_NAME_COLUMN, build_summary, label_customers, to_csv_bytes
+from segmentti.exporting import build_summary, label_with_personas, to_csv_bytes
 from segmentti.features import FeatureMatrix, build_features, combine_weights, resolve_criteria
 from segmentti.loading import DATE_ORDERS, ENCODINGS, LoadOptions, Table, read_file
 from segmentti.orders import CustomerFeatures, OrderMapping, build_customers
@@ -169,8 +168,7 @@ def _run_segment(args: argparse.Namespace, lang: str) -> int:
     if scan:
         summary["scan"] = _scan_json(scan)
     summary["dropped_criteria"] = list(features.dropped)
-    labelled = label_customers(table.frame, result.segmentation, result.profile)
-    labelled[SEGMENT_NAME_COLUMN] = np.asarray(names, dtype=object)[result.segmentation.labels]
+    labelled = label_with_personas(table.frame, result.segmentation.labels, personas, lang)
     if result.segmentation.membership is not None:
         labelled["membership"] = result.segmentation.membership.round(4)
     try:

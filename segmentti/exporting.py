@@ -48,10 +48,16 @@ def label_customers(
     pandas.DataFrame
         Every column of ``frame`` followed by ``segment_column`` and ``name_column``.
     """
-    names = np.asarray(profile.names, dtype=object)
+    return _with_segments(frame, segmentation.labels, profile.names, segment_column, name_column)
+
+
+def _with_segments(
+    frame: pd.DataFrame, labels: np.ndarray, names: Sequence[str], segment_column: str, name_column: str
+) -> pd.DataFrame:
+    """A copy of ``frame`` with the 1-based segment number and the segment's name of every row."""
     labelled = frame.copy()
-    labelled[segment_column] = segmentation.labels + 1
-    labelled[name_column] = names[segmentation.labels]
+    labelled[segment_column] = labels + 1
+    labelled[name_column] = np.asarray(names, dtype=object)[labels]
     return labelled
 
 
@@ -169,10 +175,7 @@ def label_with_personas(
     pandas.DataFrame
         Every column of ``frame``, then ``segment_column``, ``name_column`` (and the pilot column).
     """
-    names = np.asarray([persona.name for persona in personas], dtype=object)
-    labelled = frame.copy()
-    labelled[segment_column] = labels + 1
-    labelled[name_column] = names[labels]
+    labelled = _with_segments(frame, labels, [persona.name for persona in personas], segment_column, name_column)
     if control is not None:
         labelled[translate("pilot.column", lang)] = np.where(
             control, translate("pilot.control", lang), translate("pilot.test", lang)
