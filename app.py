@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from segmentti.ui import state
-from segmentti.ui.widgets import PAGES, ensure_default_data, language_switch, resume_pending_page
+from ui import state
+from ui.widgets import PAGES, ensure_default_data, language_switch, resume_pending_page
 
 st.set_page_config(page_title="segmentti", page_icon="🍩", layout="wide")
 

@@ -35,8 +35,8 @@ sys.path.insert(0, str(ROOT))
 _MEASURE_SEGMENTTI = """
 import json, resource, sys, time
 start = time.perf_counter()
-from segmentti.loading import read_file
-from segmentti.orders import guess_order_lines, build_customers
+from segmentti.data.loading import read_file
+from segmentti.data.orders import guess_order_lines, build_customers
 imported = time.perf_counter()
 table = read_file(sys.argv[1])
 loaded = time.perf_counter()

@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sklearn.cluster import KMeans
 from sklearn.metrics import silhouette_score
 
-from segmentti.features import build_features
-from segmentti.scanning import scan_k
+from segmentti.engine.features import build_features
+from segmentti.engine.scanning import scan_k
 
 PLANTED = 5
 

@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_scan import generate_customers  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from segmentti.loading import Table  # noqa: E402
-from segmentti.ui.state import Dataset  # noqa: E402
+from segmentti.data.loading import Table  # noqa: E402
+from ui.state import Dataset  # noqa: E402
 
 
 def main() -> None:

@@ -23,20 +23,13 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from segmentti.exporting import (  # noqa: E402
-    build_contact_lists,
-    build_lists_zip,
-    draw_control_group,
-    find_contact_columns,
-    label_with_personas,
-    to_csv_bytes,
-    to_finnish_csv_bytes,
-)
-from segmentti.personas import describe_trait, format_kpi, personas_from_result  # noqa: E402
-from segmentti.report import ReportContext, render_html, render_markdown  # noqa: E402
-from segmentti.samples import load_sample  # noqa: E402
-from segmentti.workbook import build_workbook  # noqa: E402
-from segmentti.workflow import segment_table  # noqa: E402
+from segmentti.data.samples import load_sample  # noqa: E402
+from segmentti.engine.workflow import segment_table  # noqa: E402
+from segmentti.insight.personas import describe_trait, format_kpi, personas_from_result  # noqa: E402
+from segmentti.outputs.contacts import build_contact_lists, build_lists_zip, find_contact_columns  # noqa: E402
+from segmentti.outputs.report import ReportContext, render_html, render_markdown  # noqa: E402
+from segmentti.outputs.tables import draw_control_group, label_with_personas, to_csv_bytes, to_finnish_csv_bytes  # noqa: E402
+from segmentti.outputs.workbook import build_workbook  # noqa: E402
 
 REALDATA = ROOT.parent / "shared" / "realdata" / "online_retail.csv.gz"
 

@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from segmentti.columns import Role, describe_columns, suggest_criteria
-from segmentti.features import FAMILY_ORDER
-from segmentti.ui import state
-from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame
+from segmentti.data.columns import Role, describe_columns, suggest_criteria
+from segmentti.engine.features import FAMILY_ORDER
+from ui import state
+from ui.widgets import dataset_caption, next_step, require_app_frame
 
 require_app_frame("criteria")
 

@@ -5,16 +5,16 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from segmentti.assembly import KINDS, Part, assemble, guess_id_column
-from segmentti.columns import EDITABLE_ROLES, Family, describe_columns
+from segmentti.data.assembly import KINDS, Part, assemble, guess_id_column
+from segmentti.data.columns import EDITABLE_ROLES, Family, describe_columns
+from segmentti.data.loading import DATE_ORDERS, DECIMAL_MARKS, ENCODINGS, SEPARATORS, LoadOptions
+from segmentti.data.orders import OrderMapping, guess_order_lines
+from segmentti.data.samples import SAMPLE_DIR, SAMPLE_SETS, SAMPLES, sample_files
 from segmentti.errors import SegmenttiError
-from segmentti.loading import DATE_ORDERS, DECIMAL_MARKS, ENCODINGS, SEPARATORS, LoadOptions
-from segmentti.orders import OrderMapping, guess_order_lines
-from segmentti.samples import SAMPLE_DIR, SAMPLE_SETS, SAMPLES, sample_files
 from segmentti.texts import format_number
-from segmentti.ui import state
-from segmentti.ui.cached import cached_customers, cached_table
-from segmentti.ui.widgets import next_step, require_app_frame, show_error
+from ui import state
+from ui.cached import cached_customers, cached_table
+from ui.widgets import next_step, require_app_frame, show_error
 
 require_app_frame("data")
 

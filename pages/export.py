@@ -3,22 +3,19 @@
 import streamlit as st
 
 from segmentti.errors import SegmenttiError
-from segmentti.exporting import (
+from segmentti.outputs.contacts import (
     ContactColumns,
     build_contact_lists,
     build_lists_zip,
-    draw_control_group,
     file_stem,
     find_contact_columns,
-    label_with_personas,
-    to_csv_bytes,
-    to_finnish_csv_bytes,
 )
-from segmentti.report import ReportContext, escape_markdown, render_html, render_markdown
-from segmentti.ui import state
-from segmentti.ui.personas import current_segmentation
-from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame, show_error
-from segmentti.workbook import build_workbook
+from segmentti.outputs.report import ReportContext, escape_markdown, render_html, render_markdown
+from segmentti.outputs.tables import draw_control_group, label_with_personas, to_csv_bytes, to_finnish_csv_bytes
+from segmentti.outputs.workbook import build_workbook
+from ui import state
+from ui.personas import current_segmentation
+from ui.widgets import dataset_caption, next_step, require_app_frame, show_error
 
 require_app_frame("export")
 

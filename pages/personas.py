@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from segmentti.persona_charts import build_share_chart, build_trait_chart
-from segmentti.personas import compare_personas, describe_affinity, describe_trait, format_kpi, format_share
-from segmentti.report import escape_markdown
-from segmentti.ui import state
-from segmentti.ui.personas import current_segmentation
-from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame
+from segmentti.insight.personas import compare_personas, describe_affinity, describe_trait, format_kpi, format_share
+from segmentti.outputs.persona_charts import build_share_chart, build_trait_chart
+from segmentti.outputs.report import escape_markdown
+from ui import state
+from ui.personas import current_segmentation
+from ui.widgets import dataset_caption, next_step, require_app_frame
 
 require_app_frame("personas")
 

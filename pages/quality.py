@@ -3,11 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from segmentti.quality import Fix
+from segmentti.data.quality import Fix
 from segmentti.texts import format_number
-from segmentti.ui import state
-from segmentti.ui.cached import cached_quality
-from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame
+from ui import state
+from ui.cached import cached_quality
+from ui.widgets import dataset_caption, next_step, require_app_frame
 
 require_app_frame("quality")
 

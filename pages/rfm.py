@@ -3,11 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from segmentti.charts import build_crosstab_chart, build_profile_heatmap, build_rf_grid_chart, build_size_chart
-from segmentti.errors import SegmenttiError
-from segmentti.exporting import label_customers, to_csv_bytes
-from segmentti.features import build_features
-from segmentti.rfm import (
+from segmentti.engine.features import build_features
+from segmentti.engine.rfm import (
     FREQUENCY,
     MONETARY,
     RECENCY,
@@ -19,12 +16,15 @@ from segmentti.rfm import (
     score_rfm,
     segment_of_code,
 )
+from segmentti.engine.workflow import segment_by_rfm
+from segmentti.errors import SegmenttiError
+from segmentti.outputs.charts import build_crosstab_chart, build_profile_heatmap, build_rf_grid_chart, build_size_chart
+from segmentti.outputs.tables import label_customers, to_csv_bytes
 from segmentti.texts import translate
-from segmentti.ui import state
-from segmentti.ui.cached import cached_order_summary
-from segmentti.ui.engine import current_result
-from segmentti.ui.widgets import dataset_caption, require_app_frame, show_error
-from segmentti.workflow import segment_by_rfm
+from ui import state
+from ui.cached import cached_order_summary
+from ui.engine import current_result
+from ui.widgets import dataset_caption, require_app_frame, show_error
 
 require_app_frame("rfm")
 

@@ -3,10 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from segmentti.charts import build_profile_heatmap, build_size_chart
-from segmentti.errors import SegmenttiError
-from segmentti.exporting import label_customers, to_csv_bytes
-from segmentti.rules import (
+from segmentti.engine.rules import (
     OPERATORS,
     example_rules,
     rule_sizes,
@@ -15,10 +12,13 @@ from segmentti.rules import (
     rules_to_table,
     table_to_rules,
 )
-from segmentti.ui import state
-from segmentti.ui.engine import current_features
-from segmentti.ui.widgets import dataset_caption, require_app_frame, show_error
-from segmentti.workflow import segment_by_rules
+from segmentti.engine.workflow import segment_by_rules
+from segmentti.errors import SegmenttiError
+from segmentti.outputs.charts import build_profile_heatmap, build_size_chart
+from segmentti.outputs.tables import label_customers, to_csv_bytes
+from ui import state
+from ui.engine import current_features
+from ui.widgets import dataset_caption, require_app_frame, show_error
 
 require_app_frame("rules")
 

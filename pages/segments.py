@@ -4,7 +4,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from segmentti.charts import (
+from segmentti.engine.clustering import K_MAX, K_METHODS, K_MIN, METHODS, small_segments
+from segmentti.errors import SegmenttiError
+from segmentti.insight.inspection import box_stats, build_dendrogram, category_shares
+from segmentti.insight.projection import MAP_POINTS, TSNE_MAX_CUSTOMERS
+from segmentti.outputs.charts import (
     build_box_chart,
     build_category_chart,
     build_dendrogram_chart,
@@ -13,20 +17,16 @@ from segmentti.charts import (
     build_profile_heatmap,
     build_size_chart,
 )
-from segmentti.clustering import K_MAX, K_METHODS, K_MIN, METHODS, small_segments
-from segmentti.errors import SegmenttiError
-from segmentti.inspection import box_stats, build_dendrogram, category_shares
-from segmentti.projection import MAP_POINTS, TSNE_MAX_CUSTOMERS
 from segmentti.texts import format_number, format_share
-from segmentti.ui import state
-from segmentti.ui.cached import (
+from ui import state
+from ui.cached import (
     cached_fit,
     cached_projection,
     cached_segment_map,
     scan_with_progress,
 )
-from segmentti.ui.engine import SEED, current_features, remember, segments
-from segmentti.ui.widgets import dataset_caption, next_step, require_app_frame, show_error
+from ui.engine import SEED, current_features, remember, segments
+from ui.widgets import dataset_caption, next_step, require_app_frame, show_error
 
 require_app_frame("segments")
 

@@ -14,20 +14,20 @@ from typing import NoReturn
 
 import pandas as pd
 
-from segmentti.clustering import K_MAX, K_METHODS, K_MIN, METHODS
-from segmentti.columns import Family, describe_columns
+from segmentti.data.columns import Family, describe_columns
+from segmentti.data.loading import DATE_ORDERS, ENCODINGS, LoadOptions, Table, read_file
+from segmentti.data.orders import CustomerFeatures, OrderMapping, build_customers
+from segmentti.engine.clustering import K_MAX, K_METHODS, K_MIN, METHODS
+from segmentti.engine.features import FeatureMatrix, build_features, combine_weights, resolve_criteria
+from segmentti.engine.rfm import FREQUENCY, MONETARY, RECENCY, has_rfm_columns, score_rfm, summarize_orders
+from segmentti.engine.rules import rules_from_json
+from segmentti.engine.scanning import KScan, scan_k
+from segmentti.engine.workflow import SegmentationResult, segment_by_rfm, segment_by_rules, segment_features
 from segmentti.errors import SegmenttiError
-from segmentti.exporting import build_summary, label_with_personas, to_csv_bytes
-from segmentti.features import FeatureMatrix, build_features, combine_weights, resolve_criteria
-from segmentti.loading import DATE_ORDERS, ENCODINGS, LoadOptions, Table, read_file
-from segmentti.orders import CustomerFeatures, OrderMapping, build_customers
-from segmentti.outputs import write_outputs
-from segmentti.personas import personas_from_result
-from segmentti.rfm import FREQUENCY, MONETARY, RECENCY, has_rfm_columns, score_rfm, summarize_orders
-from segmentti.rules import rules_from_json
-from segmentti.scanning import KScan, scan_k
+from segmentti.insight.personas import personas_from_result
+from segmentti.outputs.run import write_outputs
+from segmentti.outputs.tables import build_summary, label_with_personas, to_csv_bytes
 from segmentti.texts import LANGUAGES, format_number, language_from_locale, translate
-from segmentti.workflow import SegmentationResult, segment_by_rfm, segment_by_rules, segment_features
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 _K_LIMIT = 50

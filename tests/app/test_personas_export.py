@@ -172,7 +172,7 @@ def test_quality_fixes_applied_to_the_data_are_listed_in_the_report_and_workbook
     assert len(steps) == 1
     at = _goto(_goto(at, "pages/segments.py"), "pages/export.py")
     assert not at.exception
-    from segmentti.report import escape_markdown
+    from segmentti.outputs.report import escape_markdown
 
     assert escape_markdown(steps[0]) in downloads(at, "download_md").decode("utf-8")
     workbook = load_workbook(io.BytesIO(downloads(at, "download_xlsx")), read_only=True)

@@ -18,7 +18,7 @@ def test_every_public_name_resolves() -> None:
 
 
 def test_loading_and_order_features_do_not_import_scikit_learn() -> None:
-    code = "import sys, segmentti.loading, segmentti.orders, segmentti.quality; print('sklearn' in sys.modules)"
+    code = "import sys, segmentti.data.loading, segmentti.data.orders, segmentti.data.quality; print('sklearn' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "False"
 

@@ -56,15 +56,15 @@ def test_translate_fills_placeholders() -> None:
 
 
 def test_library_does_not_import_streamlit() -> None:
-    code = "import sys, segmentti, segmentti.cli, segmentti.charts, segmentti.projection; print('streamlit' in sys.modules)"
+    code = "import sys, segmentti, segmentti.cli, segmentti.outputs.charts, segmentti.insight.projection; print('streamlit' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "False"
 
 
 def test_texts_looked_up_by_computed_keys_exist() -> None:
-    from segmentti.columns import Role
-    from segmentti.loading import SEPARATORS
-    from segmentti.samples import SAMPLES
+    from segmentti.data.columns import Role
+    from segmentti.data.loading import SEPARATORS
+    from segmentti.data.samples import SAMPLES
 
     keys = [f"role.{role.value}" for role in Role] + [f"why.{role.value}" for role in Role]
     keys += [f"sample.{name}" for name in SAMPLES] + [f"separator.{ord(sep)}" for sep in SEPARATORS]

@@ -1,0 +1,375 @@
+"""Turn the chosen criteria columns into the numeric matrix the clustering works on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.utils.validation import check_is_fitted
+
+from segmentti.data.columns import Family, Role, describe_columns, suggest_criteria
+from segmentti.errors import SegmenttiError
+
+MISSING_LEVEL = "(missing)"
+"""The category given to an empty cell of a categorical criterion."""
+
+RARE_LEVEL = "(other)"
+"""The category that rare levels of a categorical criterion are grouped into."""
+
+RARE_SHARE = 0.01
+"""A level held by fewer than this share of customers is grouped into :data:`RARE_LEVEL`."""
+
+SKEW_LIMIT = 1.0
+"""A numeric criterion whose skewness exceeds this (and that a log makes more symmetric) is log-transformed."""
+
+MAX_CHOSEN_LEVELS = 100
+"""A text column chosen by hand may have at most this many distinct values."""
+
+_REFUSED_ROLES = {Role.ID, Role.EMAIL, Role.FIRST_NAME, Role.LAST_NAME, Role.NAME, Role.PHONE, Role.DATE, Role.IGNORE}
+
+
+class BalancedOneHotEncoder(TransformerMixin, BaseEstimator):
+    """One-hot encode categorical columns so that each column weighs as much as one scaled number.
+
+    A standardised numeric column has variance 1. The one-hot block of a categorical
+    column with level shares ``p`` has total variance ``1 - sum(p**2)``; the block is
+    multiplied by ``1 / sqrt(1 - sum(p**2))`` so it has total variance 1 too (the idea
+    behind FAMD). Empty cells become the level :data:`MISSING_LEVEL`.
+    """
+
+    def __init__(self, *, rare_share: float = RARE_SHARE) -> None:
+        self.rare_share = rare_share
+
+    def fit(self, X: pd.DataFrame, y: None = None) -> BalancedOneHotEncoder:
+        """Learn the levels (rare ones grouped) and the weight of every column's block."""
+        text = _as_text(X)
+        self.kept_levels_ = []
+        for position in range(text.shape[1]):
+            shares = text.iloc[:, position].value_counts(normalize=True)
+            kept = set(shares.index[shares >= self.rare_share])
+            if len(kept) < len(shares) - 1:  # one rare level alone stays itself
+                self.kept_levels_.append(kept)
+            else:
+                self.kept_levels_.append(set(shares.index))
+        text = self._group_rare(text)
+        self.encoder_ = OneHotEncoder(handle_unknown="ignore", sparse_output=False, dtype=np.float64)
+        self.encoder_.fit(text)
+        weights = []
+        for position, levels in enumerate(self.encoder_.categories_):
+            shares = text.iloc[:, position].value_counts(normalize=True).reindex(levels, fill_value=0.0)
+            spread = 1.0 - float(np.sum(shares.to_numpy() ** 2))
+            block_weight = 1.0 / np.sqrt(spread) if spread > 1e-12 else 0.0
+            weights.extend([block_weight] * len(levels))
+        self.weights_ = np.asarray(weights)
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    def transform(self, X: pd.DataFrame) -> np.ndarray:
+        """Encode ``X`` and weight each block."""
+        check_is_fitted(self, "encoder_")
+        return self.encoder_.transform(self._group_rare(_as_text(X))) * self.weights_
+
+    def _group_rare(self, text: pd.DataFrame) -> pd.DataFrame:
+        grouped = {}
+        for position, column in enumerate(text.columns):
+            values = text.iloc[:, position]
+            grouped[column] = values.where(values.isin(self.kept_levels_[position]), RARE_LEVEL)
+        return pd.DataFrame(grouped, index=text.index)
+
+    def get_feature_names_out(self, input_features: Sequence[str] | None = None) -> np.ndarray:
+        """Names as ``column_level``."""
+        check_is_fitted(self, "encoder_")
+        return self.encoder_.get_feature_names_out(input_features)
+
+
+class LogScaler(TransformerMixin, BaseEstimator):
+    """``asinh(x / s)`` per column, ``s`` the median of the non-zero ``|x|`` seen in ``fit``.
+
+    Like a log for values well above the typical size (money, counts), linear around zero,
+    so small losses and small profits stay close together instead of being split by sign.
+    """
+
+    def fit(self, X: np.ndarray, y: None = None) -> LogScaler:
+        """Learn each column's typical size."""
+        values = np.abs(np.asarray(X, dtype=np.float64))
+        scales = []
+        for column in values.T:
+            nonzero = column[(column > 0) & np.isfinite(column)]
+            scales.append(float(np.median(nonzero)) if len(nonzero) else 1.0)
+        self.scale_ = np.asarray(scales)
+        self.n_features_in_ = values.shape[1]
+        return self
+
+    def transform(self, X: np.ndarray) -> np.ndarray:
+        """Apply ``asinh(x / s)``."""
+        check_is_fitted(self, "scale_")
+        return np.arcsinh(np.asarray(X, dtype=np.float64) / self.scale_)
+
+    def get_feature_names_out(self, input_features: Sequence[str] | None = None) -> np.ndarray:
+        """The input names."""
+        return np.asarray(input_features, dtype=object)
+
+
+def is_skewed(column: pd.Series) -> bool:
+    """Whether a numeric column is skewed enough to log-transform (money, counts of orders …).
+
+    True when the column has at least 10 distinct values, at most 10 % of them negative
+    (money, counts and sizes; a few losses allowed), its skewness exceeds
+    :data:`SKEW_LIMIT` and :class:`LogScaler` makes it more symmetric.
+    """
+    values = pd.to_numeric(column, errors="coerce").dropna().astype(float)
+    if values.nunique() < 10 or (values < 0).mean() > 0.1:
+        return False
+    raw = float(values.skew())
+    logged = float(pd.Series(LogScaler().fit_transform(values.to_numpy()[:, None])[:, 0]).skew())
+    return bool(raw > SKEW_LIMIT and abs(logged) < abs(raw))
+
+
+class ColumnWeights(TransformerMixin, BaseEstimator):
+    """Multiply each column of a matrix by ``sqrt(weight)``, so a weight of 2 counts like the criterion twice."""
+
+    def __init__(self, *, weights: Sequence[float] = ()) -> None:
+        self.weights = weights
+
+    def fit(self, X: np.ndarray, y: None = None) -> ColumnWeights:
+        """Check the weights fit ``X``."""
+        self.scale_ = np.sqrt(np.asarray(self.weights, dtype=np.float64))
+        if self.scale_.shape != (np.shape(X)[1],):
+            raise ValueError("one weight per column is needed")
+        self.n_features_in_ = np.shape(X)[1]
+        return self
+
+    def transform(self, X: np.ndarray) -> np.ndarray:
+        """Weight the columns."""
+        check_is_fitted(self, "scale_")
+        return np.asarray(X, dtype=np.float64) * self.scale_
+
+
+def _as_text(X: pd.DataFrame) -> pd.DataFrame:
+    frame = pd.DataFrame(X)
+    return frame.astype(object).where(frame.notna(), MISSING_LEVEL).astype(str)
+
+
+@dataclass(frozen=True, eq=False)
+class FeatureMatrix:
+    """The criteria of every customer as numbers, with the fitted transformation.
+
+    Attributes
+    ----------
+    values : numpy.ndarray
+        Shape ``(n_customers, n_features)``: numeric criteria imputed (median) and
+        standardised, categorical criteria one-hot encoded and balanced.
+    feature_names : tuple of str
+        A name per column of ``values``.
+    numeric : tuple of str
+        The numeric criteria.
+    categorical : tuple of str
+        The categorical criteria.
+    transformer : sklearn.pipeline.Pipeline
+        The fitted transformation (impute, log, scale, encode, weight);
+        ``transformer.transform(new_customers)`` scores new rows.
+    dropped : tuple of str
+        Chosen criteria left out because they were entirely empty (or weighted 0).
+    logged : tuple of str
+        Numeric criteria that were log-transformed because they are skewed (see :func:`is_skewed`).
+    weights : dict of str to float
+        The weight of every criterion used (1 unless set).
+    """
+
+    values: np.ndarray
+    feature_names: tuple[str, ...]
+    numeric: tuple[str, ...]
+    categorical: tuple[str, ...]
+    transformer: Pipeline
+    dropped: tuple[str, ...] = ()
+    logged: tuple[str, ...] = ()
+    weights: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def criteria(self) -> tuple[str, ...]:
+        """All criteria used, numeric first."""
+        return self.numeric + self.categorical
+
+
+def resolve_criteria(frame: pd.DataFrame, criteria: Sequence[str] | None) -> list[str]:
+    """Check the chosen criteria against ``frame``; ``None`` or empty means the suggested default.
+
+    Raises
+    ------
+    SegmenttiError
+        When a name is not a column, a column is an id, contact, date or free-text
+        column, or no usable column is left.
+    """
+    if not criteria:
+        chosen = suggest_criteria(frame)
+        if not chosen:
+            raise SegmenttiError("error.no_usable_columns")
+        return chosen
+    missing = [name for name in criteria if name not in frame.columns]
+    if missing:
+        raise SegmenttiError(
+            "error.unknown_criteria",
+            columns=", ".join(missing),
+            available=", ".join(map(str, frame.columns)),
+        )
+    infos = describe_columns(frame[list(dict.fromkeys(criteria))])
+    refused = [
+        info.name
+        for info in infos
+        if info.role in _REFUSED_ROLES or (info.role is Role.TEXT and info.distinct > MAX_CHOSEN_LEVELS)
+    ]
+    if refused:
+        raise SegmenttiError("error.criteria_not_usable", columns=", ".join(refused))
+    return [info.name for info in infos]
+
+
+def build_features(
+    frame: pd.DataFrame,
+    criteria: Sequence[str] | None = None,
+    *,
+    weights: Mapping[str, float] | None = None,
+    log_skewed: bool = True,
+) -> FeatureMatrix:
+    """Build the clustering matrix from the ``criteria`` columns of ``frame``.
+
+    Numeric criteria are imputed (median), log-transformed when skewed (see
+    :func:`is_skewed`) and standardised; categorical criteria are one-hot encoded with
+    rare levels grouped and balanced so each counts as much as one numeric criterion;
+    then every criterion's block is multiplied by ``sqrt(weight)``. All of it is one
+    fitted scikit-learn pipeline (``FeatureMatrix.transformer``).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per customer.
+    criteria : sequence of str, optional
+        Columns to segment on; default :func:`segmentti.data.columns.suggest_criteria`.
+    weights : mapping of str to float, optional
+        Weight per criterion (default 1); see :func:`combine_weights` for family
+        weights. A weight of 0 leaves the criterion out.
+    log_skewed : bool, default True
+        Log-transform skewed numeric criteria.
+
+    Returns
+    -------
+    FeatureMatrix
+        ``values`` has shape ``(len(frame), n_features)``.
+
+    Raises
+    ------
+    SegmenttiError
+        For unusable criteria (see :func:`resolve_criteria`), a negative weight, or
+        when every chosen criterion is empty or weighted 0.
+    """
+    chosen = resolve_criteria(frame, criteria)
+    weights = dict(weights or {})
+    for name, weight in weights.items():
+        if not np.isfinite(weight) or weight < 0:
+            raise SegmenttiError("error.bad_weight", name=name, value=weight)
+    filled = [name for name in chosen if frame[name].notna().any() and weights.get(name, 1.0) > 0]
+    dropped = tuple(name for name in chosen if name not in filled)
+    if not filled:
+        raise SegmenttiError("error.criteria_all_empty", columns=", ".join(chosen))
+    numeric = tuple(
+        name
+        for name in filled
+        if pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name])
+    )
+    categorical = tuple(name for name in filled if name not in numeric)
+    logged = tuple(name for name in numeric if log_skewed and is_skewed(frame[name]))
+    plain = tuple(name for name in numeric if name not in logged)
+    parts = []
+    if plain:
+        parts.append(("numeric", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), list(plain)))
+    if logged:
+        parts.append(
+            (
+                "logged",
+                make_pipeline(
+                    SimpleImputer(strategy="median"),
+                    LogScaler(),
+                    StandardScaler(),
+                ),
+                list(logged),
+            )
+        )
+    if categorical:
+        parts.append(("categorical", BalancedOneHotEncoder(), list(categorical)))
+    encoder = ColumnTransformer(parts, verbose_feature_names_out=False)
+    ordered = plain + logged + categorical
+    encoded = np.asarray(encoder.fit_transform(frame[list(ordered)]), dtype=np.float64)
+    names = tuple(str(name) for name in encoder.get_feature_names_out())
+    owners = _owners(names, ordered, encoder)
+    used = {name: float(weights.get(name, 1.0)) for name in ordered}
+    weighting = ColumnWeights(weights=[used[owner] for owner in owners]).fit(encoded)
+    transformer = Pipeline([("encode", encoder), ("weight", weighting)])
+    values = weighting.transform(encoded)
+    return FeatureMatrix(values, names, plain + logged, categorical, transformer, dropped, logged, used)
+
+
+def _owners(names: tuple[str, ...], ordered: tuple[str, ...], encoder: ColumnTransformer) -> list[str]:
+    """The criterion each encoded column comes from."""
+    owners: list[str] = []
+    for _, part, columns in encoder.transformers_:
+        if part == "drop" or not len(columns):
+            continue
+        count = len(part.get_feature_names_out(columns))
+        if isinstance(part, BalancedOneHotEncoder):
+            for column, levels in zip(columns, part.encoder_.categories_, strict=True):
+                owners.extend([column] * len(levels))
+        else:
+            owners.extend(columns[:count])
+    assert len(owners) == len(names) and set(owners) <= set(ordered)
+    return owners
+
+
+FAMILY_ORDER: tuple[Family, ...] = tuple(Family)
+"""The criteria families in the order pages list them."""
+
+
+def combine_weights(
+    families: Mapping[str, str],
+    family_weights: Mapping[str, float] | None = None,
+    column_weights: Mapping[str, float] | None = None,
+) -> dict[str, float]:
+    """Turn family and column weights into one weight per criterion.
+
+    Parameters
+    ----------
+    families : mapping of str to str
+        The family (a :class:`segmentti.data.columns.Family` value) of each criterion.
+    family_weights : mapping of str to float, optional
+        Weight per family (default 1).
+    column_weights : mapping of str to float, optional
+        Weight per criterion (default 1).
+
+    Returns
+    -------
+    dict of str to float
+        ``family weight × column weight`` for every criterion of ``families``.
+
+    Raises
+    ------
+    SegmenttiError
+        For an unknown family name or a negative weight.
+    """
+    family_weights = dict(family_weights or {})
+    column_weights = dict(column_weights or {})
+    known = {family.value for family in Family}
+    unknown = sorted(set(family_weights) - known)
+    if unknown:
+        raise SegmenttiError("error.unknown_family", names=", ".join(unknown), known=", ".join(sorted(known)))
+    for name, weight in [*family_weights.items(), *column_weights.items()]:
+        if not np.isfinite(weight) or weight < 0:
+            raise SegmenttiError("error.bad_weight", name=name, value=weight)
+    return {
+        column: float(family_weights.get(str(family), 1.0)) * float(column_weights.get(column, 1.0))
+        for column, family in families.items()
+    }

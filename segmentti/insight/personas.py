@@ -1,0 +1,687 @@
+"""Turn segments into personas: a name, distinguishing traits, a typical customer, KPIs and actions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from segmentti.data.columns import Role, describe_columns
+from segmentti.engine.features import MISSING_LEVEL
+from segmentti.texts import format_number as format_number_for
+from segmentti.texts import format_share as format_share_for
+from segmentti.texts import translate
+
+NAME_TRAITS = 3
+"""A suggested name is made of at most this many traits."""
+
+NAME_THRESHOLD = 0.5
+"""A trait goes into the suggested name from this standardised difference on."""
+
+LISTED_TRAITS = 6
+"""A persona card lists at most this many distinguishing traits."""
+
+LISTED_THRESHOLD = 0.2
+"""A trait is listed from this standardised difference on."""
+
+CATEGORY_PREFIX = "category_share_"
+CHANNEL_PREFIX = "channel_share_"
+KPI_COLUMNS: dict[str, tuple[str, str]] = {
+    "avg_order_value": ("avg_order_value", "mean"),
+    "purchase_frequency": ("orders", "mean"),
+    "recency": ("recency_days", "median"),
+    "customer_value": ("total_spend", "mean"),
+    "returns": ("returns", "mean"),
+}
+"""KPI key → (per-customer order feature column, how the segment's figure is taken)."""
+
+_YES = {"yes", "y", "true", "1", "1.0", "kyllä", "kylla", "k", "x", "on", "ja"}
+_NO = {"no", "n", "false", "0", "0.0", "ei", "e", "off", "nej"}
+CONSENT_PATTERN = re.compile(r"consent|newsletter|opt_?in|lupa|uutiskirje|suostumus", re.IGNORECASE)
+RESPONSE_PATTERN = re.compile(r"respon|convert|conversion|vastasi|vastaus|konversio|ostanut_kampanja", re.IGNORECASE)
+_AGE_PATTERN = re.compile(r"(^|[_\s])(age|ikä|ika)($|[_\s])|^(age|ikä|ika)$", re.IGNORECASE)
+_ROLE_PATTERN = re.compile(r"decision|p[äa][äa]tt[äa]j|(^|_)role|rooli|titteli|job_?title", re.IGNORECASE)
+_CHANNEL_PATTERN = re.compile(r"channel|kanava", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PersonaTrait:
+    """How a segment differs from all customers on one column (or one category of it).
+
+    Attributes
+    ----------
+    column : str
+        The column.
+    level : str | None
+        The category of a categorical column; ``None`` for a numeric one.
+    segment_value, overall_value : float
+        Median in the segment and over all customers (numeric), or the share of the
+        segment and of all customers in ``level`` (0–1).
+    difference : float
+        Standardised difference ``(segment mean − overall mean) / sd`` (population sd over
+        all customers; for a category, of its 0/1 indicator ``sqrt(p (1 − p))``). Traits
+        are ranked by its absolute value.
+    lift : float | None
+        Categorical only: segment share / overall share.
+    low, high : float | None
+        Numeric only: the segment's lower and upper quartile (rounded to whole numbers
+        when the column holds only whole numbers).
+    """
+
+    column: str
+    level: str | None
+    segment_value: float
+    overall_value: float
+    difference: float
+    lift: float | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One KPI of a segment beside the same figure over all customers (``key``: a key of KPI_COLUMNS or ``response_rate``)."""
+
+    key: str
+    segment_value: float
+    overall_value: float
+
+
+@dataclass(frozen=True)
+class Affinity:
+    """A product category the segment buys more than others: mean spend share in segment vs overall, and their ratio."""
+
+    category: str
+    segment_share: float
+    overall_share: float
+    lift: float
+
+
+@dataclass(frozen=True)
+class Action:
+    """A suggested channel or action: the rule that fired, what to do and why (with the figures)."""
+
+    rule: str
+    action: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Persona:
+    """One segment as a persona.
+
+    Attributes
+    ----------
+    number : int
+        Segment number, 1-based.
+    name, notes : str
+        The name in use (the suggestion until the user edits it) and the user's notes.
+    suggested_name : str
+        The name made from the most distinctive traits.
+    size : int
+        Customers in the segment.
+    share : float
+        Share of all customers, 0–1.
+    revenue_share : float | None
+        Share of all ``total_spend``, when the data has it.
+    traits : tuple of PersonaTrait
+        Every trait, most distinctive first (categories only where over-represented).
+    typical_row : int
+        Row position (in the frame) of the customer nearest the segment's centre.
+    typical : tuple of (str, str)
+        That customer's id and criteria as (column, value) pairs.
+    kpis : tuple of Kpi
+        The KPIs the data has.
+    affinities : tuple of Affinity
+        Categories with lift above 1, strongest first.
+    actions : tuple of Action
+        Suggestions from :func:`suggest_actions`, the pilot advice last.
+    """
+
+    number: int
+    name: str
+    suggested_name: str
+    notes: str
+    size: int
+    share: float
+    revenue_share: float | None
+    traits: tuple[PersonaTrait, ...]
+    typical_row: int
+    typical: tuple[tuple[str, str], ...]
+    kpis: tuple[Kpi, ...]
+    affinities: tuple[Affinity, ...]
+    actions: tuple[Action, ...]
+
+    @property
+    def listed_traits(self) -> tuple[PersonaTrait, ...]:
+        """The traits a card shows: at most :data:`LISTED_TRAITS` from :data:`LISTED_THRESHOLD` on."""
+        return tuple(trait for trait in self.traits if abs(trait.difference) >= LISTED_THRESHOLD)[:LISTED_TRAITS]
+
+
+def parse_yes_no(column: pd.Series) -> pd.Series:
+    """Read a yes/no column (yes/no, kyllä/ei, true/false, 1/0, booleans) as floats 1.0/0.0, NaN where unknown."""
+    if pd.api.types.is_bool_dtype(column):
+        return column.astype(float)
+    text = column.astype(object).where(column.notna(), "").astype(str).str.strip().str.lower()
+    return text.map(lambda value: 1.0 if value in _YES else 0.0 if value in _NO else np.nan).astype(float)
+
+
+def find_flag_column(frame: pd.DataFrame, pattern: re.Pattern[str]) -> str | None:
+    """The first column whose header matches ``pattern`` and whose filled values are at least 90 % yes/no."""
+    for name in frame.columns:
+        if not pattern.search(str(name)) or str(name).startswith((CATEGORY_PREFIX, CHANNEL_PREFIX)):
+            continue
+        filled = frame[name].dropna()
+        if len(filled) and parse_yes_no(filled).notna().mean() >= 0.9:
+            return str(name)
+    return None
+
+
+def build_personas(
+    frame: pd.DataFrame,
+    labels: np.ndarray,
+    values: np.ndarray,
+    centers: np.ndarray | None = None,
+    criteria: Sequence[str] = (),
+    lang: str = "en",
+) -> tuple[Persona, ...]:
+    """Describe every segment as a persona.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The customers, one row each, in the order of ``labels``. Traits are computed on
+        the criteria and every other numeric or categorical column; KPIs from the order
+        features (``orders``, ``total_spend``, ``recency_days``, ``avg_order_value``,
+        ``returns``) and a yes/no response column, affinity from ``category_share_*``.
+    labels : numpy.ndarray
+        Shape ``(n,)``: segment index 0 … k-1.
+    values : numpy.ndarray
+        Shape ``(n, f)``: the feature matrix the segments were found in.
+    centers : numpy.ndarray, optional
+        Shape ``(k, f)``: segment centres; the members' mean where ``None``.
+    criteria : sequence of str
+        The segmentation criteria (shown for the typical customer).
+    lang : str, default "en"
+        Language of the sentences and actions.
+
+    Returns
+    -------
+    tuple of Persona
+        In segment order.
+    """
+    labels = np.asarray(labels)
+    k = int(labels.max()) + 1 if len(labels) else 0
+    sizes = np.bincount(labels, minlength=k)
+    infos = describe_columns(frame)
+    usable = [info.name for info in infos if info.usable or info.name in criteria]
+    usable = [name for name in usable if not name.startswith((CATEGORY_PREFIX, CHANNEL_PREFIX))]
+    traits = _traits(frame, labels, k, usable)
+    kpis = _kpis(frame, labels, k)
+    affinities = _affinities(frame, labels, k, CATEGORY_PREFIX)
+    channel_affinities = _affinities(frame, labels, k, CHANNEL_PREFIX)
+    revenue = _revenue_shares(frame, labels, k)
+    typical_rows = _typical_rows(labels, values, centers, k)
+    id_columns = [info.name for info in infos if info.role is Role.ID][:1]
+    shown = [*id_columns, *[name for name in criteria if name in frame.columns]]
+    consent = find_flag_column(frame, CONSENT_PATTERN)
+    consent_share = parse_yes_no(frame[consent]).groupby(labels).mean() if consent else None
+    names = _unique([suggest_name(traits[index], lang) for index in range(k)])
+    personas = []
+    for index in range(k):
+        row = typical_rows[index]
+        persona = Persona(
+            number=index + 1,
+            name=names[index],
+            suggested_name=names[index],
+            notes="",
+            size=int(sizes[index]),
+            share=float(sizes[index] / len(labels)),
+            revenue_share=None if revenue is None else float(revenue[index]),
+            traits=traits[index],
+            typical_row=row,
+            typical=tuple((name, _show(frame[name].iloc[row])) for name in shown),
+            kpis=kpis[index],
+            affinities=affinities[index],
+            actions=(),
+        )
+        context = _RuleContext(
+            frame,
+            labels == index,
+            channel_affinities[index],
+            None if consent_share is None else float(consent_share.get(index, np.nan)),
+        )
+        personas.append(replace(persona, actions=suggest_actions(persona, context, lang)))
+    return tuple(personas)
+
+
+def apply_edits(personas: Sequence[Persona], edits: Mapping[int, Mapping[str, str]]) -> tuple[Persona, ...]:
+    """Put the user's names and notes (``{number: {"name": ..., "notes": ...}}``) into the personas.
+
+    An empty or blank name keeps the suggestion.
+    """
+    edited = []
+    for persona in personas:
+        edit = edits.get(persona.number, {})
+        name = (edit.get("name") or "").strip() or persona.suggested_name
+        edited.append(replace(persona, name=name, notes=edit.get("notes", persona.notes) or ""))
+    return tuple(edited)
+
+
+def suggest_name(traits: Sequence[PersonaTrait], lang: str) -> str:
+    """A name from the most distinctive traits, e.g. ``"female · Uusimaa · age 30–40"``.
+
+    No commas: Mailchimp and HubSpot read a comma in ``Tags`` as the start of another tag.
+    """
+    parts: list[str] = []
+    named: set[str] = set()
+    for trait in traits:
+        if abs(trait.difference) < NAME_THRESHOLD or len(parts) == NAME_TRAITS:
+            break
+        if trait.column in named:
+            continue
+        named.add(trait.column)
+        if trait.level is not None:
+            parts.append(trait.level)
+        else:
+            low, high = format_number(trait.low, lang=lang), format_number(trait.high, lang=lang)
+            parts.append(f"{trait.column} {low}" if low == high else f"{trait.column} {low}–{high}")
+    return " · ".join(parts) if parts else translate("persona.near_average", lang)
+
+
+def describe_trait(trait: PersonaTrait, lang: str) -> str:
+    """One plain sentence about a trait, with its figures."""
+    if trait.level is None:
+        size = abs(trait.difference)
+        degree = "much_" if size >= 0.8 else "" if size >= 0.5 else "slightly_"
+        direction = "higher" if trait.difference > 0 else "lower"
+        return translate(
+            "persona.trait_numeric",
+            lang,
+            column=trait.column,
+            value=format_number(trait.segment_value, lang=lang),
+            overall=format_number(trait.overall_value, lang=lang),
+            low=format_number(trait.low, lang=lang),
+            high=format_number(trait.high, lang=lang),
+            strength=translate(f"persona.strength_{degree}{direction}", lang),
+            sd=format_number(size, 1, lang=lang),
+        )
+    return translate(
+        "persona.trait_level",
+        lang,
+        column=trait.column,
+        level=trait.level,
+        share=format_share(trait.segment_value, lang=lang),
+        overall=format_share(trait.overall_value, lang=lang),
+        lift=format_number(trait.lift or 0.0, 1, lang=lang),
+    )
+
+
+def format_number(value: float | None, digits: int | None = None, lang: str = "en") -> str:
+    """A number for people (:func:`segmentti.texts.format_number`): no decimals from 100 on, one below.
+
+    ``digits`` overrides the decimals; a trailing zero decimal is dropped (``2`` not ``2.0``);
+    missing is ``–``.
+    """
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "–"
+    if digits is None:
+        digits = 0 if abs(value) >= 100 else 1
+    text = format_number_for(value, lang, digits)
+    zero = (",0" if lang == "fi" else ".0") if digits == 1 else None
+    return text[: -len(zero)] if zero and text.endswith(zero) else text
+
+
+def format_share(value: float, lang: str = "en") -> str:
+    """A share 0–1 as a whole percentage (:func:`segmentti.texts.format_share`): ``27 %`` / ``27%``."""
+    return format_share_for(value, lang, 0)
+
+
+def _show(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, float):
+        return format_number(value)
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return str(value)
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return unique
+
+
+def _traits(frame: pd.DataFrame, labels: np.ndarray, k: int, columns: Sequence[str]) -> list[tuple[PersonaTrait, ...]]:
+    found: list[list[PersonaTrait]] = [[] for _ in range(k)]
+    for name in columns:
+        column = frame[name]
+        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            numbers = pd.to_numeric(column, errors="coerce").astype(float)
+            spread = float(numbers.std(ddof=0))
+            if not spread or np.isnan(spread):
+                continue
+            groups = numbers.groupby(labels)
+            means, medians = groups.mean(), groups.median()
+            lows, highs = groups.quantile(0.25), groups.quantile(0.75)
+            if bool((numbers.dropna() % 1 == 0).all()):  # whole numbers (ages, counts, scores): whole bounds
+                lows, highs = lows.round(), highs.round()
+            overall_mean, overall_median = float(numbers.mean()), float(numbers.median())
+            for index in range(k):
+                if index not in means.index or np.isnan(means[index]):
+                    continue
+                found[index].append(
+                    PersonaTrait(
+                        name,
+                        None,
+                        float(medians[index]),
+                        overall_median,
+                        (float(means[index]) - overall_mean) / spread,
+                        low=float(lows[index]),
+                        high=float(highs[index]),
+                    )
+                )
+            continue
+        text = column.astype(object).where(column.notna(), MISSING_LEVEL).astype(str)
+        overall = text.value_counts(normalize=True)
+        by_segment = pd.crosstab(labels, text, normalize="index")
+        for level, p in overall.items():
+            if level == MISSING_LEVEL or p >= 1.0:
+                continue
+            spread = float(np.sqrt(p * (1 - p)))
+            for index in range(k):
+                share = float(by_segment.at[index, level]) if index in by_segment.index else 0.0
+                if share <= p:
+                    continue
+                found[index].append(
+                    PersonaTrait(name, str(level), share, float(p), (share - p) / spread, lift=share / p)
+                )
+    return [
+        tuple(sorted(traits, key=lambda trait: (-abs(trait.difference), trait.column, trait.level or "")))
+        for traits in found
+    ]
+
+
+def _kpis(frame: pd.DataFrame, labels: np.ndarray, k: int) -> list[tuple[Kpi, ...]]:
+    found: list[list[Kpi]] = [[] for _ in range(k)]
+    for key, (name, how) in KPI_COLUMNS.items():
+        if name not in frame.columns or not pd.api.types.is_numeric_dtype(frame[name]):
+            continue
+        numbers = pd.to_numeric(frame[name], errors="coerce").astype(float)
+        by_segment = numbers.groupby(labels).agg(how)
+        overall = float(numbers.agg(how))
+        for index in range(k):
+            found[index].append(Kpi(key, float(by_segment.get(index, np.nan)), overall))
+    response = find_flag_column(frame, RESPONSE_PATTERN)
+    if response:
+        flags = parse_yes_no(frame[response])
+        by_segment = flags.groupby(labels).mean()
+        for index in range(k):
+            found[index].append(Kpi("response_rate", float(by_segment.get(index, np.nan)), float(flags.mean())))
+    return [tuple(kpis) for kpis in found]
+
+
+def _affinities(frame: pd.DataFrame, labels: np.ndarray, k: int, prefix: str) -> list[tuple[Affinity, ...]]:
+    columns = [str(name) for name in frame.columns if str(name).startswith(prefix)]
+    found: list[list[Affinity]] = [[] for _ in range(k)]
+    if not columns:
+        return [() for _ in range(k)]
+    shares = frame[columns].apply(pd.to_numeric, errors="coerce").astype(float)
+    overall = shares.mean()
+    by_segment = shares.groupby(labels).mean()
+    for name in columns:
+        if not overall[name] > 0:
+            continue
+        for index in by_segment.index:
+            segment_share = float(by_segment.at[index, name])
+            lift = segment_share / float(overall[name])
+            if lift > 1.0:
+                found[int(index)].append(Affinity(name[len(prefix) :], segment_share, float(overall[name]), lift))
+    return [tuple(sorted(items, key=lambda item: (-item.lift, item.category))) for items in found]
+
+
+def _revenue_shares(frame: pd.DataFrame, labels: np.ndarray, k: int) -> np.ndarray | None:
+    if "total_spend" not in frame.columns or not pd.api.types.is_numeric_dtype(frame["total_spend"]):
+        return None
+    spend = pd.to_numeric(frame["total_spend"], errors="coerce").fillna(0.0).clip(lower=0.0).to_numpy(dtype=float)
+    total = spend.sum()
+    if total <= 0:
+        return None
+    return np.bincount(labels, weights=spend, minlength=k) / total
+
+
+def _typical_rows(labels: np.ndarray, values: np.ndarray, centers: np.ndarray | None, k: int) -> list[int]:
+    rows = []
+    for index in range(k):
+        members = np.flatnonzero(labels == index)
+        if not len(members):
+            rows.append(-1)
+            continue
+        points = values[members]
+        centre = centers[index] if centers is not None and len(centers) > index else points.mean(axis=0)
+        rows.append(int(members[np.argmin(((points - centre) ** 2).sum(axis=1))]))
+    return rows
+
+
+@dataclass(frozen=True, eq=False)
+class _RuleContext:
+    frame: pd.DataFrame
+    members: np.ndarray
+    channel_affinities: tuple[Affinity, ...]
+    consent_share: float | None
+
+
+def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple[Action, ...]:
+    """Channels and actions from transparent rules grounded in the seed articles.
+
+    The rules, in order (each fires only when the data has what it needs):
+
+    - ``b2b_decision_makers``: a decision-maker role column (seed 000) → LinkedIn and personal contact.
+    - ``young_adults``: median age under 30 (seed 000) → social media.
+    - ``lapsed_high_value``: median recency at least 1.5 × overall and mean spend at least 1.2 × overall
+      (seed 004) → a win-back offer.
+    - ``first_time_recent``: median orders at most 1 and median recency at most the overall median
+      (seed 004) → a welcome series.
+    - ``most_valuable``: revenue share at least 1.5 × customer share (seed 004) → prioritise, loyalty.
+    - ``preferred_channel``: a channel the segment uses at least 1.2 × as often as all (seed 001) → use it.
+    - ``category_affinity``: categories bought at least 1.2 × as much as all (seed 000) → feature them.
+    - ``email_consent``: at least half have given marketing consent (seed 004) → a personalised email list.
+    - ``pilot``: always (seed 004) → test on a small pilot with a control group first.
+    """
+    actions: list[Action] = []
+
+    def add(rule: str, **params: object) -> None:
+        actions.append(
+            Action(
+                rule,
+                translate(f"rule.{rule}.action", lang, **params),
+                translate(f"rule.{rule}.reason", lang, **params),
+            )
+        )
+
+    frame, members = context.frame, context.members
+    role = _find_column(frame, _ROLE_PATTERN, numeric=False)
+    if role is not None and members.any():
+        counts = frame.loc[members, role].dropna().astype(str).value_counts(normalize=True)
+        if len(counts):
+            add(
+                "b2b_decision_makers",
+                column=role,
+                level=counts.index[0],
+                share=format_share(float(counts.iloc[0]), lang=lang),
+            )
+    age = _find_column(frame, _AGE_PATTERN, numeric=True)
+    if age is not None and members.any():
+        median_age = float(pd.to_numeric(frame.loc[members, age], errors="coerce").median())
+        if median_age < 30:
+            add("young_adults", column=age, value=format_number(median_age, lang=lang))
+    kpis = {kpi.key: kpi for kpi in persona.kpis}
+    recency, value = kpis.get("recency"), kpis.get("customer_value")
+    if (
+        recency
+        and value
+        and recency.overall_value > 0
+        and value.overall_value > 0
+        and recency.segment_value >= 1.5 * recency.overall_value
+        and value.segment_value >= 1.2 * value.overall_value
+    ):
+        add(
+            "lapsed_high_value",
+            recency=format_number(recency.segment_value, lang=lang),
+            overall_recency=format_number(recency.overall_value, lang=lang),
+            value=format_number(value.segment_value, lang=lang),
+            overall_value=format_number(value.overall_value, lang=lang),
+        )
+    if recency and "orders" in frame.columns and members.any():
+        median_orders = float(pd.to_numeric(frame.loc[members, "orders"], errors="coerce").median())
+        if median_orders <= 1 and recency.segment_value <= recency.overall_value:
+            add(
+                "first_time_recent",
+                orders=format_number(median_orders, lang=lang),
+                recency=format_number(recency.segment_value, lang=lang),
+                overall_recency=format_number(recency.overall_value, lang=lang),
+            )
+    if persona.revenue_share is not None and persona.share > 0 and persona.revenue_share >= 1.5 * persona.share:
+        add(
+            "most_valuable",
+            revenue=format_share(persona.revenue_share, lang=lang),
+            share=format_share(persona.share, lang=lang),
+        )
+    channel = _preferred_channel(frame, members, persona, context)
+    if channel is not None:
+        add("preferred_channel", channel=channel[0], lift=format_number(channel[1], 1, lang=lang))
+    strong = [item for item in persona.affinities if item.lift >= 1.2][:3]
+    if strong:
+        add(
+            "category_affinity",
+            categories=", ".join(item.category for item in strong),
+            lift=format_number(strong[0].lift, 1, lang=lang),
+        )
+    if context.consent_share is not None and context.consent_share >= 0.5:
+        add("email_consent", share=format_share(context.consent_share, lang=lang))
+    add("pilot")
+    return tuple(actions)
+
+
+def _find_column(frame: pd.DataFrame, pattern: re.Pattern[str], numeric: bool) -> str | None:
+    for name in frame.columns:
+        text = str(name)
+        if not pattern.search(text) or text.startswith((CATEGORY_PREFIX, CHANNEL_PREFIX)):
+            continue
+        is_number = pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name])
+        if is_number == numeric and frame[name].notna().any():
+            return text
+    return None
+
+
+def _preferred_channel(
+    frame: pd.DataFrame, members: np.ndarray, persona: Persona, context: _RuleContext
+) -> tuple[str, float] | None:
+    if context.channel_affinities and context.channel_affinities[0].lift >= 1.2:
+        return context.channel_affinities[0].category, context.channel_affinities[0].lift
+    column = _find_column(frame, _CHANNEL_PATTERN, numeric=False)
+    if column is None:
+        return None
+    for trait in persona.traits:
+        if trait.column == column and trait.lift is not None and trait.lift >= 1.2:
+            return trait.level or "", trait.lift
+    return None
+
+
+def format_kpi(kpi_key: str, value: float, lang: str = "en") -> str:
+    """A KPI value for people (rates as percentages)."""
+    if kpi_key == "response_rate":
+        return "–" if np.isnan(value) else format_share(value, lang=lang)
+    return format_number(value, lang=lang)
+
+
+def compare_personas(personas: Sequence[Persona], lang: str) -> pd.DataFrame:
+    """The side-by-side table of all segments.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per persona; columns (headers in ``lang``): number, name, size, share of
+        customers (0–1), share of revenue (when known), one column per KPI (the segment's
+        figure), top traits (the three strongest, ``column = level`` or ``column ↑/↓``),
+        top categories and the first suggested action.
+    """
+    rows = []
+    for persona in personas:
+        row: dict[str, object] = {
+            translate("report.number", lang): persona.number,
+            translate("report.name", lang): persona.name,
+            translate("report.size", lang): persona.size,
+            translate("report.share", lang): round(persona.share, 4),
+        }
+        if persona.revenue_share is not None:
+            row[translate("report.revenue_share", lang)] = round(persona.revenue_share, 4)
+        for kpi in persona.kpis:
+            row[translate(f"kpi.{kpi.key}", lang)] = round(kpi.segment_value, 4)
+        row[translate("report.top_traits", lang)] = "; ".join(short_trait(trait) for trait in persona.listed_traits[:3])
+        row[translate("report.top_categories", lang)] = ", ".join(item.category for item in persona.affinities[:3])
+        row[translate("report.first_action", lang)] = persona.actions[0].action if persona.actions else ""
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def short_trait(trait: PersonaTrait) -> str:
+    """A trait in a few characters: ``"gender = female"`` or ``"age ↑"``."""
+    if trait.level is not None:
+        return f"{trait.column} = {trait.level}"
+    return f"{trait.column} {'↑' if trait.difference > 0 else '↓'}"
+
+
+def personas_from_result(
+    frame: pd.DataFrame, result: object, lang: str, edits: Mapping[int, Mapping[str, str]] | None = None
+) -> tuple[Persona, ...]:
+    """:func:`build_personas` of a :class:`segmentti.engine.workflow.SegmentationResult`, with the user's edits applied.
+
+    The centres are ``result.segmentation.centers`` where the method has them, else the
+    members' mean in ``result.features.values``.
+    """
+    segmentation = result.segmentation  # type: ignore[attr-defined]
+    features = result.features  # type: ignore[attr-defined]
+    personas = build_personas(
+        frame,
+        segmentation.labels,
+        features.values,
+        getattr(segmentation, "centers", None),
+        features.criteria,
+        lang,
+    )
+    own = _own_names(segmentation, lang)
+    personas = tuple(
+        replace(persona, name=own[index], suggested_name=own[index]) if own[index] else persona
+        for index, persona in enumerate(personas)
+    )
+    return apply_edits(personas, edits or {})
+
+
+def _own_names(segmentation: object, lang: str) -> list[str]:
+    """Names the method gave its segments (RFM segments, rules, HDBSCAN's unassigned); ``""`` where none."""
+    k = int(segmentation.k)  # type: ignore[attr-defined]
+    own = list(getattr(segmentation, "names", ()) or ()) or [""] * k
+    unassigned = getattr(segmentation, "unassigned", None)
+    if unassigned is not None and not own[unassigned]:
+        own[unassigned] = translate("engine.unassigned", lang)
+    return own
+
+
+def describe_affinity(item: Affinity, lang: str) -> str:
+    """One line about a category the segment buys more than others, with its figures."""
+    return translate(
+        "report.affinity_item",
+        lang,
+        category=item.category,
+        share=format_share(item.segment_share, lang=lang),
+        overall=format_share(item.overall_share, lang=lang),
+        lift=format_number(item.lift, 1, lang=lang),
+    )

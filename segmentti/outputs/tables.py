@@ -1,0 +1,213 @@
+"""Write segmented customers out: tables with their segment, CSV bytes, contact lists, ZIP and the run summary."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from segmentti.engine.clustering import Segmentation
+from segmentti.errors import SegmenttiError
+from segmentti.insight.personas import Persona
+from segmentti.insight.profiling import Profile
+from segmentti.texts import translate
+
+SEGMENT_COLUMN = "segment"
+SEGMENT_NAME_COLUMN = "segment_name"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def label_customers(
+    frame: pd.DataFrame,
+    segmentation: Segmentation,
+    profile: Profile,
+    segment_column: str = SEGMENT_COLUMN,
+    name_column: str = SEGMENT_NAME_COLUMN,
+) -> pd.DataFrame:
+    """Return ``frame`` with two columns added: the segment number (1-based) and its name.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The customers, in the order of ``segmentation.labels``.
+    segmentation, profile
+        The segments and their description.
+    segment_column, name_column : str
+        Headers of the added columns (the app passes them in the user's language).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Every column of ``frame`` followed by ``segment_column`` and ``name_column``.
+    """
+    return _with_segments(frame, segmentation.labels, profile.names, segment_column, name_column)
+
+
+def _with_segments(
+    frame: pd.DataFrame, labels: np.ndarray, names: Sequence[str], segment_column: str, name_column: str
+) -> pd.DataFrame:
+    """A copy of ``frame`` with the 1-based segment number and the segment's name of every row."""
+    labelled = frame.copy()
+    labelled[segment_column] = labels + 1
+    labelled[name_column] = np.asarray(names, dtype=object)[labels]
+    return labelled
+
+
+def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Make text cells that a spreadsheet would run as a formula inert by prefixing ``'``.
+
+    Cells (and headers) starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return are
+    changed unless they are plain numbers (``-12.5`` and ``-12,5`` stay as they are).
+    """
+    safe = frame.copy()
+    safe.columns = [_inert_cell(name) if isinstance(name, str) else name for name in safe.columns]
+    for name in safe.columns:
+        column = safe[name]
+        if not (pd.api.types.is_string_dtype(column) or column.dtype == object):
+            continue
+        safe[name] = column.map(_inert_cell, na_action="ignore")
+    return safe
+
+
+def _inert_cell(cell: Any) -> Any:
+    if not isinstance(cell, str) or not cell.startswith(_FORMULA_STARTS):
+        return cell
+    try:
+        float(cell.replace(",", "."))
+        return cell
+    except ValueError:
+        return "'" + cell
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """Encode ``frame`` as a standard CSV: UTF-8, comma separator, dot decimals, formulas made inert."""
+    return neutralize_formulas(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def build_summary(
+    segmentation: Segmentation, profile: Profile, criteria: list[str] | tuple[str, ...]
+) -> dict[str, Any]:
+    """The machine-readable summary of a run (the CLI's ``summary.json``).
+
+    Returns
+    -------
+    dict
+        ``k``, ``method``, ``seed``, ``criteria``, ``n_customers``, ``segments`` (each
+        with ``id``, ``name``, ``size``, ``share``) and ``metrics`` (``silhouette``,
+        ``inertia``).
+    """
+    silhouette = segmentation.silhouette
+    return {
+        "k": segmentation.k,
+        "method": segmentation.method,
+        "seed": segmentation.seed,
+        "criteria": list(criteria),
+        "n_customers": len(segmentation.labels),
+        "segments": [
+            {"id": segment.number, "name": segment.name, "size": segment.size, "share": round(segment.share, 6)}
+            for segment in profile.segments
+        ],
+        "metrics": {
+            "silhouette": None if math.isnan(silhouette) else round(silhouette, 6),
+            "inertia": round(segmentation.inertia, 6),
+        },
+    }
+
+
+# --- Finnish Excel CSV -------------------------------------------------------------------------------------------
+
+
+def to_finnish_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """Encode ``frame`` as the CSV that Excel with a Finnish locale opens as it is.
+
+    UTF-8 with a byte-order mark, ``;`` separator, decimal comma, dates as ``31.12.2025``
+    (with the time only where a column has one), CRLF line ends, formulas made inert.
+    Read it back with ``pandas.read_csv(data, sep=";", decimal=",", encoding="utf-8-sig")``.
+    """
+    safe = neutralize_formulas(frame)
+    for name in safe.columns:
+        column = safe[name]
+        if pd.api.types.is_datetime64_any_dtype(column):
+            has_time = bool((column.dropna() != column.dropna().dt.normalize()).any())
+            safe[name] = column.dt.strftime("%d.%m.%Y %H:%M:%S" if has_time else "%d.%m.%Y")
+    text = safe.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+    return text.encode("utf-8-sig")
+
+
+# --- customers with their persona and pilot group ---------------------------------------------------------------
+
+
+def label_with_personas(
+    frame: pd.DataFrame,
+    labels: np.ndarray,
+    personas: Sequence[Persona],
+    lang: str,
+    control: np.ndarray | None = None,
+    segment_column: str = SEGMENT_COLUMN,
+    name_column: str = SEGMENT_NAME_COLUMN,
+) -> pd.DataFrame:
+    """Return ``frame`` with the segment number, the persona's name (as edited) and, with a pilot, the group.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The customers, in the order of ``labels``.
+    labels : numpy.ndarray
+        Shape ``(n,)``: segment index 0 … k-1.
+    personas : sequence of Persona
+        In segment order; their ``name`` goes into ``name_column``.
+    lang : str
+        Language of the pilot column's header and values.
+    control : numpy.ndarray of bool, optional
+        Shape ``(n,)``: the control group (see :func:`draw_control_group`); adds the
+        column ``pilot.column`` with ``pilot.test`` / ``pilot.control``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Every column of ``frame``, then ``segment_column``, ``name_column`` (and the pilot column).
+    """
+    labelled = _with_segments(frame, labels, [persona.name for persona in personas], segment_column, name_column)
+    if control is not None:
+        labelled[translate("pilot.column", lang)] = np.where(
+            control, translate("pilot.control", lang), translate("pilot.test", lang)
+        )
+    return labelled
+
+
+def draw_control_group(labels: np.ndarray, percent: float, seed: int = 0) -> np.ndarray:
+    """Draw a random control group of ``percent`` % from every segment (seed 004: pilot before rolling out).
+
+    Parameters
+    ----------
+    labels : numpy.ndarray
+        Shape ``(n,)``: segment index per customer.
+    percent : float
+        0–90: the share of each segment (rounded to whole customers) put into the control group.
+    seed : int, default 0
+        The same labels, percent and seed always draw the same customers.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        Shape ``(n,)``: ``True`` for a customer in the control group.
+
+    Raises
+    ------
+    SegmenttiError
+        When ``percent`` is outside 0–90.
+    """
+    if not 0 <= percent <= 90:
+        raise SegmenttiError("error.bad_pilot_share", percent=percent)
+    labels = np.asarray(labels)
+    control = np.zeros(len(labels), dtype=bool)
+    rng = np.random.default_rng(seed)
+    for segment in np.unique(labels):
+        members = np.flatnonzero(labels == segment)
+        count = round(len(members) * percent / 100)
+        if count:
+            control[rng.choice(members, size=count, replace=False)] = True
+    return control

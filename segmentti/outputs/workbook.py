@@ -1,0 +1,219 @@
+"""Write the Excel workbook: a summary sheet, a personas sheet and one sheet per segment."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from segmentti.insight.personas import Persona, compare_personas, describe_trait, format_kpi, format_number
+from segmentti.outputs.report import ReportContext
+from segmentti.outputs.tables import neutralize_formulas
+from segmentti.texts import translate
+
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="2F6F8F")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_WIDTH_SAMPLE = 500
+_MAX_WIDTH = 60
+_SHEET_NAME_LIMIT = 31
+
+
+def build_workbook(
+    labelled: pd.DataFrame,
+    labels: np.ndarray,
+    personas: Sequence[Persona],
+    context: ReportContext,
+    lang: str,
+) -> bytes:
+    """Build the ``.xlsx`` workbook of a segmentation.
+
+    Parameters
+    ----------
+    labelled : pandas.DataFrame
+        Every customer with the segment columns (from :func:`segmentti.outputs.tables.label_with_personas`),
+        in the order of ``labels``.
+    labels : numpy.ndarray
+        Shape ``(n,)``: segment index 0 … k-1.
+    personas : sequence of Persona
+        In segment order, with the user's names and notes.
+    context : ReportContext
+        The run (data, criteria, cleaning steps, pilot) shown on the summary sheet.
+    lang : str
+        Language of sheet names and headers.
+
+    Returns
+    -------
+    bytes
+        Sheets: summary (the side-by-side table, then the run's details), personas (one row
+        each), then one per segment (its customers, every column). Every sheet has a
+        formatted, frozen header row with filters and fitted column widths; text that a
+        spreadsheet would run as a formula is made inert.
+    """
+    book = Workbook(write_only=True)
+    comparison = compare_personas(personas, lang)
+    summary_rows = [list(row) for row in comparison.itertuples(index=False, name=None)]
+    summary_rows.append([])
+    summary_rows += [[label, value] for label, value in _details(context, len(personas), lang)]
+    _write_sheet(book, translate("sheet.summary", lang), list(comparison.columns), summary_rows, len(comparison) + 1)
+    _write_sheet(
+        book,
+        translate("sheet.personas", lang),
+        _persona_headers(lang),
+        [_persona_row(persona, lang) for persona in personas],
+        len(personas) + 1,
+        wrap=True,
+    )
+    safe = neutralize_formulas(labelled)
+    used = {translate("sheet.summary", lang).lower(), translate("sheet.personas", lang).lower()}
+    for index, persona in enumerate(personas):
+        members = safe[labels == index]
+        title = _sheet_title(f"{persona.number} {persona.name}", used)
+        _write_sheet(book, title, list(members.columns), _frame_rows(members), len(members) + 1)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _details(context: ReportContext, k: int, lang: str) -> list[tuple[str, object]]:
+    details: list[tuple[str, object]] = [
+        (translate("report.source", lang), context.source),
+        (translate("report.customers", lang), context.n_customers),
+        (translate("report.segments", lang), k),
+        (translate("report.method", lang), context.method),
+        (translate("report.criteria", lang), ", ".join(context.criteria)),
+    ]
+    details += [(translate("report.steps", lang), step) for step in context.steps]
+    if context.pilot_percent:
+        details.append(
+            (
+                translate("report.pilot", lang),
+                translate(
+                    "report.pilot_text",
+                    lang,
+                    percent=format_number(context.pilot_percent, lang=lang),
+                    seed=context.pilot_seed,
+                ),
+            )
+        )
+    return details
+
+
+def _persona_headers(lang: str) -> list[str]:
+    keys = (
+        "report.number",
+        "report.name",
+        "report.notes",
+        "report.size",
+        "report.share",
+        "report.revenue_share",
+        "report.traits",
+        "report.typical",
+        "report.kpis",
+        "report.affinity",
+        "report.actions",
+    )
+    return [translate(key, lang) for key in keys]
+
+
+def _persona_row(persona: Persona, lang: str) -> list[object]:
+    return [
+        persona.number,
+        persona.name,
+        persona.notes,
+        persona.size,
+        round(persona.share, 4),
+        None if persona.revenue_share is None else round(persona.revenue_share, 4),
+        "\n".join(describe_trait(trait, lang) for trait in persona.listed_traits),
+        "\n".join(f"{column}: {value}" for column, value in persona.typical),
+        "\n".join(
+            f"{translate(f'kpi.{kpi.key}', lang)}: {format_kpi(kpi.key, kpi.segment_value, lang=lang)} "
+            f"({format_kpi(kpi.key, kpi.overall_value, lang=lang)})"
+            for kpi in persona.kpis
+        ),
+        "\n".join(f"{item.category} ×{format_number(item.lift, 1, lang=lang)}" for item in persona.affinities[:5]),
+        "\n".join(f"{action.action} — {action.reason}" for action in persona.actions),
+    ]
+
+
+def _frame_rows(frame: pd.DataFrame) -> Iterable[list[object]]:
+    columns = []
+    for name in frame.columns:
+        column = frame[name]
+        if isinstance(column.dtype, pd.DatetimeTZDtype):
+            column = column.dt.tz_localize(None)
+        values = column.astype(object).to_numpy(copy=True)
+        missing = column.isna().to_numpy()
+        values[missing] = None
+        columns.append(values)
+    for row in zip(*columns, strict=True) if columns else ():
+        yield [_plain(value) for value in row]
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, pd.Timedelta):
+        return str(value)
+    return value
+
+
+def _write_sheet(
+    book: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[object]], last_row: int, wrap=False
+) -> None:
+    sheet = book.create_sheet(title)
+    rows = list(rows)
+    safe_headers = [str(name) for name in neutralize_formulas(pd.DataFrame(columns=[str(h) for h in headers])).columns]
+    widths = [len(name) for name in safe_headers]
+    for row in rows[:_WIDTH_SAMPLE]:
+        for position, value in enumerate(row[: len(widths)]):
+            text = "" if value is None else str(value)
+            longest = max((len(line) for line in text.split("\n")), default=0)
+            widths[position] = max(widths[position], longest)
+    for position, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(position)].width = min(max(width + 2, 8), _MAX_WIDTH)
+    sheet.freeze_panes = "A2"
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(last_row, 1)}"
+    header_cells = []
+    for name in safe_headers:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        cells = [_inert(value) for value in row]
+        if wrap:
+            wrapped = []
+            for value in cells:
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.alignment = _WRAP
+                wrapped.append(cell)
+            sheet.append(wrapped)
+        else:
+            sheet.append(cells)
+
+
+def _inert(value: object) -> object:
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return neutralize_formulas(pd.DataFrame({"v": [value]}))["v"].iloc[0]
+    return value
+
+
+def _sheet_title(name: str, used: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\']", " ", name).strip() or "Segment"
+    base = base[:_SHEET_NAME_LIMIT].strip()
+    title, counter = base, 2
+    while title.lower() in used:
+        suffix = f" ({counter})"
+        title = base[: _SHEET_NAME_LIMIT - len(suffix)] + suffix
+        counter += 1
+    used.add(title.lower())
+    return title

@@ -1,0 +1,109 @@
+"""The four clustering methods: same seed same segments, size order, mixture membership, HDBSCAN's unassigned."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+from segmentti.engine.clustering import MINIBATCH_FROM, segment_customers, silhouettes, small_segments
+from segmentti.engine.features import build_features
+from segmentti.engine.workflow import segment_features
+from segmentti.errors import SegmenttiError
+
+
+def _blobs(sizes: tuple[int, ...] = (60, 40, 30), noise: int = 0, seed: int = 5) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    centres = [(0, 0), (10, 0), (0, 10)]
+    rows = [(*rng.normal(centres[group], 0.6), group) for group, size in enumerate(sizes) for _ in range(size)]
+    rows += [(*rng.uniform(-30, 40, 2), -1) for _ in range(noise)]
+    return pd.DataFrame(rows, columns=["x", "y", "truth"])
+
+
+@pytest.mark.parametrize("method", ["kmeans", "gmm", "ward"])
+def test_each_method_finds_the_blobs_largest_first_and_reproducibly(method: str) -> None:
+    frame = _blobs()
+    features = build_features(frame, ["x", "y"])
+    first = segment_customers(features, 3, seed=2, method=method)
+    assert first.method == method and first.k == 3
+    assert first.sizes.tolist() == [60, 40, 30]
+    assert adjusted_rand_score(frame["truth"], first.labels) == 1.0
+    np.testing.assert_array_equal(first.labels, segment_customers(features, 3, seed=2, method=method).labels)
+    assert first.silhouette > 0.8
+    np.testing.assert_allclose(first.centers[0], features.values[first.labels == 0].mean(axis=0))
+
+
+def test_mixture_gives_each_customer_a_membership_probability() -> None:
+    features = build_features(_blobs(), ["x", "y"])
+    segmentation = segment_customers(features, 3, method="gmm")
+    assert segmentation.membership.shape == (130,)
+    assert np.all((segmentation.membership > 0.99) & (segmentation.membership <= 1.0))
+    assert segment_customers(features, 3).membership is None
+
+
+def test_hdbscan_finds_its_own_number_and_puts_noise_last_as_unassigned() -> None:
+    frame = _blobs(sizes=(120, 90, 60), noise=25)
+    features = build_features(frame, ["x", "y"])
+    segmentation = segment_customers(features, 99, method="hdbscan")  # k is ignored
+    assert segmentation.k == 4 and segmentation.unassigned == 3
+    assert segmentation.sizes[:3].tolist() == sorted(segmentation.sizes[:3].tolist(), reverse=True)
+    assert segmentation.labels.min() == 0  # no -1 downstream
+    found = segmentation.labels != 3
+    assert adjusted_rand_score(frame["truth"][found], segmentation.labels[found]) > 0.95
+    assert segmentation.sizes[3] >= 15
+    result = segment_features(frame, features, 0, method="hdbscan", lang="fi")
+    assert result.profile.names[-1] == "4: Ei segmenttiä"
+    assert small_segments(segmentation) == []  # the unassigned one does not count as too small
+
+
+def test_hdbscan_without_any_group_is_a_user_error() -> None:
+    frame = pd.DataFrame({"x": np.random.default_rng(0).uniform(0, 1, 40)})
+    with pytest.raises(SegmenttiError) as caught:
+        segment_customers(build_features(frame, ["x"]), 2, method="hdbscan")
+    assert caught.value.key == "error.hdbscan_no_groups"
+
+
+def test_unknown_method_is_a_user_error() -> None:
+    with pytest.raises(SegmenttiError) as caught:
+        segment_customers(build_features(_blobs(), ["x", "y"]), 3, method="spectral")
+    assert caught.value.key == "error.unknown_method"
+
+
+def test_large_data_uses_the_mini_batch_path_and_stays_reproducible() -> None:
+    rng = np.random.default_rng(1)
+    n = MINIBATCH_FROM + 1000
+    truth = rng.integers(0, 3, n)
+    frame = pd.DataFrame({"x": truth * 10 + rng.normal(0, 1, n), "y": (truth == 1) * 10 + rng.normal(0, 1, n)})
+    features = build_features(frame, ["x", "y"])
+    first = segment_customers(features, 3, seed=4)
+    assert adjusted_rand_score(truth, first.labels) > 0.99
+    np.testing.assert_array_equal(first.labels, segment_customers(features, 3, seed=4).labels)
+
+
+def test_too_small_segments_are_flagged() -> None:
+    features = build_features(_blobs(sizes=(200, 150, 20)), ["x", "y"])
+    segmentation = segment_customers(features, 3)
+    assert small_segments(segmentation) == [2]  # 20 customers: under 30
+
+
+def test_silhouettes_match_a_hand_computed_case() -> None:
+    values = np.array([[0.0], [1.0], [10.0], [12.0]])
+    scores = silhouettes(values, np.array([0, 0, 1, 1]))
+    # customer 0: a = 1, b = mean(10, 12) = 11 -> 1 - 1/11
+    assert scores[0] == pytest.approx(1 - 1 / 11)
+    # customer 2: a = 2, b = mean(10, 9) = 9.5 -> 1 - 2/9.5
+    assert scores[2] == pytest.approx(1 - 2 / 9.5)
+    assert np.isnan(silhouettes(values, np.array([0, 0, -1, 1]))[2])
+
+
+def test_hdbscan_finds_the_five_mall_groups_itself(mall_customers_path) -> None:
+    from segmentti.data.loading import read_file
+
+    frame = read_file(mall_customers_path).frame
+    features = build_features(frame, ["Annual Income (k$)", "Spending Score (1-100)"])
+    segmentation = segment_customers(features, 2, method="hdbscan")
+    assert segmentation.k == 6 and segmentation.unassigned == 5  # five groups and the unassigned
+    kmeans = segment_customers(features, 5)
+    found = segmentation.labels != 5
+    assert adjusted_rand_score(kmeans.labels[found], segmentation.labels[found]) > 0.9

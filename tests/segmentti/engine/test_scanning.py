@@ -1,0 +1,138 @@
+"""The scan over k: every score per k, stability, the recommendation rule and its reason; planted groups found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import adjusted_rand_score, calinski_harabasz_score, davies_bouldin_score, silhouette_score
+
+from segmentti.data.loading import read_file
+from segmentti.data.samples import load_sample
+from segmentti.engine.clustering import segment_customers, silhouette_sample
+from segmentti.engine.features import build_features
+from segmentti.engine.scanning import KScore, recommend_k, scan_k
+from segmentti.errors import SegmenttiError
+
+TRUTH = Path(__file__).resolve().parents[2] / "data" / "truth"
+
+
+def _blobs(sizes: tuple[int, ...] = (60, 40, 30, 20), spread: float = 0.4, seed: int = 3) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    centres = [(0, 0), (8, 0), (0, 8), (8, 8), (4, 16), (16, 4)]
+    rows = [(*rng.normal(centres[group], spread), group) for group, size in enumerate(sizes) for _ in range(size)]
+    return pd.DataFrame(rows, columns=["x", "y", "truth"])
+
+
+def _score(k: int, silhouette: float, stability: float = 1.0) -> KScore:
+    return KScore(k, 1.0, silhouette, 1.0, 1.0, stability)
+
+
+def test_scan_scores_match_scikit_learn_on_the_same_segments() -> None:
+    frame = _blobs()
+    features = build_features(frame, ["x", "y"])
+    scan = scan_k(features, 2, 6)
+    assert [score.k for score in scan.scores] == [2, 3, 4, 5, 6]
+    for score in scan.scores:
+        labels = segment_customers(features, score.k).labels  # the same fit the scan used
+        assert score.silhouette == pytest.approx(silhouette_score(features.values, labels))
+        assert score.calinski_harabasz == pytest.approx(calinski_harabasz_score(features.values, labels))
+        assert score.davies_bouldin == pytest.approx(davies_bouldin_score(features.values, labels))
+        assert score.smallest_size == np.bincount(labels).min()
+    assert scan.recommended_k == 4 and scan.reason == "best"
+    assert scan.score(4).stability == pytest.approx(1.0)
+    assert all(np.isnan(score.bic) for score in scan.scores)  # BIC only for the mixture
+
+
+def test_recommendation_favours_three_to_five_when_close_and_skips_unstable_k() -> None:
+    # 2 is best but only just: 4 is within 10 % and in 3-5
+    assert recommend_k((_score(2, 0.50), _score(3, 0.40), _score(4, 0.47), _score(5, 0.30))) == (4, "favoured", 2)
+    # 7 is best by far: no favouring
+    assert recommend_k((_score(3, 0.30), _score(4, 0.31), _score(7, 0.60)))[0] == 7
+    # the best silhouette falls apart on resamples: the stable runner-up wins
+    scores = (_score(3, 0.40, 0.99), _score(6, 0.45, 0.40), _score(8, 0.30, 0.95))
+    assert recommend_k(scores) == (3, "favoured", 6)
+    # among close k in 3-5 the most stable wins, even over a slightly higher silhouette
+    assert recommend_k((_score(3, 0.39, 1.0), _score(5, 0.41, 0.88)))[0] == 3
+    assert recommend_k((_score(3, 0.39, 0.99), _score(5, 0.41, 0.98)))[0] == 5  # stabilities tie
+
+
+def test_explanation_is_plain_language_in_both_languages() -> None:
+    scan = scan_k(build_features(_blobs(), ["x", "y"]), 2, 6)
+    assert scan.explain("en").startswith("The recommendation is 4:")
+    assert "stability 1.00" in scan.explain("en")
+    assert scan.explain("fi").startswith("Suositus on 4:")
+
+
+def test_progress_is_reported_up_to_done() -> None:
+    seen: list[float] = []
+    scan_k(build_features(_blobs(), ["x", "y"]), 2, 4, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) == 4
+
+
+@pytest.mark.parametrize("method", ["gmm", "ward"])
+def test_other_methods_scan_too_and_the_mixture_has_bic(method: str) -> None:
+    scan = scan_k(build_features(_blobs(), ["x", "y"]), 2, 6, method=method)
+    assert scan.recommended_k == 4 and scan.method == method
+    assert all(np.isnan(score.bic) for score in scan.scores) == (method != "gmm")
+    if method == "gmm":
+        assert min(scan.scores, key=lambda score: score.bic).k == 4
+
+
+def test_hdbscan_cannot_be_scanned_and_bad_ranges_are_user_errors() -> None:
+    features = build_features(_blobs(), ["x", "y"])
+    with pytest.raises(SegmenttiError) as caught:
+        scan_k(features, method="hdbscan")
+    assert caught.value.key == "error.scan_method"
+    with pytest.raises(SegmenttiError):
+        scan_k(features, 5, 3)
+
+
+def test_silhouette_sample_is_fixed_and_capped() -> None:
+    first = silhouette_sample(50_000, 0)
+    assert len(first) == 5000 and np.array_equal(first, silhouette_sample(50_000, 0))
+    assert len(silhouette_sample(300, 0)) == 300
+
+
+def test_b2c_sample_defaults_recommend_the_four_planted_groups() -> None:
+    frame = load_sample("b2c_customers").frame
+    features = build_features(frame)
+    scan = scan_k(features)
+    assert scan.recommended_k == 4
+    truth = pd.read_csv(TRUTH / "b2c_truth.csv").set_index("customer_id")["group"]
+    labels = segment_customers(features, scan.recommended_k).labels
+    assert adjusted_rand_score(truth.loc[frame["customer_id"]].to_numpy(), labels) >= 0.8
+
+
+def test_b2b_sample_defaults_recommend_the_three_planted_groups_after_log_transform() -> None:
+    frame = load_sample("b2b_companies").frame
+    features = build_features(frame)
+    assert set(features.logged) == {"employees", "revenue_eur", "profit_eur"}
+    scan = scan_k(features)
+    assert scan.recommended_k == 3
+    truth = pd.read_csv(TRUTH / "b2b_truth.csv").set_index("business_id")["group"]
+    labels = segment_customers(features, 3).labels
+    assert adjusted_rand_score(truth.loc[frame["business_id"]].to_numpy(), labels) >= 0.8
+    unlogged = build_features(frame, log_skewed=False)
+    assert adjusted_rand_score(truth.loc[frame["business_id"]].to_numpy(), segment_customers(unlogged, 3).labels) < 0.9
+
+
+def test_mall_customers_scan_recommends_five_with_the_classic_sizes(mall_customers_path: Path) -> None:
+    frame = read_file(mall_customers_path).frame
+    features = build_features(frame, ["Annual Income (k$)", "Spending Score (1-100)"])
+    assert features.logged == ()
+    scan = scan_k(features)
+    assert scan.recommended_k == 5
+    assert segment_customers(features, scan.recommended_k).sizes.tolist() == [81, 39, 35, 23, 22]
+
+
+def test_segments_from_the_scans_fit_equal_a_fresh_fit() -> None:
+    features = build_features(_blobs(), ["x", "y"])
+    scan = scan_k(features, 2, 5)
+    for k in (2, 4, 5):
+        reused = segment_customers(features, k, silhouette=scan.score(k).silhouette, fitted=scan.labelings[k])
+        fresh = segment_customers(features, k)
+        np.testing.assert_array_equal(reused.labels, fresh.labels)
+        assert reused.silhouette == pytest.approx(fresh.silhouette)

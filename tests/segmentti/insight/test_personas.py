@@ -1,0 +1,228 @@
+"""Personas: traits, names, typical customer, KPIs, affinity and action rules against hand-computed figures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from segmentti.engine.workflow import segment_table
+from segmentti.insight.personas import (
+    apply_edits,
+    build_personas,
+    compare_personas,
+    describe_trait,
+    parse_yes_no,
+    personas_from_result,
+)
+
+LABELS = np.array([0, 0, 0, 1, 1, 1])
+
+
+def _frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "customer_id": ["c1", "c2", "c3", "c4", "c5", "c6"],
+            "age": [20.0, 22.0, 24.0, 60.0, 62.0, 64.0],
+            "gender": ["f", "f", "m", "m", "m", "m"],
+        }
+    )
+
+
+def _values(frame: pd.DataFrame) -> np.ndarray:
+    age = frame["age"].to_numpy()
+    return ((age - age.mean()) / age.std())[:, None]
+
+
+def test_numeric_and_categorical_traits_match_hand_computed_figures() -> None:
+    frame = _frame()
+    first, second = build_personas(frame, LABELS, _values(frame), None, ("age", "gender"), "en")
+    sd = np.sqrt((22**2 + 20**2 + 18**2 + 18**2 + 20**2 + 22**2) / 6)  # population sd around the mean 42
+    age = next(trait for trait in first.traits if trait.column == "age")
+    assert age.segment_value == 22.0 and age.overall_value == 42.0  # medians: (24 + 60) / 2 overall
+    assert age.difference == pytest.approx((22 - 42) / sd)
+    assert (age.low, age.high) == (21.0, 23.0)  # quartiles of 20, 22, 24
+    female = next(trait for trait in first.traits if trait.column == "gender")
+    assert female.level == "f" and female.segment_value == pytest.approx(2 / 3)
+    assert female.overall_value == pytest.approx(1 / 3) and female.lift == pytest.approx(2.0)
+    assert female.difference == pytest.approx((2 / 3 - 1 / 3) / np.sqrt(1 / 3 * 2 / 3))
+    assert [trait.column for trait in first.traits] == ["age", "gender"]  # |−1.04| ranks above 0.71
+    male = next(trait for trait in second.traits if trait.column == "gender")
+    assert male.level == "m" and male.lift == pytest.approx(1.5)
+    assert not any(trait.level == "f" for trait in second.traits)  # under-represented levels are not traits
+    assert first.name == first.suggested_name == "age 21–23 · f"
+    assert second.name == "age 61–63 · m"
+    assert (first.size, first.share, second.share) == (3, 0.5, 0.5)
+    assert describe_trait(age, "en") == (
+        "age: median 22 (all customers 42), half of the segment between 21 and 23; "
+        "much lower than average (1 × the standard deviation)."
+    )
+    assert describe_trait(female, "fi") == "gender = f: 67\u00a0% segmentistä (kaikista 33\u00a0%), 2 kertaa yleisempi."
+
+
+def test_typical_customer_is_the_one_nearest_the_centre() -> None:
+    frame = _frame()
+    values = _values(frame)
+    first, second = build_personas(frame, LABELS, values, None, ("age",), "en")
+    assert first.typical_row == 1 and second.typical_row == 4
+    assert first.typical == (("customer_id", "c2"), ("age", "22"))
+    centers = np.array([[values[0, 0]], [values[5, 0]]])  # given centres win over the members' mean
+    first, second = build_personas(frame, LABELS, values, centers, ("age",), "en")
+    assert first.typical_row == 0 and second.typical_row == 5
+
+
+def _orders_frame() -> pd.DataFrame:
+    frame = _frame()
+    frame["orders"] = [1, 1, 2, 8, 10, 12]
+    frame["total_spend"] = [50.0, 30.0, 20.0, 300.0, 400.0, 200.0]
+    frame["avg_order_value"] = [50.0, 30.0, 10.0, 37.5, 40.0, 16.0]
+    frame["recency_days"] = [10, 20, 30, 200, 300, 400]
+    frame["returns"] = [0, 1, 0, 2, 0, 1]
+    frame["category_share_Fishing"] = [0.8, 0.6, 0.7, 0.1, 0.0, 0.2]
+    frame["category_share_Home"] = [0.2, 0.4, 0.3, 0.9, 1.0, 0.8]
+    frame["responded"] = ["yes", "no", "no", "yes", "yes", "kyllä"]
+    return frame
+
+
+def test_kpis_revenue_share_and_category_affinity() -> None:
+    frame = _orders_frame()
+    first, second = build_personas(frame, LABELS, _values(frame), None, ("age",), "en")
+    kpis = {kpi.key: kpi for kpi in first.kpis}
+    assert kpis["avg_order_value"].segment_value == pytest.approx(30.0)
+    assert kpis["avg_order_value"].overall_value == pytest.approx(183.5 / 6)
+    assert kpis["purchase_frequency"].segment_value == pytest.approx(4 / 3)
+    assert kpis["recency"].segment_value == 20.0 and kpis["recency"].overall_value == 115.0  # medians
+    assert kpis["customer_value"].segment_value == pytest.approx(100 / 3)
+    assert kpis["returns"].segment_value == pytest.approx(1 / 3)
+    assert kpis["response_rate"].segment_value == pytest.approx(1 / 3)
+    assert kpis["response_rate"].overall_value == pytest.approx(4 / 6)
+    assert first.revenue_share == pytest.approx(100 / 1000) and second.revenue_share == pytest.approx(0.9)
+    assert [item.category for item in first.affinities] == ["Fishing"]
+    fishing = first.affinities[0]
+    assert fishing.segment_share == pytest.approx(0.7) and fishing.overall_share == pytest.approx(2.4 / 6)
+    assert fishing.lift == pytest.approx(0.7 / 0.4)
+    assert [item.category for item in second.affinities] == ["Home"]
+    assert all(not trait.column.startswith("category_share_") for trait in first.traits)
+
+
+def test_action_rules_fire_on_their_conditions_and_say_why() -> None:
+    frame = _orders_frame()
+    first, second = build_personas(frame, LABELS, _values(frame), None, ("age",), "en")
+    assert [action.rule for action in first.actions] == [
+        "young_adults",
+        "first_time_recent",
+        "category_affinity",
+        "pilot",
+    ]
+    assert "median age (age) is 22" in first.actions[0].reason
+    # second: recency 300 ≥ 1.5 × 115 and spend 300 ≥ 1.2 × 166.7; 90 % of revenue with 50 % of customers
+    assert [action.rule for action in second.actions] == [
+        "lapsed_high_value",
+        "most_valuable",
+        "category_affinity",
+        "pilot",
+    ]
+    assert "300 days (all customers 115)" in second.actions[0].reason
+    assert second.actions[1].reason.startswith("The segment brings 90% of the revenue with 50% of the customers")
+
+
+def test_b2b_consent_and_channel_rules() -> None:
+    frame = pd.DataFrame(
+        {
+            "employees": [5, 6, 7, 500, 600, 700],
+            "decision_maker_role": ["CEO", "CEO", "CIO", "procurement", "procurement", "CEO"],
+            "preferred_channel": ["phone", "phone", "phone", "webshop", "webshop", "phone"],
+            "marketing_consent": ["kyllä", "kyllä", "ei", "ei", "ei", "kyllä"],
+        }
+    )
+    values = np.log(frame[["employees"]].to_numpy(dtype=float))
+    first, second = build_personas(frame, LABELS, values, None, ("employees",), "fi")
+    rules = [action.rule for action in first.actions]
+    assert rules == ["b2b_decision_makers", "preferred_channel", "email_consent", "pilot"]
+    assert "LinkedIn" in first.actions[0].action and "CEO (67\u00a0%)" in first.actions[0].reason
+    assert "puhelin" not in first.actions[1].action and "phone" in first.actions[1].action
+    assert [action.rule for action in second.actions] == ["b2b_decision_makers", "preferred_channel", "pilot"]
+
+
+def test_edits_replace_names_and_notes_and_blank_keeps_the_suggestion() -> None:
+    frame = _frame()
+    personas = build_personas(frame, LABELS, _values(frame), None, ("age",), "en")
+    edited = apply_edits(personas, {1: {"name": "Young Helsinki women", "notes": "try TikTok"}, 2: {"name": "  "}})
+    assert edited[0].name == "Young Helsinki women" and edited[0].notes == "try TikTok"
+    assert edited[0].suggested_name == personas[0].suggested_name
+    assert edited[1].name == personas[1].suggested_name and edited[1].notes == ""
+    table = compare_personas(edited, "en")
+    assert table["Name"].tolist() == ["Young Helsinki women", personas[1].name]
+    assert table["Size"].tolist() == [3, 3] and table["Share of customers"].tolist() == [0.5, 0.5]
+
+
+def test_identical_suggested_names_are_made_unique() -> None:
+    frame = pd.DataFrame({"x": [1.0, 2.0, 1.0, 2.0]})
+    personas = build_personas(frame, np.array([0, 0, 1, 1]), frame.to_numpy(), None, ("x",), "fi")
+    assert [persona.name for persona in personas] == ["lähellä keskiarvoa", "lähellä keskiarvoa (2)"]
+
+
+def test_yes_no_values_in_both_languages() -> None:
+    parsed = parse_yes_no(pd.Series(["Yes", "no", "KYLLÄ", "ei", "1", "0", "true", "maybe", None]))
+    assert parsed.tolist()[:7] == [1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0]
+    assert parsed.isna().tolist()[7:] == [True, True]
+
+
+def test_personas_from_a_real_segmentation_cover_every_customer() -> None:
+    frame = _orders_frame()
+    result = segment_table(frame, ["age", "total_spend"], 2)
+    personas = personas_from_result(frame, result, "en", {2: {"name": "Big spenders"}})
+    assert sum(persona.size for persona in personas) == 6
+    assert personas[1].name == "Big spenders"
+    assert all(persona.actions[-1].rule == "pilot" for persona in personas)
+
+
+def test_texts_looked_up_by_computed_keys_exist() -> None:
+    from segmentti.insight.personas import KPI_COLUMNS
+    from segmentti.texts import TEXTS
+
+    rules = [
+        "b2b_decision_makers",
+        "young_adults",
+        "lapsed_high_value",
+        "first_time_recent",
+        "most_valuable",
+        "preferred_channel",
+        "category_affinity",
+        "email_consent",
+        "pilot",
+    ]
+    keys = [f"kpi.{key}" for key in [*KPI_COLUMNS, "response_rate"]]
+    keys += [f"rule.{rule}.{part}" for rule in rules for part in ("action", "reason")]
+    keys += [f"persona.strength_{d}{w}" for d in ("much_", "", "slightly_") for w in ("higher", "lower")]
+    keys += [f"contacts.reason_{reason}" for reason in ("invalid_email", "no_consent", "duplicate", "control")]
+    assert [key for key in keys if key not in TEXTS] == []
+
+
+def test_whole_number_columns_get_whole_quartiles_in_names() -> None:
+    frame = pd.DataFrame({"score": [1, 2, 3, 4, 90, 91, 92, 93], "km": [1.0, 1.5, 2.5, 3.0, 50.0, 51.0, 52.0, 53.5]})
+    labels = np.array([0, 0, 0, 0, 1, 1, 1, 1])
+    first, _ = build_personas(frame, labels, frame.to_numpy(dtype=float), None, ("score", "km"), "en")
+    score = next(trait for trait in first.traits if trait.column == "score")
+    km = next(trait for trait in first.traits if trait.column == "km")
+    assert (score.low, score.high) == (2.0, 3.0)  # 1.75 and 3.25 rounded: the column holds whole numbers
+    assert (km.low, km.high) == (1.375, 2.625)
+
+
+def test_segments_named_by_their_method_keep_that_name_as_persona() -> None:
+    """HDBSCAN's noise segment is a persona named Unassigned, in the user's language."""
+    from segmentti.engine.features import build_features
+    from segmentti.engine.workflow import segment_features
+    from segmentti.insight.personas import personas_from_result
+
+    rng = np.random.default_rng(3)
+    blobs = [rng.normal(centre, 0.3, size=(60, 2)) for centre in ((0, 0), (8, 0), (0, 8))]
+    noise = np.array([[4.0, 4.0], [12.0, 12.0], [-6.0, 6.0], [10.0, -7.0]])
+    frame = pd.DataFrame(np.vstack([*blobs, noise]), columns=["x", "y"])
+    features = build_features(frame, ["x", "y"])
+    result = segment_features(frame, features, 3, 0, "fi", method="hdbscan")
+    unassigned = result.segmentation.unassigned
+    assert unassigned is not None
+    personas = personas_from_result(frame, result, "fi")
+    assert personas[unassigned].name == "Ei segmenttiä" == personas[unassigned].suggested_name
+    assert all(persona.name != "Ei segmenttiä" for persona in personas if persona.number - 1 != unassigned)

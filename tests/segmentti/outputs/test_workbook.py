@@ -1,0 +1,88 @@
+"""The Excel workbook: the expected sheets, formatted frozen headers with filters, the same rows and numbers, inert formulas."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+from openpyxl import load_workbook
+
+from segmentti.insight.personas import apply_edits, build_personas
+from segmentti.outputs.report import ReportContext
+from segmentti.outputs.tables import label_with_personas
+from segmentti.outputs.workbook import build_workbook
+
+LABELS = np.array([0, 0, 0, 1, 1])
+
+
+def _frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "customer_id": ["c1", "c2", "c3", "c4", "c5"],
+            "spend": [10.5, 12.25, 9.0, 250.0, 300.5],
+            "city": ["Espoo", "=1+2", "@SUM(A1)", "Oulu", "-oops"],
+            "joined": pd.to_datetime(["2024-01-02", "2024-02-03", None, "2025-03-04", "2025-04-05"]),
+        }
+    )
+
+
+def _book(names: dict[int, str] | None = None):
+    frame = _frame()
+    values = frame[["spend"]].to_numpy(dtype=float)
+    personas = build_personas(frame, LABELS, values, None, ("spend",), "en")
+    personas = apply_edits(personas, {n: {"name": name, "notes": "call first"} for n, name in (names or {}).items()})
+    labelled = label_with_personas(frame, LABELS, personas, "en")
+    context = ReportContext("shop.csv", 5, "kmeans", ("spend",), steps=("removed 2 duplicate rows",))
+    data = build_workbook(labelled, LABELS, personas, context, "en")
+    return load_workbook(io.BytesIO(data)), personas
+
+
+def test_workbook_has_summary_personas_and_one_sheet_per_segment() -> None:
+    book, _ = _book({1: "Small: basket/ [test]*", 2: "Big spenders"})
+    assert book.sheetnames == ["Summary", "Personas", "1 Small  basket   test", "2 Big spenders"]
+    summary = book["Summary"]
+    assert [cell.value for cell in summary[1]][:4] == ["No.", "Name", "Size", "Share of customers"]
+    assert [row[1] for row in summary.iter_rows(min_row=2, max_row=3, values_only=True)] == [
+        "Small: basket/ [test]*",
+        "Big spenders",
+    ]
+    details = {row[0]: row[1] for row in summary.iter_rows(min_row=5, values_only=True) if row[0]}
+    assert (
+        details["Data"] == "shop.csv"
+        and details["Customers"] == 5
+        and details["Data cleaning"] == ("removed 2 duplicate rows")
+    )
+    people = book["Personas"]
+    row = next(people.iter_rows(min_row=2, max_row=2, values_only=True))
+    assert row[:5] == (1, "Small: basket/ [test]*", "call first", 3, 0.6)
+    assert "spend: median 10.5" in row[6]
+
+
+def test_every_sheet_has_a_formatted_frozen_header_with_filters_and_fitted_widths() -> None:
+    book, _ = _book()
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
+        assert sheet["A1"].font.bold
+        assert all(8 <= sheet.column_dimensions[letter].width <= 60 for letter in ("A", "B"))
+    segment = book.worksheets[2]
+    assert segment.auto_filter.ref == "A1:F4"
+    assert segment.column_dimensions["F"].width == len("segment_name") + 2 or segment.column_dimensions["F"].width > 12
+
+
+def test_segment_sheets_give_back_the_same_rows_and_numbers_with_formulas_inert() -> None:
+    book, personas = _book()
+    first = pd.DataFrame(book.worksheets[2].values)
+    header, rows = first.iloc[0].tolist(), first.iloc[1:]
+    assert header == ["customer_id", "spend", "city", "joined", "segment", "segment_name"]
+    assert rows[0].tolist() == ["c1", "c2", "c3"]
+    assert rows[1].tolist() == [10.5, 12.25, 9.0]
+    assert rows[2].tolist() == ["Espoo", "'=1+2", "'@SUM(A1)"]
+    assert (
+        rows[3].tolist()[:2] == [pd.Timestamp("2024-01-02"), pd.Timestamp("2024-02-03")] and rows[3].tolist()[2] is None
+    )
+    assert rows[5].tolist() == [personas[0].name] * 3
+    second = book.worksheets[3]
+    assert second["C3"].value == "'-oops" and second["C3"].data_type == "s"
+    assert all(cell.data_type != "f" for sheet in book.worksheets for row in sheet.iter_rows() for cell in row)
