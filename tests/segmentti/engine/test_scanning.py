@@ -132,7 +132,7 @@ def test_segments_from_the_scans_fit_equal_a_fresh_fit() -> None:
     features = build_features(_blobs(), ["x", "y"])
     scan = scan_k(features, 2, 5)
     for k in (2, 4, 5):
-        reused = segment_customers(features, k, silhouette=scan.score(k).silhouette, fitted=scan.labelings[k])
+        reused = segment_customers(features, k, silhouette=scan.score(k).silhouette, fitted=scan.fits[k])
         fresh = segment_customers(features, k)
         np.testing.assert_array_equal(reused.labels, fresh.labels)
         assert reused.silhouette == pytest.approx(fresh.silhouette)
