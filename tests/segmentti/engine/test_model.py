@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -185,3 +187,11 @@ def test_unknown_method_and_bad_input_are_user_errors() -> None:
     with pytest.raises(SegmenttiError) as caught:
         SegmentModel(criteria=["x"], k=1).fit(frame)
     assert caught.value.key == "error.bad_k"
+
+
+@pytest.mark.parametrize("method", ["kmeans", "gmm", "ward", "hdbscan"])
+def test_a_saved_and_reloaded_model_labels_customers_the_same(method: str) -> None:
+    frame = _groups((120, 90, 60), noise=20)
+    model = SegmentModel(criteria=["x", "y", "region"], k=3, method=method).fit(frame)
+    reloaded = pickle.loads(pickle.dumps(model))
+    np.testing.assert_array_equal(reloaded.predict(frame), model.labels_)
