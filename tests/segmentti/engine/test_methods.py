@@ -71,7 +71,7 @@ def test_unknown_method_is_a_user_error() -> None:
     assert caught.value.key == "error.unknown_method"
 
 
-def test_large_data_uses_the_mini_batch_path_and_stays_reproducible() -> None:
+def test_large_data_uses_the_sampled_path_and_stays_reproducible() -> None:
     rng = np.random.default_rng(1)
     n = LARGE_DATA_FROM + 1000
     truth = rng.integers(0, 3, n)
