@@ -132,7 +132,8 @@ def is_skewed(column: pd.Series) -> bool:
     (money, counts and sizes; a few losses allowed), its skewness exceeds
     :data:`SKEW_LIMIT` and :class:`LogScaler` makes it more symmetric.
     """
-    values = pd.to_numeric(column, errors="coerce").dropna().astype(float)
+    values = pd.to_numeric(column, errors="coerce").astype(float)
+    values = values[np.isfinite(values)]
     if values.nunique() < 10 or (values < 0).mean() > 0.1:
         return False
     raw = float(values.skew())
