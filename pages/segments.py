@@ -114,7 +114,7 @@ else:
 
 try:
     known = scan.score(k).silhouette if scan is not None else None  # the scan scored these very segments
-    fitted = scan.labelings.get(k) if scan is not None else None
+    fitted = scan.fits.get(k) if scan is not None else None
     result = segments(k, lang, method, known, fitted)
 except SegmenttiError as error:
     show_error(error)

@@ -21,6 +21,7 @@ _EXPORTS: dict[str, str] = {
     "Profile": "segmentti.insight.profiling",
     "QualityReport": "segmentti.data.quality",
     "Role": "segmentti.data.columns",
+    "SegmentModel": "segmentti.engine.model",
     "Segmentation": "segmentti.engine.clustering",
     "SegmentationResult": "segmentti.engine.workflow",
     "SegmenttiError": "segmentti.errors",

@@ -17,6 +17,7 @@ from segmentti.data.quality import QualityReport, assess_quality
 from segmentti.data.samples import load_sample
 from segmentti.engine.clustering import K_MAX, K_MIN, Segmentation
 from segmentti.engine.features import FeatureMatrix, build_features
+from segmentti.engine.methods import Fitted
 from segmentti.engine.rfm import summarize_orders
 from segmentti.engine.scanning import KScan, scan_k
 from segmentti.engine.workflow import SegmentationResult, segment_features
@@ -96,7 +97,7 @@ def cached_segments(
     weights: tuple[tuple[str, float], ...] = (),
     method: str = "kmeans",
     silhouette: float | None = None,
-    _fitted: np.ndarray | None = None,
+    _fitted: Fitted | None = None,
 ) -> SegmentationResult:
     """:func:`segmentti.engine.workflow.segment_features` with ``method`` (``silhouette``, ``_fitted`` from the scan, if known)."""
     return segment_features(

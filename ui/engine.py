@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from segmentti.data.columns import describe_columns
 from segmentti.engine.features import FeatureMatrix, build_features, combine_weights, resolve_criteria
+from segmentti.engine.methods import Fitted
 from segmentti.engine.workflow import SegmentationResult, segment_features
 from ui import state
 from ui.cached import cached_suggestion
@@ -67,7 +67,7 @@ def segments(
     lang: str,
     method: str,
     silhouette: float | None = None,
-    fitted: np.ndarray | None = None,
+    fitted: Fitted | None = None,
 ) -> SegmentationResult:
     """The segments of the current data, criteria and weights with ``method`` and ``k``.
 

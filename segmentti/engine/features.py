@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils import Tags
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 from segmentti.data.columns import Family, Role, describe_columns, suggest_criteria
 from segmentti.errors import SegmenttiError
@@ -47,9 +48,17 @@ class BalancedOneHotEncoder(TransformerMixin, BaseEstimator):
     def __init__(self, *, rare_share: float = RARE_SHARE) -> None:
         self.rare_share = rare_share
 
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        # any value is a level: text, numbers, and empty cells (the level MISSING_LEVEL)
+        tags.input_tags.categorical = True
+        tags.input_tags.string = True
+        tags.input_tags.allow_nan = True
+        return tags
+
     def fit(self, X: pd.DataFrame, y: None = None) -> BalancedOneHotEncoder:
         """Learn the levels (rare ones grouped) and the weight of every column's block."""
-        text = _as_text(X)
+        text = _as_text(self._checked(X, reset=True))
         self.kept_levels_ = []
         for position in range(text.shape[1]):
             shares = text.iloc[:, position].value_counts(normalize=True)
@@ -68,13 +77,17 @@ class BalancedOneHotEncoder(TransformerMixin, BaseEstimator):
             block_weight = 1.0 / np.sqrt(spread) if spread > 1e-12 else 0.0
             weights.extend([block_weight] * len(levels))
         self.weights_ = np.asarray(weights)
-        self.n_features_in_ = X.shape[1]
         return self
 
     def transform(self, X: pd.DataFrame) -> np.ndarray:
         """Encode ``X`` and weight each block."""
         check_is_fitted(self, "encoder_")
-        return self.encoder_.transform(self._group_rare(_as_text(X))) * self.weights_
+        return self.encoder_.transform(self._group_rare(_as_text(self._checked(X, reset=False)))) * self.weights_
+
+    def _checked(self, X: pd.DataFrame, *, reset: bool) -> pd.DataFrame:
+        """``X`` as a table after scikit-learn's checks (2-D, not sparse, not empty, the fitted columns)."""
+        checked = validate_data(self, X, dtype=None, ensure_all_finite=False, reset=reset)
+        return X if isinstance(X, pd.DataFrame) else pd.DataFrame(checked)
 
     def _group_rare(self, text: pd.DataFrame) -> pd.DataFrame:
         grouped = {}
@@ -89,7 +102,7 @@ class BalancedOneHotEncoder(TransformerMixin, BaseEstimator):
         return self.encoder_.get_feature_names_out(input_features)
 
 
-class LogScaler(TransformerMixin, BaseEstimator):
+class LogScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     """``asinh(x / s)`` per column, ``s`` the median of the non-zero ``|x|`` seen in ``fit``.
 
     Like a log for values well above the typical size (money, counts), linear around zero,
@@ -98,23 +111,18 @@ class LogScaler(TransformerMixin, BaseEstimator):
 
     def fit(self, X: np.ndarray, y: None = None) -> LogScaler:
         """Learn each column's typical size."""
-        values = np.abs(np.asarray(X, dtype=np.float64))
+        values = np.abs(validate_data(self, X, dtype=np.float64, reset=True))
         scales = []
         for column in values.T:
             nonzero = column[(column > 0) & np.isfinite(column)]
             scales.append(float(np.median(nonzero)) if len(nonzero) else 1.0)
         self.scale_ = np.asarray(scales)
-        self.n_features_in_ = values.shape[1]
         return self
 
     def transform(self, X: np.ndarray) -> np.ndarray:
         """Apply ``asinh(x / s)``."""
         check_is_fitted(self, "scale_")
-        return np.arcsinh(np.asarray(X, dtype=np.float64) / self.scale_)
-
-    def get_feature_names_out(self, input_features: Sequence[str] | None = None) -> np.ndarray:
-        """The input names."""
-        return np.asarray(input_features, dtype=object)
+        return np.arcsinh(validate_data(self, X, dtype=np.float64, reset=False) / self.scale_)
 
 
 def is_skewed(column: pd.Series) -> bool:
@@ -124,7 +132,8 @@ def is_skewed(column: pd.Series) -> bool:
     (money, counts and sizes; a few losses allowed), its skewness exceeds
     :data:`SKEW_LIMIT` and :class:`LogScaler` makes it more symmetric.
     """
-    values = pd.to_numeric(column, errors="coerce").dropna().astype(float)
+    values = pd.to_numeric(column, errors="coerce").astype(float)
+    values = values[np.isfinite(values)]
     if values.nunique() < 10 or (values < 0).mean() > 0.1:
         return False
     raw = float(values.skew())
@@ -132,24 +141,28 @@ def is_skewed(column: pd.Series) -> bool:
     return bool(raw > SKEW_LIMIT and abs(logged) < abs(raw))
 
 
-class ColumnWeights(TransformerMixin, BaseEstimator):
-    """Multiply each column of a matrix by ``sqrt(weight)``, so a weight of 2 counts like the criterion twice."""
+class ColumnWeights(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
+    """Multiply each column of a matrix by ``sqrt(weight)``, so a weight of 2 counts like the criterion twice.
+
+    No weights (the default) means a weight of 1 for every column.
+    """
 
     def __init__(self, *, weights: Sequence[float] = ()) -> None:
         self.weights = weights
 
     def fit(self, X: np.ndarray, y: None = None) -> ColumnWeights:
         """Check the weights fit ``X``."""
-        self.scale_ = np.sqrt(np.asarray(self.weights, dtype=np.float64))
-        if self.scale_.shape != (np.shape(X)[1],):
-            raise ValueError("one weight per column is needed")
-        self.n_features_in_ = np.shape(X)[1]
+        columns = validate_data(self, X, dtype=np.float64, reset=True).shape[1]
+        weights = np.ones(columns) if len(self.weights) == 0 else np.asarray(self.weights, dtype=np.float64)
+        if weights.shape != (columns,):
+            raise ValueError(f"one weight per column is needed: {len(weights)} weights for {columns} columns")
+        self.scale_ = np.sqrt(weights)
         return self
 
     def transform(self, X: np.ndarray) -> np.ndarray:
         """Weight the columns."""
         check_is_fitted(self, "scale_")
-        return np.asarray(X, dtype=np.float64) * self.scale_
+        return validate_data(self, X, dtype=np.float64, reset=False) * self.scale_
 
 
 def _as_text(X: pd.DataFrame) -> pd.DataFrame:

@@ -6,12 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.cluster import KMeans
 from sklearn.metrics import adjusted_rand_score
-from sklearn.mixture import GaussianMixture
 
-from segmentti.engine import clustering as _clustering
 from segmentti.engine.features import FeatureMatrix
+from segmentti.engine.methods import K_MAX, K_MIN, Fitted, get_method, single_threaded
+from segmentti.engine.metrics import distinct_rows, segment_centers, silhouette_sample, silhouettes_for_labelings
 from segmentti.errors import SegmenttiError
 from segmentti.texts import translate
 
@@ -31,9 +30,6 @@ RESAMPLES = 2
 """Extra runs on resampled customers per k for the stability score."""
 
 RESAMPLE_SIZE = 5_000
-
-RESAMPLE_INITS = 3
-"""k-means starts per resampled run: enough that stability measures the data, not one unlucky start."""
 """Each resample holds 80 % of the customers, at most this many."""
 
 
@@ -87,8 +83,8 @@ class KScan:
     method: str = "kmeans"
     reason: str = "best"
     best_k: int = 0
-    labelings: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
-    """Each k's segment labels as fitted (method's own numbering): :func:`segment_customers` can reuse them."""
+    fits: dict[int, Fitted] = field(default_factory=dict, compare=False, repr=False)
+    """Each k's fitted method: :func:`segmentti.engine.clustering.segment_customers` reuses it instead of fitting again."""
 
     def score(self, k: int) -> KScore:
         """The scores of ``k``."""
@@ -110,11 +106,11 @@ class KScan:
         )
 
 
-@_clustering.single_threaded
+@single_threaded
 def scan_k(
     features: FeatureMatrix,
-    k_min: int = _clustering.K_MIN,
-    k_max: int = _clustering.K_MAX,
+    k_min: int = K_MIN,
+    k_max: int = K_MAX,
     seed: int = 0,
     *,
     method: str = "kmeans",
@@ -123,9 +119,9 @@ def scan_k(
     """Segment for every k from ``k_min`` to ``k_max`` and score each.
 
     Inertia, Calinski–Harabasz and Davies–Bouldin use every customer; silhouette and
-    stability a fixed-seed sample of at most :data:`segmentti.engine.clustering.SILHOUETTE_SAMPLE`.
+    stability a fixed-seed sample of at most :data:`segmentti.engine.metrics.SILHOUETTE_SAMPLE`.
     ``k_max`` is lowered to one less than the number of distinct customers when the data
-    is that small.
+    is that small. Each k's fit is kept in ``KScan.fits``.
 
     Parameters
     ----------
@@ -135,8 +131,9 @@ def scan_k(
         The range of k.
     seed : int, default 0
         Random seed.
-    method : {"kmeans", "gmm", "ward"}, default "kmeans"
-        Method scanned (HDBSCAN finds its own number of segments and cannot be scanned).
+    method : str, default "kmeans"
+        A method of :data:`segmentti.engine.methods.METHOD_REGISTRY` that takes k
+        (HDBSCAN finds its own number of segments and cannot be scanned).
     progress : callable, optional
         Called with the share done (0–1) after each k.
 
@@ -145,49 +142,33 @@ def scan_k(
     SegmenttiError
         When the range is empty, the method has no k, or the data is too small for even ``k_min``.
     """
-    if method not in _clustering.K_METHODS:
+    chosen = get_method(method)
+    if not chosen.takes_k:
         raise SegmenttiError("error.scan_method", method=method)
     if k_min < 2 or k_max < k_min:
         raise SegmenttiError("error.bad_k_range", k_min=k_min, k_max=k_max)
     values = features.values
     n = len(values)
-    distinct = _clustering.distinct_rows(values, k_max + 1)
+    distinct = distinct_rows(values, k_max + 1)
     k_max = min(k_max, distinct - 1)
     if k_max < k_min:
         raise SegmenttiError("error.too_few_rows", k=k_min + 1, rows=n)
     ks = list(range(k_min, k_max + 1))
-    evaluation = _clustering.silhouette_sample(n, seed)
-    resamples = _resamples(n, seed)
-    ward = None
-    resample_cuts: list[dict[int, np.ndarray]] = []
-    if method == "ward":
-        fit_rows = _clustering._sample(n, _clustering.WARD_SAMPLE, seed)
-        ward = (fit_rows, _clustering.ward_labels(values[fit_rows], ks))
-        resample_cuts = [_clustering.ward_labels(values[rows[: _clustering.WARD_SAMPLE]], ks) for rows in resamples]
-    labelings: dict[int, np.ndarray] = {}
+    evaluation = silhouette_sample(n, seed)
+    resampled = [
+        chosen.fit_range(values[rows], ks, seed + 1 + number, resample=True)
+        for number, rows in enumerate(_resamples(n, seed))
+    ]
+    fits: dict[int, Fitted] = {}
     partial: dict[int, dict[str, float]] = {}
-    for position, k in enumerate(ks):
-        if ward is not None:
-            fit_rows, cuts = ward
-            raw = (
-                cuts[k]
-                if len(fit_rows) == n
-                else _clustering._nearest(values, _clustering.segment_centers(values[fit_rows], cuts[k], k))
-            )
-        elif method == "gmm":
-            model, fit_rows = _clustering.fit_mixture(values, k, seed)
-            raw = model.predict(values)
-            partial_bic = float(model.bic(values[fit_rows]))
-        else:
-            raw, _ = _clustering.fit_labels(values, k, seed, method=method)
-        labelings[k] = raw
-        partial[k] = _full_scores(values, raw, k)
-        partial[k]["stability"] = _stability(values, raw, k, seed, method, evaluation, resamples, resample_cuts)
-        if method == "gmm":
-            partial[k]["bic"] = partial_bic  # set in the gmm branch above
+    for position, ((k, fit), *others) in enumerate(zip(chosen.fit_range(values, ks, seed), *resampled, strict=True)):
+        fits[k] = fit
+        partial[k] = _full_scores(values, fit.labels, fit.groups)
+        partial[k]["stability"] = _stability(values[evaluation], fit.labels[evaluation], [other for _, other in others])
+        partial[k].update(fit.scores())
         if progress is not None:
             progress((position + 1) / (len(ks) + 1))
-    silhouettes = _clustering.silhouettes_for_labelings(values[evaluation], [labelings[k][evaluation] for k in ks])
+    silhouettes = silhouettes_for_labelings(values[evaluation], [fits[k].labels[evaluation] for k in ks])
     scores = tuple(
         KScore(
             k=k,
@@ -199,7 +180,7 @@ def scan_k(
     if progress is not None:
         progress(1.0)
     recommended, reason, best = recommend_k(scores)
-    return KScan(scores, recommended, len(evaluation), method, reason, best, labelings)
+    return KScan(scores, recommended, len(evaluation), method, reason, best, fits)
 
 
 def recommend_k(scores: tuple[KScore, ...]) -> tuple[int, str, int]:
@@ -243,7 +224,7 @@ def recommend_k(scores: tuple[KScore, ...]) -> tuple[int, str, int]:
 def _full_scores(values: np.ndarray, labels: np.ndarray, k: int) -> dict[str, float]:
     """Inertia, Calinski–Harabasz, Davies–Bouldin and the smallest segment, from centres in O(n d)."""
     n = len(values)
-    centers = _clustering.segment_centers(values, labels, k)
+    centers = segment_centers(values, labels, k)
     sizes = np.bincount(labels, minlength=k)
     distances = np.sqrt(((values - centers[labels]) ** 2).sum(axis=1))
     inertia = float((distances**2).sum())
@@ -271,31 +252,6 @@ def _resamples(n: int, seed: int) -> list[np.ndarray]:
     return [np.sort(rng.choice(n, size, replace=False)) for _ in range(RESAMPLES)]
 
 
-def _stability(
-    values: np.ndarray,
-    labels: np.ndarray,
-    k: int,
-    seed: int,
-    method: str,
-    evaluation: np.ndarray,
-    resamples: list[np.ndarray],
-    resample_cuts: list[dict[int, np.ndarray]],
-) -> float:
-    """Mean adjusted Rand index between the segments and runs on resamples, on the evaluation customers."""
-    agreements = []
-    for number, rows in enumerate(resamples):
-        subset = values[rows]
-        if method == "gmm":
-            model = GaussianMixture(
-                n_components=k, covariance_type="diag", reg_covar=1e-4, random_state=seed + 1 + number
-            ).fit(subset)
-            predicted = model.predict(values[evaluation])
-        elif method == "ward":
-            fit = rows[: _clustering.WARD_SAMPLE]
-            cut = resample_cuts[number][k]
-            predicted = _clustering._nearest(values[evaluation], _clustering.segment_centers(values[fit], cut, k))
-        else:
-            model = KMeans(n_clusters=k, n_init=RESAMPLE_INITS, random_state=seed + 1 + number).fit(subset)
-            predicted = _clustering._nearest(values[evaluation], model.cluster_centers_)
-        agreements.append(adjusted_rand_score(labels[evaluation], predicted))
-    return float(np.mean(agreements))
+def _stability(evaluated: np.ndarray, labels: np.ndarray, resample_fits: list[Fitted]) -> float:
+    """Mean adjusted Rand index between ``labels`` of the evaluation customers and each resample fit's labels of them."""
+    return float(np.mean([adjusted_rand_score(labels, fit.predict(evaluated)) for fit in resample_fits]))

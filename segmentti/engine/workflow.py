@@ -9,8 +9,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from segmentti.engine.clustering import Segmentation, sampled_silhouette, segment_centers, segment_customers
-from segmentti.engine.features import FeatureMatrix, build_features
+from segmentti.engine.clustering import Segmentation, segment_customers
+from segmentti.engine.features import FeatureMatrix
+from segmentti.engine.methods import Fitted
+from segmentti.engine.metrics import inertia, sampled_silhouette, segment_centers
+from segmentti.engine.model import SegmentModel
 from segmentti.engine.rfm import SEGMENTS, RfmScores
 from segmentti.engine.rules import Rule, assign_rules, check_rules
 from segmentti.insight.profiling import Profile, profile_segments
@@ -24,6 +27,11 @@ class SegmentationResult:
     features: FeatureMatrix
     segmentation: Segmentation
     profile: Profile
+
+    @property
+    def model(self) -> SegmentModel | None:
+        """The fitted model behind the segments (``None`` for RFM and rule segments): it labels new customers."""
+        return self.segmentation.model
 
 
 def segment_table(
@@ -60,8 +68,8 @@ def segment_table(
     SegmenttiError
         For unusable criteria or too little data for ``k``.
     """
-    features = build_features(frame, criteria, weights=weights)
-    return segment_features(frame, features, k, seed, lang, method=method)
+    model = SegmentModel(criteria=criteria, k=k, method=method, seed=seed, weights=weights).fit(frame)
+    return describe(frame, Segmentation.from_model(model), lang)
 
 
 def segment_features(
@@ -73,12 +81,12 @@ def segment_features(
     *,
     method: str = "kmeans",
     silhouette: float | None = None,
-    fitted: np.ndarray | None = None,
+    fitted: Fitted | None = None,
 ) -> SegmentationResult:
     """Like :func:`segment_table` for features already built from ``frame``.
 
-    ``silhouette`` and ``fitted``: the segments' mean silhouette and raw labels when a scan
-    already computed them (see :func:`segmentti.engine.clustering.segment_customers`).
+    ``silhouette`` and ``fitted``: the segments' mean silhouette and the method's fit when a
+    scan already computed them (see :func:`segmentti.engine.clustering.segment_customers`).
     """
     segmentation = segment_customers(features, k, seed, method=method, silhouette=silhouette, fitted=fitted)
     return describe(frame, segmentation, lang)
@@ -154,7 +162,7 @@ def _fixed_segmentation(
     k = len(names)
     values = features.values
     centers = segment_centers(values, labels, k)
-    inertia = float(((values - centers[labels]) ** 2).sum())
     scored = labels if unassigned is None else np.where(labels == unassigned, -1, labels)
     silhouette = sampled_silhouette(values, scored, 0) if k > 1 else float("nan")
-    return Segmentation(labels, k, method, 0, centers, inertia, silhouette, features, None, unassigned, names)
+    spread = inertia(values, labels, centers)
+    return Segmentation(labels, k, method, 0, centers, spread, silhouette, features, None, unassigned, names)

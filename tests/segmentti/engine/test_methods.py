@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from segmentti.engine.clustering import MINIBATCH_FROM, segment_customers, silhouettes, small_segments
+from segmentti.engine.clustering import segment_customers, silhouettes, small_segments
 from segmentti.engine.features import build_features
+from segmentti.engine.methods import LARGE_DATA_FROM
 from segmentti.engine.workflow import segment_features
 from segmentti.errors import SegmenttiError
 
@@ -70,9 +71,9 @@ def test_unknown_method_is_a_user_error() -> None:
     assert caught.value.key == "error.unknown_method"
 
 
-def test_large_data_uses_the_mini_batch_path_and_stays_reproducible() -> None:
+def test_large_data_uses_the_sampled_path_and_stays_reproducible() -> None:
     rng = np.random.default_rng(1)
-    n = MINIBATCH_FROM + 1000
+    n = LARGE_DATA_FROM + 1000
     truth = rng.integers(0, 3, n)
     frame = pd.DataFrame({"x": truth * 10 + rng.normal(0, 1, n), "y": (truth == 1) * 10 + rng.normal(0, 1, n)})
     features = build_features(frame, ["x", "y"])

@@ -128,11 +128,15 @@ def test_mall_customers_scan_recommends_five_with_the_classic_sizes(mall_custome
     assert segment_customers(features, scan.recommended_k).sizes.tolist() == [81, 39, 35, 23, 22]
 
 
-def test_segments_from_the_scans_fit_equal_a_fresh_fit() -> None:
+@pytest.mark.parametrize("method", ["kmeans", "gmm", "ward"])
+def test_segments_from_the_scans_fit_equal_a_fresh_fit(method: str) -> None:
     features = build_features(_blobs(), ["x", "y"])
-    scan = scan_k(features, 2, 5)
+    scan = scan_k(features, 2, 5, method=method)
     for k in (2, 4, 5):
-        reused = segment_customers(features, k, silhouette=scan.score(k).silhouette, fitted=scan.labelings[k])
-        fresh = segment_customers(features, k)
+        reused = segment_customers(features, k, method=method, silhouette=scan.score(k).silhouette, fitted=scan.fits[k])
+        fresh = segment_customers(features, k, method=method)
+        assert reused.model.clusterer_ is scan.fits[k]
         np.testing.assert_array_equal(reused.labels, fresh.labels)
         assert reused.silhouette == pytest.approx(fresh.silhouette)
+        if method == "gmm":
+            np.testing.assert_allclose(reused.membership, fresh.membership)

@@ -1,0 +1,337 @@
+"""The one registry of clustering methods: how each is fitted, how it labels customers, how it is resampled.
+
+A method is added here and nowhere else: :class:`segmentti.engine.model.SegmentModel`, the
+scan over k, the app and the command line all look methods up in :data:`METHOD_REGISTRY`.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
+
+import numpy as np
+from scipy.cluster.hierarchy import cut_tree, linkage
+from sklearn.cluster import HDBSCAN, KMeans
+from sklearn.mixture import GaussianMixture
+from sklearn.neighbors import NearestNeighbors
+from threadpoolctl import threadpool_limits
+
+from segmentti.engine.metrics import distinct_rows, fixed_sample, nearest_centers, segment_centers
+from segmentti.errors import SegmenttiError
+
+K_MIN, K_MAX = 2, 10
+"""The range of k offered by default."""
+
+LARGE_DATA_FROM = 20_000
+"""From this many customers on, k-means finds its starting centres on a sample of :data:`FIT_SAMPLE`."""
+
+FIT_SAMPLE = 10_000
+"""The Gaussian mixture and HDBSCAN are fitted on at most this many customers; the rest are labelled by the fit."""
+
+WARD_SAMPLE = 5000
+"""Ward's tree is built on at most this many customers; every customer joins the nearest of its segments' centres."""
+
+SMALL_SHARE, SMALL_SIZE = 0.02, 30
+"""A segment under 2 % of the customers or under 30 customers is too small (over-segmentation)."""
+
+LLOYD_STEPS = 3
+"""Lloyd iterations over every customer that refine the sample's k-means centres on large data.
+
+The sample's centres are already close; each step costs a pass over all customers, and
+the last few hundredths of movement would cost the scan seconds at 100,000 customers."""
+
+KMEANS_STARTS = 4
+"""k-means++ starts of a full k-means fit."""
+
+RESAMPLE_STARTS = 3
+"""k-means starts of a run on resampled customers: enough that stability measures the data, not one unlucky start."""
+
+THREADS = 1
+"""Native threads for clustering. One: on a machine shared with other work, BLAS/OpenMP
+oversubscription made the scan up to 7× slower (see docs/benchmarks.md)."""
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def single_threaded(function: Callable[P, R]) -> Callable[P, R]:
+    """Run ``function`` with native thread pools limited to :data:`THREADS`."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with threadpool_limits(limits=THREADS):
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+class Fitted:
+    """What a method learned from the customers it was fitted on.
+
+    Attributes
+    ----------
+    labels : numpy.ndarray
+        Shape ``(n,)``: the method's own group of each fitted customer, ``0 … groups-1``
+        in the method's order, ``-1`` for a customer no group claims. Always equal to
+        ``predict`` of the same rows.
+    groups : int
+        Number of groups (the unclaimed not counted).
+    """
+
+    labels: np.ndarray
+
+    @property
+    def groups(self) -> int:
+        raise NotImplementedError
+
+    def predict(self, values: np.ndarray) -> np.ndarray:
+        """The group of every row of ``values`` (shape ``(m, d)``), as in :attr:`labels`."""
+        raise NotImplementedError
+
+    def probabilities(self, values: np.ndarray) -> np.ndarray | None:
+        """Shape ``(m, groups)``: the probability of every group for every row; ``None`` for hard methods."""
+        return None
+
+    def centers(self) -> np.ndarray | None:
+        """Shape ``(groups, d)``: the centres customers are assigned by (nearest wins), or ``None``."""
+        return None
+
+    def scores(self) -> dict[str, float]:
+        """Scores the method itself gives its fit (the mixture's BIC); empty for most methods."""
+        return {}
+
+
+@dataclass(frozen=True, eq=False)
+class CentreFit(Fitted):
+    """Groups given by their centres: every customer belongs to the nearest one (k-means, Ward)."""
+
+    labels: np.ndarray
+    center_values: np.ndarray
+
+    @classmethod
+    def assign(cls, values: np.ndarray, centers: np.ndarray) -> CentreFit:
+        """Label ``values`` by the nearest of ``centers``; a centre nobody is nearest to is dropped."""
+        labels = nearest_centers(values, centers)
+        claimed = np.bincount(labels, minlength=len(centers)) > 0
+        if not claimed.all():
+            centers = centers[claimed]
+            labels = nearest_centers(values, centers)
+        return cls(labels, centers)
+
+    @property
+    def groups(self) -> int:
+        return len(self.center_values)
+
+    def predict(self, values: np.ndarray) -> np.ndarray:
+        return nearest_centers(values, self.center_values)
+
+    def centers(self) -> np.ndarray:
+        return self.center_values
+
+
+@dataclass(frozen=True, eq=False)
+class MixtureFit(Fitted):
+    """A Gaussian mixture: every customer belongs to its most probable component."""
+
+    labels: np.ndarray
+    mixture: GaussianMixture
+    bic: float = float("nan")
+
+    @property
+    def groups(self) -> int:
+        return int(self.mixture.n_components)
+
+    def predict(self, values: np.ndarray) -> np.ndarray:
+        return self.mixture.predict_proba(values).argmax(axis=1)
+
+    def probabilities(self, values: np.ndarray) -> np.ndarray:
+        return self.mixture.predict_proba(values)
+
+    def scores(self) -> dict[str, float]:
+        return {} if math.isnan(self.bic) else {"bic": self.bic}
+
+
+@dataclass(frozen=True, eq=False)
+class NeighbourFit(Fitted):
+    """Groups found on a sample (HDBSCAN): every customer takes the group of the nearest sampled customer.
+
+    A sampled customer is its own nearest neighbour, so it keeps the group (or the
+    "unclaimed" ``-1``) it was given.
+    """
+
+    labels: np.ndarray
+    point_labels: np.ndarray
+    index: NearestNeighbors
+
+    @property
+    def groups(self) -> int:
+        return int(self.point_labels.max()) + 1
+
+    def predict(self, values: np.ndarray) -> np.ndarray:
+        return _neighbour_labels(self.index, self.point_labels, values)
+
+
+def _neighbour_labels(index: NearestNeighbors, point_labels: np.ndarray, values: np.ndarray) -> np.ndarray:
+    return point_labels[index.kneighbors(values, n_neighbors=1, return_distance=False)[:, 0]]
+
+
+class Method:
+    """A clustering method: fit it on customers' feature values and label them.
+
+    Attributes
+    ----------
+    name : str
+        The key in :data:`METHOD_REGISTRY` (and of its translated label ``method.<name>``).
+    takes_k : bool
+        Whether the number of segments is chosen by the user (and can be scanned).
+    """
+
+    name: str = ""
+    takes_k: bool = True
+
+    def check(self, values: np.ndarray, k: int) -> None:
+        """Raise :class:`SegmenttiError` when ``values`` (shape ``(n, d)``) cannot be split into ``k`` groups."""
+        if not self.takes_k:
+            if len(values) < 2:
+                raise SegmenttiError("error.too_few_rows", k=2, rows=len(values))
+            return
+        if k < 2:
+            raise SegmenttiError("error.bad_k", k=k)
+        if len(values) < k:
+            raise SegmenttiError("error.too_few_rows", k=k, rows=len(values))
+        distinct = distinct_rows(values, k)
+        if distinct < k:
+            raise SegmenttiError("error.too_few_distinct", k=k, distinct=distinct)
+
+    def fit(self, values: np.ndarray, k: int, seed: int) -> Fitted:
+        """Fit on ``values`` (shape ``(n, d)``) into ``k`` groups (ignored when not :attr:`takes_k`)."""
+        return next(iter(self.fit_range(values, [k], seed)))[1]
+
+    def fit_range(
+        self, values: np.ndarray, ks: Sequence[int], seed: int, *, resample: bool = False
+    ) -> Iterator[tuple[int, Fitted]]:
+        """Fit for every k of ``ks`` in turn, yielding ``(k, fit)``.
+
+        ``resample=True`` asks for the lighter fit used to measure stability on a
+        resample of at most a few thousand customers.
+        """
+        for k in ks:
+            yield k, self._fit_one(values, k, seed, resample)
+
+    def _fit_one(self, values: np.ndarray, k: int, seed: int, resample: bool) -> Fitted:
+        raise NotImplementedError
+
+
+class KMeansMethod(Method):
+    """k-means; on large data its starting centres come from a sample, then Lloyd steps run over everyone."""
+
+    name = "kmeans"
+
+    def _fit_one(self, values: np.ndarray, k: int, seed: int, resample: bool) -> Fitted:
+        starts = RESAMPLE_STARTS if resample else KMEANS_STARTS
+        if len(values) < LARGE_DATA_FROM:
+            centers = KMeans(n_clusters=k, n_init=starts, random_state=seed).fit(values).cluster_centers_
+            return CentreFit.assign(values, centers)
+        # Plain Lloyd steps over every customer from the sample's centres. A mini-batch pass
+        # would reassign a centre holding few customers to a random one and merge a small,
+        # well-separated group into a large one.
+        sample = fixed_sample(len(values), FIT_SAMPLE, seed)
+        start = KMeans(n_clusters=k, n_init=2, random_state=seed).fit(values[sample]).cluster_centers_
+        return CentreFit.assign(values, lloyd_steps(values, start))
+
+
+def lloyd_steps(values: np.ndarray, centers: np.ndarray, steps: int = LLOYD_STEPS) -> np.ndarray:
+    """Refine ``centers`` (shape ``(k, d)``) by at most ``steps`` Lloyd iterations over every row of ``values``.
+
+    Each step moves every centre to the mean of the rows nearest to it; a centre that no
+    row is nearest to stays where it is. Stops early when no row changes its centre.
+    """
+    labels = nearest_centers(values, centers)
+    for _ in range(steps):
+        counts = np.bincount(labels, minlength=len(centers))
+        centers = np.where(counts[:, None] > 0, segment_centers(values, labels, len(centers)), centers)
+        moved = nearest_centers(values, centers)
+        if np.array_equal(moved, labels):
+            break
+        labels = moved
+    return centers
+
+
+class MixtureMethod(Method):
+    """A Gaussian mixture with diagonal covariances (quick and well-posed on one-hot columns), fitted on a sample."""
+
+    name = "gmm"
+
+    def _fit_one(self, values: np.ndarray, k: int, seed: int, resample: bool) -> Fitted:
+        sample = fixed_sample(len(values), FIT_SAMPLE, seed)
+        mixture = GaussianMixture(
+            n_components=k, covariance_type="diag", reg_covar=1e-4, random_state=seed, n_init=1 if resample else 2
+        ).fit(values[sample])
+        labels = mixture.predict_proba(values).argmax(axis=1)
+        bic = float("nan") if resample else float(mixture.bic(values[sample]))
+        return MixtureFit(labels, mixture, bic)
+
+
+class WardMethod(Method):
+    """Agglomerative Ward on a sample; every customer joins the nearest of the cut tree's segment centres."""
+
+    name = "ward"
+
+    def fit_range(
+        self, values: np.ndarray, ks: Sequence[int], seed: int, *, resample: bool = False
+    ) -> Iterator[tuple[int, Fitted]]:
+        # one tree serves every k: it is cut once per k
+        sample = fixed_sample(len(values), WARD_SAMPLE, seed)
+        cuts = cut_tree(linkage(values[sample], method="ward"), n_clusters=list(ks))
+        for position, k in enumerate(ks):
+            cut = cuts[:, position].astype(np.int64)
+            yield k, CentreFit.assign(values, segment_centers(values[sample], cut, k))
+
+
+class HdbscanMethod(Method):
+    """HDBSCAN on a sample: it finds its own number of groups and leaves some customers unclaimed."""
+
+    name = "hdbscan"
+    takes_k = False
+
+    def _fit_one(self, values: np.ndarray, k: int, seed: int, resample: bool) -> Fitted:
+        sample = fixed_sample(len(values), FIT_SAMPLE, seed)
+        # a group must hold 2 % of the customers (at least 10); density is judged on 5–10 neighbours
+        min_size = max(10, math.ceil(SMALL_SHARE * len(sample)))
+        neighbours = max(5, min(10, min_size // 2))
+        points = values[sample]
+        point_labels = HDBSCAN(min_cluster_size=min_size, min_samples=neighbours, copy=True).fit(points).labels_
+        if point_labels.max() < 0:
+            raise SegmenttiError("error.hdbscan_no_groups", size=min_size)
+        index = NearestNeighbors(n_neighbors=1).fit(points)
+        point_labels = point_labels.astype(np.int64)
+        return NeighbourFit(_neighbour_labels(index, point_labels, values), point_labels, index)
+
+
+METHOD_REGISTRY: dict[str, Method] = {
+    method.name: method for method in (KMeansMethod(), MixtureMethod(), WardMethod(), HdbscanMethod())
+}
+"""Every clustering method by name; ``"kmeans"`` (the first) is the default."""
+
+METHODS: tuple[str, ...] = tuple(METHOD_REGISTRY)
+"""The clustering methods' names."""
+
+K_METHODS: tuple[str, ...] = tuple(name for name, method in METHOD_REGISTRY.items() if method.takes_k)
+"""Methods that take a number of segments (HDBSCAN finds its own)."""
+
+
+def get_method(name: str) -> Method:
+    """The method called ``name``.
+
+    Raises
+    ------
+    SegmenttiError
+        For a name not in :data:`METHOD_REGISTRY`.
+    """
+    method = METHOD_REGISTRY.get(name)
+    if method is None:
+        raise SegmenttiError("error.unknown_method", method=name, known=", ".join(METHODS))
+    return method

@@ -1,0 +1,132 @@
+"""Measure segments in feature space: centres, nearest centres, inertia, silhouettes and fixed-seed samples."""
+
+from __future__ import annotations
+
+import numpy as np
+
+SILHOUETTE_SAMPLE = 5000
+"""Silhouette is computed on at most this many customers (a fixed-seed sample)."""
+
+_CHUNK = 50_000
+
+
+def fixed_sample(rows: int, size: int, seed: int) -> np.ndarray:
+    """Sorted positions of ``size`` of ``rows`` rows drawn with ``seed`` (all rows when ``rows <= size``)."""
+    if rows <= size:
+        return np.arange(rows)
+    return np.sort(np.random.default_rng(seed).choice(rows, size, replace=False))
+
+
+def silhouette_sample(rows: int, seed: int, size: int = SILHOUETTE_SAMPLE) -> np.ndarray:
+    """Positions of the customers the silhouette is computed on (all when ``rows <= size``)."""
+    return fixed_sample(rows, size, seed)
+
+
+def segment_centers(values: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    """Mean of each segment, shape ``(k, d)`` (zeros for an empty segment).
+
+    ``labels`` (shape ``(n,)``) holds segment indexes ``0 … k-1``.
+    """
+    sums = np.zeros((k, values.shape[1]))
+    for start in range(0, len(values), _CHUNK):
+        # one matrix product with the one-hot segments sums every column at once
+        chunk = labels[start : start + _CHUNK]
+        onehot = np.zeros((len(chunk), k))
+        onehot[np.arange(len(chunk)), chunk] = 1.0
+        sums += onehot.T @ values[start : start + len(chunk)]
+    counts = np.bincount(labels, minlength=k)[:, None]
+    return np.divide(sums, counts, out=np.zeros_like(sums), where=counts > 0)
+
+
+def nearest_centers(values: np.ndarray, centers: np.ndarray) -> np.ndarray:
+    """Index of the nearest of ``centers`` (shape ``(k, d)``) for every row of ``values`` (shape ``(n, d)``).
+
+    Computed in chunks of fixed size to bound memory; the same rows in the same chunks
+    always get the same answer, which is what lets a fitted model reproduce its labels.
+    """
+    out = np.empty(len(values), dtype=np.int64)
+    center_norms = (centers**2).sum(axis=1)
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        out[start : start + len(chunk)] = (center_norms - 2 * chunk @ centers.T).argmin(axis=1)
+    return out
+
+
+def inertia(values: np.ndarray, labels: np.ndarray, centers: np.ndarray) -> float:
+    """Sum of squared distances of the rows to their segment's centre."""
+    return float(((values - centers[labels]) ** 2).sum())
+
+
+def distinct_rows(values: np.ndarray, enough: int | None = None) -> int:
+    """Number of distinct rows of ``values`` (stops counting exactly beyond ``enough`` on large data)."""
+    if enough is not None and len(values) > 5000:
+        head = values[:5000]
+        count = len(np.unique(np.round(head, 12), axis=0))
+        if count >= enough:
+            return count
+    return len(np.unique(np.round(values, 12), axis=0))
+
+
+def silhouettes(values: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Silhouette of every row, shape ``(n,)``; label ``-1`` rows (unassigned) get NaN and are not a segment.
+
+    Computed in chunks with squared norms, so ``n`` up to a few thousand stays quick.
+    Singleton segments score 0, as in scikit-learn.
+    """
+    return silhouettes_for_labelings(values, [labels])[0]
+
+
+def silhouettes_for_labelings(values: np.ndarray, labelings: list[np.ndarray]) -> list[np.ndarray]:
+    """:func:`silhouettes` for several labelings of the same rows, computing the distances once."""
+    n = len(values)
+    norms = (values**2).sum(axis=1)
+    encoded = []
+    blocks = []
+    offset = 0
+    for labels in labelings:
+        valid = labels >= 0
+        k = int(labels.max()) + 1 if valid.any() else 0
+        onehot = np.zeros((n, max(k, 1)))
+        onehot[np.flatnonzero(valid), labels[valid]] = 1.0
+        encoded.append((labels, valid, k, slice(offset, offset + onehot.shape[1]), onehot.sum(axis=0)))
+        blocks.append(onehot)
+        offset += onehot.shape[1]
+    onehot_all = np.hstack(blocks)  # one matrix product per chunk serves every labeling
+    results = [np.full(n, np.nan) for _ in labelings]
+    for start in range(0, n, 1000):
+        chunk = slice(start, min(start + 1000, n))
+        squared = norms[chunk, None] + norms[None, :] - 2 * values[chunk] @ values.T
+        distances = np.sqrt(np.maximum(squared, 0.0, out=squared), out=squared)
+        rows = np.arange(chunk.start, chunk.stop)
+        distances[rows - start, rows] = 0.0
+        sums_all = distances @ onehot_all
+        for position, (labels, valid, k, columns, counts) in enumerate(encoded):
+            if k < 2:
+                continue
+            sums = sums_all[:, columns]
+            own = labels[chunk]
+            ok = valid[chunk]
+            local = np.arange(len(own))[ok]
+            own_label = own[ok]
+            own_count = counts[own_label]
+            a = np.where(own_count > 1, sums[local, own_label] / np.maximum(own_count - 1, 1), 0.0)
+            means = sums[local] / np.where(counts > 0, counts, np.inf)
+            means[np.arange(len(local)), own_label] = np.inf
+            means[:, counts == 0] = np.inf
+            b = means.min(axis=1)
+            score = np.where(own_count > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-300), 0.0)
+            results[position][rows[ok]] = score
+    return results
+
+
+def sampled_silhouette(values: np.ndarray, labels: np.ndarray, seed: int) -> float:
+    """Mean silhouette on a fixed-seed sample of at most :data:`SILHOUETTE_SAMPLE` customers (NaN if undefined).
+
+    ``labels`` of ``-1`` (unassigned customers) are left out.
+    """
+    sample = silhouette_sample(len(values), seed)
+    sampled = labels[sample]
+    groups = np.unique(sampled[sampled >= 0])
+    if len(groups) < 2 or len(groups) >= (sampled >= 0).sum():
+        return float("nan")
+    return float(np.nanmean(silhouettes(values[sample], sampled)))
