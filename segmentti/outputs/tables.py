@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -88,33 +88,66 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def build_summary(
-    segmentation: Segmentation, profile: Profile, criteria: list[str] | tuple[str, ...]
+    segmentation: Segmentation,
+    profile: Profile,
+    criteria: Sequence[str],
+    *,
+    names: Sequence[str] | None = None,
+    k_selection: str | None = None,
+    dropped: Sequence[str] = (),
+    scan: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The machine-readable summary of a run (the CLI's ``summary.json``).
+
+    Parameters
+    ----------
+    segmentation, profile
+        The segments and their description.
+    criteria : sequence of str
+        The criteria used.
+    names : sequence of str, optional
+        The segment names in use (the personas' names, as edited); default the profile's.
+    k_selection : {"auto", "fixed", "method"}, optional
+        How k was chosen: by a scan, given, or by the method itself.
+    dropped : sequence of str
+        Criteria left out because they were empty.
+    scan : mapping, optional
+        The k scan behind an ``"auto"`` k, as ``scan --json`` prints it.
 
     Returns
     -------
     dict
-        ``k``, ``method``, ``seed``, ``criteria``, ``n_customers``, ``segments`` (each
-        with ``id``, ``name``, ``size``, ``share``) and ``metrics`` (``silhouette``,
-        ``inertia``).
+        ``k``, ``k_selection``, ``method``, ``seed``, ``criteria``, ``n_customers``,
+        ``segments`` (each with ``id``, ``name``, ``size``, ``share``), ``metrics``
+        (``silhouette``, ``inertia``), ``dropped_criteria`` and, when given, ``scan``.
     """
     silhouette = segmentation.silhouette
-    return {
+    names = list(profile.names) if names is None else list(names)
+    summary: dict[str, Any] = {
         "k": segmentation.k,
+        "k_selection": k_selection,
         "method": segmentation.method,
         "seed": segmentation.seed,
         "criteria": list(criteria),
         "n_customers": len(segmentation.labels),
         "segments": [
-            {"id": segment.number, "name": segment.name, "size": segment.size, "share": round(segment.share, 6)}
+            {
+                "id": segment.number,
+                "name": names[segment.number - 1],
+                "size": segment.size,
+                "share": round(segment.share, 6),
+            }
             for segment in profile.segments
         ],
         "metrics": {
             "silhouette": None if math.isnan(silhouette) else round(silhouette, 6),
             "inertia": round(segmentation.inertia, 6),
         },
+        "dropped_criteria": list(dropped),
     }
+    if scan is not None:
+        summary["scan"] = dict(scan)
+    return summary
 
 
 # --- Finnish Excel CSV -------------------------------------------------------------------------------------------

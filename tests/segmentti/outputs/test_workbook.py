@@ -9,6 +9,7 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from segmentti.insight.personas import apply_edits, build_personas
+from segmentti.outputs.persona_view import build_persona_views
 from segmentti.outputs.report import ReportContext
 from segmentti.outputs.tables import label_with_personas
 from segmentti.outputs.workbook import build_workbook
@@ -34,7 +35,7 @@ def _book(names: dict[int, str] | None = None):
     personas = apply_edits(personas, {n: {"name": name, "notes": "call first"} for n, name in (names or {}).items()})
     labelled = label_with_personas(frame, LABELS, personas, "en")
     context = ReportContext("shop.csv", 5, "kmeans", ("spend",), steps=("removed 2 duplicate rows",))
-    data = build_workbook(labelled, LABELS, personas, context, "en")
+    data = build_workbook(labelled, LABELS, build_persona_views(personas, "en"), context, "en")
     return load_workbook(io.BytesIO(data)), personas
 
 
