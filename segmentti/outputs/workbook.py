@@ -24,6 +24,7 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _WIDTH_SAMPLE = 500
 _MAX_WIDTH = 60
 _SHEET_NAME_LIMIT = 31
+_PERCENT = "0%"
 
 
 def build_workbook(
@@ -62,7 +63,15 @@ def build_workbook(
     summary_rows = [list(row) for row in comparison.itertuples(index=False, name=None)]
     summary_rows.append([])
     summary_rows += [[label, value] for label, value in run_details(context, len(views), lang)]
-    _write_sheet(book, translate("sheet.summary", lang), list(comparison.columns), summary_rows, len(comparison) + 1)
+    shares = [translate(key, lang) for key in ("report.share", "report.revenue_share", "kpi.response_rate")]
+    _write_sheet(
+        book,
+        translate("sheet.summary", lang),
+        list(comparison.columns),
+        summary_rows,
+        len(comparison) + 1,
+        percent=shares,
+    )
     _write_sheet(
         book,
         translate("sheet.personas", lang),
@@ -70,6 +79,7 @@ def build_workbook(
         [_persona_row(view) for view in views],
         len(views) + 1,
         wrap=True,
+        percent=shares,
     )
     safe = neutralize_formulas(labelled)
     used = {translate("sheet.summary", lang).lower(), translate("sheet.personas", lang).lower()}
@@ -139,9 +149,17 @@ def _plain(value: object) -> object:
 
 
 def _write_sheet(
-    book: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[object]], last_row: int, wrap=False
+    book: Workbook,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    last_row: int,
+    wrap: bool = False,
+    percent: Iterable[str] = (),
 ) -> None:
+    """One sheet: a formatted, frozen header with filters, fitted widths; the columns named in ``percent`` shown as %."""
     sheet = book.create_sheet(title)
+    percent_positions = {position for position, name in enumerate(headers) if name in set(percent)}
     rows = list(rows)
     safe_headers = [str(name) for name in neutralize_formulas(pd.DataFrame(columns=[str(h) for h in headers])).columns]
     widths = [len(name) for name in safe_headers]
@@ -163,15 +181,18 @@ def _write_sheet(
     sheet.append(header_cells)
     for row in rows:
         cells = [_inert(value) for value in row]
-        if wrap:
-            wrapped = []
-            for value in cells:
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.alignment = _WRAP
-                wrapped.append(cell)
-            sheet.append(wrapped)
-        else:
+        if not wrap and not percent_positions:
             sheet.append(cells)
+            continue
+        styled = []
+        for position, value in enumerate(cells):
+            cell = WriteOnlyCell(sheet, value=value)
+            if wrap:
+                cell.alignment = _WRAP
+            if position in percent_positions and isinstance(value, float):
+                cell.number_format = _PERCENT
+            styled.append(cell)
+        sheet.append(styled)
 
 
 def _inert(value: object) -> object:

@@ -58,6 +58,10 @@ def test_workbook_has_summary_personas_and_one_sheet_per_segment() -> None:
     row = next(people.iter_rows(min_row=2, max_row=2, values_only=True))
     assert row[:5] == (1, "Small: basket/ [test]*", "call first", 3, 0.6)
     assert "spend: median 10.5" in row[6]
+    # shares stay numbers 0–1 and show as percentages
+    assert people["E2"].value == 0.6 and people["E2"].number_format == "0%"
+    assert summary["D2"].value == 0.6 and summary["D2"].number_format == "0%"
+    assert summary["C2"].number_format == "General"
 
 
 def test_every_sheet_has_a_formatted_frozen_header_with_filters_and_fitted_widths() -> None:
