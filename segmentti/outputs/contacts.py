@@ -14,7 +14,7 @@ import pandas as pd
 from segmentti.data.columns import Role, describe_columns
 from segmentti.errors import SegmenttiError
 from segmentti.insight.personas import CONSENT_PATTERN, Persona, find_flag_column, parse_yes_no
-from segmentti.outputs.tables import to_csv_bytes
+from segmentti.outputs.tables import cut_at_word, to_csv_bytes
 from segmentti.texts import translate
 
 CONTACT_HEADERS = ("Email Address", "First Name", "Last Name", "Tags")
@@ -178,7 +178,7 @@ def tag_of(name: str) -> str:
 
 def file_stem(persona: Persona) -> str:
     """A safe file name for a persona's list: ``"02_female_Uusimaa"`` (number first, so files sort)."""
-    slug = re.sub(r"[^\w-]+", "_", persona.name, flags=re.UNICODE).strip("_")[:40] or "segment"
+    slug = cut_at_word(re.sub(r"[^\w-]+", "_", persona.name, flags=re.UNICODE).strip("_"), 40, "_") or "segment"
     return f"{persona.number:02d}_{slug}"
 
 

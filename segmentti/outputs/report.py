@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from segmentti.outputs.palette import NEUTRAL
 from segmentti.outputs.persona_view import PersonaView, comparison_rows
+from segmentti.outputs.tables import cut_at_word
 from segmentti.texts import format_number, translate
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|~$])")
@@ -306,7 +307,7 @@ def _trait_chart(view: PersonaView, lang: str) -> str:
 
 
 def _clip(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
+    return text if len(text) <= length else cut_at_word(text, length - 1) + "…"
 
 
 _CSS = """

@@ -82,6 +82,19 @@ def _inert_cell(cell: Any) -> Any:
         return "'" + cell
 
 
+def cut_at_word(text: str, limit: int, separator: str = " ") -> str:
+    """``text`` shortened to at most ``limit`` characters, at the last ``separator`` that fits.
+
+    A name cut mid-word reads as a different word (``Uusimaa`` → ``Uusi``), so the cut falls
+    between words; only a first word longer than ``limit`` is cut inside.
+    """
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    cut = head.rfind(separator)
+    return (text[:cut] if cut > 0 else text[:limit]).rstrip(separator + " ")
+
+
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """Encode ``frame`` as a standard CSV: UTF-8, comma separator, dot decimals, formulas made inert."""
     return neutralize_formulas(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")

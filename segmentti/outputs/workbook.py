@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from segmentti.outputs.persona_view import PersonaView, comparison_frame
 from segmentti.outputs.report import ReportContext, run_details
-from segmentti.outputs.tables import neutralize_formulas
+from segmentti.outputs.tables import cut_at_word, neutralize_formulas
 from segmentti.texts import translate
 
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -203,11 +203,11 @@ def _inert(value: object) -> object:
 
 def _sheet_title(name: str, used: set[str]) -> str:
     base = re.sub(r"[\[\]:*?/\\']", " ", name).strip() or "Segment"
-    base = base[:_SHEET_NAME_LIMIT].strip()
+    base = cut_at_word(base, _SHEET_NAME_LIMIT)
     title, counter = base, 2
     while title.lower() in used:
         suffix = f" ({counter})"
-        title = base[: _SHEET_NAME_LIMIT - len(suffix)] + suffix
+        title = cut_at_word(base, _SHEET_NAME_LIMIT - len(suffix)) + suffix
         counter += 1
     used.add(title.lower())
     return title
