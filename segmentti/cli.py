@@ -167,12 +167,11 @@ def _run_segment(args: argparse.Namespace, lang: str) -> int:
         scan=_scan_json(scan) if scan else None,
     )
     write_outputs(args.out, run)
-    labelled = run.labelled
-    print(translate("cli.segment_done", lang, rows=len(labelled), k=result.segmentation.k, out=str(args.out)))
+    print(translate("cli.segment_done", lang, rows=len(frame), k=result.segmentation.k, out=str(args.out)))
     if features.dropped:
         print(translate("cli.dropped", lang, columns=", ".join(features.dropped)))
-    for persona in personas:
-        print(f"  {persona.size:>7}  {persona.size / len(labelled):6.1%}  {persona.number}. {persona.name}")
+    for view in run.views:  # the figures as the reports show them, in the user's number format
+        print(f"  {view.size_text:>7}  {view.share_text:>6}  {view.title}")
     return EXIT_OK
 
 

@@ -93,7 +93,7 @@ def test_segment_sheets_give_back_the_same_rows_and_numbers_with_formulas_inert(
     assert all(cell.data_type != "f" for sheet in book.worksheets for row in sheet.iter_rows() for cell in row)
 
 
-def test_long_sheet_names_are_cut_between_words_and_stay_unique() -> None:
+def test_long_sheet_names_are_cut_between_words() -> None:
     book, _ = _book({1: "Lapsed high spenders in Uusimaa region", 2: "Lapsed high spenders in Uusimaa region"})
     assert book.sheetnames[2:] == ["1 Lapsed high spenders in", "2 Lapsed high spenders in"]
     assert all(len(name) <= 31 for name in book.sheetnames)
