@@ -26,10 +26,17 @@ sys.path.insert(0, str(ROOT))
 from segmentti.data.samples import load_sample  # noqa: E402
 from segmentti.engine.workflow import segment_table  # noqa: E402
 from segmentti.insight.personas import describe_trait, format_kpi, personas_from_result  # noqa: E402
-from segmentti.outputs.contacts import build_contact_lists, build_lists_zip, find_contact_columns  # noqa: E402
-from segmentti.outputs.report import ReportContext, render_html, render_markdown  # noqa: E402
-from segmentti.outputs.tables import draw_control_group, label_with_personas, to_csv_bytes, to_finnish_csv_bytes  # noqa: E402
-from segmentti.outputs.workbook import build_workbook  # noqa: E402
+from segmentti.outputs.run import (  # noqa: E402
+    FINNISH_CSV,
+    LISTS_ZIP,
+    PERSONAS_MD,
+    REPORT_HTML,
+    SEGMENTS_CSV,
+    SUMMARY_JSON,
+    WORKBOOK,
+    Pilot,
+    assemble_run,
+)
 
 REALDATA = ROOT.parent / "shared" / "realdata" / "online_retail.csv.gz"
 
@@ -66,24 +73,21 @@ def bench_exports(count: int) -> None:
     print(f"Exports for {count:,} customers (k = 5, criteria: the suggested ones)")
     frame = synthetic_customers(count)
     result, _ = timed("segment (k-means, for context)", lambda: segment_table(frame, None, 5, lang="fi"))
-    labels = result.segmentation.labels
     personas, _ = timed("build personas", lambda: personas_from_result(frame, result, "fi"))
-    labelled = label_with_personas(frame, labels, personas, "fi")
-    _, baseline = timed("BASELINE DataFrame.to_csv (all customers)", lambda: labelled.to_csv(index=False).encode())
-    _, csv = timed("to_csv_bytes (all, formulas inert)", lambda: to_csv_bytes(labelled))
-    _, finnish = timed("to_finnish_csv_bytes (all)", lambda: to_finnish_csv_bytes(labelled))
-    control = draw_control_group(labels, 10, 0)
-    lists, _ = timed(
-        "contact lists (consent, dedupe, 10 % control)",
-        lambda: build_contact_lists(frame, labels, personas, find_contact_columns(frame), True, control),
+    run, _ = timed(
+        "assemble the run (nothing built yet)",
+        lambda: assemble_run(frame, result, personas, "fi", source="synthetic", pilot=Pilot(10, 0)),
     )
-    timed("ZIP of every list", lambda: build_lists_zip(lists, personas, "fi"))
-    context = ReportContext("synthetic", count, "kmeans", tuple(result.features.criteria))
-    _, workbook = timed(
-        "Excel workbook (openpyxl write-only)", lambda: build_workbook(labelled, labels, personas, context, "fi")
-    )
-    timed("HTML report", lambda: render_html(personas, context, "fi"))
-    timed("Markdown report", lambda: render_markdown(personas, context, "fi"))
+    timed("customers with their segment (labelled table)", lambda: run.labelled)
+    _, baseline = timed("BASELINE DataFrame.to_csv (all customers)", lambda: run.labelled.to_csv(index=False).encode())
+    _, csv = timed("segments.csv (all, formulas inert)", lambda: run[SEGMENTS_CSV])
+    _, finnish = timed("segments_excel_fi.csv (all)", lambda: run[FINNISH_CSV])
+    timed("contact lists (consent, dedupe, 10 % control)", lambda: run.lists)
+    timed("lists.zip (every list)", lambda: run[LISTS_ZIP])
+    timed("report.html", lambda: run[REPORT_HTML])
+    timed("personas.md", lambda: run[PERSONAS_MD])
+    timed("summary.json", lambda: run[SUMMARY_JSON])
+    _, workbook = timed("segments.xlsx (openpyxl write-only)", lambda: run[WORKBOOK])
     print(
         f"  relative to the baseline: CSV {csv / baseline:.1f}×, Finnish CSV {finnish / baseline:.1f}×, workbook {workbook / baseline:.1f}×"
     )

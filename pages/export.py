@@ -3,16 +3,19 @@
 import streamlit as st
 
 from segmentti.errors import SegmenttiError
-from segmentti.outputs.contacts import (
-    ContactColumns,
-    build_contact_lists,
-    build_lists_zip,
-    file_stem,
-    find_contact_columns,
+from segmentti.outputs.contacts import ContactColumns, find_contact_columns
+from segmentti.outputs.run import (
+    FINNISH_CSV,
+    LISTS_ZIP,
+    MEDIA_TYPES,
+    PERSONAS_MD,
+    REPORT_HTML,
+    SEGMENTS_CSV,
+    WORKBOOK,
+    Pilot,
+    RunFiles,
+    assemble_run,
 )
-from segmentti.outputs.report import ReportContext, escape_markdown, render_html, render_markdown
-from segmentti.outputs.tables import draw_control_group, label_with_personas, to_csv_bytes, to_finnish_csv_bytes
-from segmentti.outputs.workbook import build_workbook
 from ui import state
 from ui.personas import current_segmentation
 from ui.widgets import dataset_caption, next_step, require_app_frame, show_error
@@ -24,25 +27,19 @@ dataset_caption()
 current = current_segmentation()
 lang = state.lang()
 frame = current.dataset.table.frame
-labels = current.result.segmentation.labels
 personas = current.personas
 stem = current.dataset.label.rsplit(".", 1)[0]
 st.write(state.t("export.intro", k=current.result.segmentation.k))
 
 # pilot split: chosen first, because every export carries it
 st.subheader(state.t("export.pilot_title"))
-pilot_on = st.toggle(state.t("export.pilot_on"), key="export_pilot_on")
-control = None
-percent, seed = None, None
-if pilot_on:
+pilot = None
+if st.toggle(state.t("export.pilot_on"), key="export_pilot_on"):
     left, right = st.columns(2)
     percent = left.slider(state.t("export.pilot_percent"), 1, 50, 10, key="export_pilot_percent")
     seed = int(right.number_input(state.t("export.pilot_seed"), 0, 1_000_000, 0, step=1, key="export_pilot_seed"))
     st.caption(state.t("export.pilot_help", column=state.t("pilot.column")))
-    try:
-        control = draw_control_group(labels, percent, seed)
-    except SegmenttiError as error:
-        show_error(error)
+    pilot = Pilot(percent, seed)
 
 # contact lists
 st.subheader(state.t("export.contacts_title"))
@@ -61,30 +58,46 @@ def pick(column, label_key: str, default: str | None, key: str) -> str | None:
     return None if chosen == none else chosen
 
 
-email = pick(picks[0], "export.col_email", found.email, "export_col_email")
-first = pick(picks[1], "export.col_first", found.first_name, "export_col_first")
-last = pick(picks[2], "export.col_last", found.last_name, "export_col_last")
-consent = pick(picks[3], "export.col_consent", found.consent, "export_col_consent")
-only_consenting = consent is not None and st.checkbox(
+columns = ContactColumns(
+    email=pick(picks[0], "export.col_email", found.email, "export_col_email"),
+    first_name=pick(picks[1], "export.col_first", found.first_name, "export_col_first"),
+    last_name=pick(picks[2], "export.col_last", found.last_name, "export_col_last"),
+    consent=pick(picks[3], "export.col_consent", found.consent, "export_col_consent"),
+)
+only_consenting = columns.consent is not None and st.checkbox(
     state.t("export.only_consenting"), value=True, key="export_only_consenting"
 )
 
-labelled = label_with_personas(
-    frame,
-    labels,
-    personas,
-    lang,
-    control,
-    segment_column=state.t("export.col_segment"),
-    name_column=state.t("export.col_segment_name"),
-)
+
+def assemble(pilot: Pilot | None) -> RunFiles:
+    """Every file of this run, from the library's one assembler (built only when downloaded)."""
+    return assemble_run(
+        frame,
+        current.result,
+        personas,
+        lang,
+        source=current.dataset.label,
+        steps=[step.text(lang) for step in current.dataset.steps],
+        pilot=pilot,
+        contact_columns=columns,
+        only_consenting=only_consenting,
+        segment_column=state.t("export.col_segment"),
+        name_column=state.t("export.col_segment_name"),
+    )
+
+
+try:
+    run = assemble(pilot)
+except SegmenttiError as error:  # a pilot share the library refuses: say so and export without a pilot
+    show_error(error)
+    run = assemble(None)
+
 lists = None
-if email is None:
+if columns.email is None:
     st.info(state.t("export.no_email"), icon=":material/info:")
 else:
-    columns = ContactColumns(email=email, first_name=first, last_name=last, consent=consent)
     try:
-        lists = build_contact_lists(frame, labels, personas, columns, only_consenting, control)
+        lists = run.lists
     except SegmenttiError as error:
         show_error(error)
     else:
@@ -102,6 +115,20 @@ else:
         if reasons:
             st.caption(" · ".join(reasons))
 
+
+def download(place, label: str, name: str, icon: str, key: str) -> None:
+    """A button that downloads the run's file ``name``, built only when clicked."""
+    place.download_button(
+        label,
+        data=lambda: run[name],
+        file_name=run.download_name(name, stem),
+        mime=MEDIA_TYPES[name[name.rindex(".") :]],
+        icon=icon,
+        key=key,
+        on_click="ignore",
+    )
+
+
 # one segment: its customers (every column) and its contact list
 st.subheader(state.t("export.segment_title"))
 number = st.selectbox(
@@ -110,27 +137,25 @@ number = st.selectbox(
     format_func=lambda n: f"{n}. {personas[n - 1].name} ({personas[n - 1].size})",
     key="export_segment",
 )
-members = labelled[labels == number - 1]
+members = int((run.labels == number - 1).sum())
 buttons = st.columns(2)
 buttons[0].download_button(
-    state.t("export.download_segment", count=len(members)),
-    data=lambda: to_csv_bytes(members),
-    file_name=f"{stem}_{state.t('export.file_segment')}_{number}.csv",
-    mime="text/csv",
+    state.t("export.download_segment", count=members),
+    data=lambda: run.segment_csv(number),
+    file_name=run.segment_download_name(number, stem),
+    mime=MEDIA_TYPES[".csv"],
     icon=":material/download:",
     key="download_segment",
     on_click="ignore",
 )
 if lists is not None:
     chosen_list = lists.lists[number - 1]
-    buttons[1].download_button(
+    download(
+        buttons[1],
         state.t("export.download_list", count=len(chosen_list)),
-        data=lambda: to_csv_bytes(chosen_list),
-        file_name=f"{stem}_{file_stem(personas[number - 1])}.csv",
-        mime="text/csv",
-        icon=":material/contact_mail:",
-        key="download_list",
-        on_click="ignore",
+        run.list_name(number),
+        ":material/contact_mail:",
+        "download_list",
     )
     st.dataframe(chosen_list.head(20), width="stretch", hide_index=True, key="export_list_preview")
 
@@ -138,72 +163,22 @@ if lists is not None:
 st.subheader(state.t("export.all_title"))
 buttons = st.columns(3)
 if lists is not None:
-    buttons[2].download_button(
-        state.t("export.download_zip"),
-        data=lambda: build_lists_zip(lists, personas, lang),
-        file_name=f"{stem}_{state.t('export.file_lists')}.zip",
-        mime="application/zip",
-        icon=":material/folder_zip:",
-        key="download_zip",
-        on_click="ignore",
-    )
-buttons[0].download_button(
-    state.t("export.download_all", count=len(labelled)),
-    data=lambda: to_csv_bytes(labelled),
-    file_name=f"{stem}_{state.t('export.file_all')}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    key="download_all",
-    on_click="ignore",
+    download(buttons[2], state.t("export.download_zip"), LISTS_ZIP, ":material/folder_zip:", "download_zip")
+download(
+    buttons[0], state.t("export.download_all", count=len(frame)), SEGMENTS_CSV, ":material/download:", "download_all"
 )
-buttons[1].download_button(
-    state.t("export.download_all_fi", count=len(labelled)),
-    data=lambda: to_finnish_csv_bytes(labelled),
-    file_name=f"{stem}_{state.t('export.file_all')}_excel_fi.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    key="download_all_fi",
-    on_click="ignore",
+download(
+    buttons[1],
+    state.t("export.download_all_fi", count=len(frame)),
+    FINNISH_CSV,
+    ":material/download:",
+    "download_all_fi",
 )
 
 # workbook and report
 st.subheader(state.t("export.report_title"))
-context = ReportContext(
-    source=current.dataset.label,
-    n_customers=len(frame),
-    method=str(current.result.segmentation.method),
-    criteria=tuple(current.result.features.criteria),
-    steps=tuple(step.text(lang) for step in current.dataset.steps),
-    pilot_percent=percent if control is not None else None,
-    pilot_seed=seed if control is not None else None,
-)
 buttons = st.columns(3)
-buttons[0].download_button(
-    state.t("export.download_xlsx"),
-    data=lambda: build_workbook(labelled, labels, personas, context, lang),
-    file_name=f"{stem}_{state.t('export.file_workbook')}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/table:",
-    key="download_xlsx",
-    on_click="ignore",
-)
-buttons[1].download_button(
-    state.t("export.download_html"),
-    data=lambda: render_html(personas, context, lang).encode("utf-8"),
-    file_name=f"{stem}_{state.t('export.file_report')}.html",
-    mime="text/html",
-    icon=":material/description:",
-    key="download_html",
-    on_click="ignore",
-)
-buttons[2].download_button(
-    state.t("export.download_md"),
-    data=lambda: render_markdown(personas, context, lang).encode("utf-8"),
-    file_name=f"{stem}_{state.t('export.file_report')}.md",
-    mime="text/markdown",
-    icon=":material/description:",
-    key="download_md",
-    on_click="ignore",
-)
-st.caption(escape_markdown(", ".join(f"{persona.number}. {persona.name}" for persona in personas)))
+download(buttons[0], state.t("export.download_xlsx"), WORKBOOK, ":material/table:", "download_xlsx")
+download(buttons[1], state.t("export.download_html"), REPORT_HTML, ":material/description:", "download_html")
+download(buttons[2], state.t("export.download_md"), PERSONAS_MD, ":material/description:", "download_md")
 next_step("data", "export.again")

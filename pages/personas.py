@@ -3,14 +3,57 @@
 import pandas as pd
 import streamlit as st
 
-from segmentti.insight.personas import compare_personas, describe_affinity, describe_trait, format_kpi, format_share
 from segmentti.outputs.persona_charts import build_share_chart, build_trait_chart
+from segmentti.outputs.persona_view import PersonaView, build_persona_view, comparison_frame
 from segmentti.outputs.report import escape_markdown
 from ui import state
 from ui.personas import current_segmentation
 from ui.widgets import dataset_caption, next_step, require_app_frame
 
 require_app_frame("personas")
+
+
+def show_card(view: PersonaView) -> None:
+    """The card's content below its name and notes: figures, traits with their chart, typical customer, KPIs, actions."""
+    st.subheader(escape_markdown(view.title))
+    for place, (label, value) in zip(st.columns(3), view.figures, strict=False):
+        place.metric(label, value)
+
+    traits_column, chart_column = st.columns([3, 2])
+    traits_column.markdown(f"**{state.t('report.traits')}**")
+    if view.traits:
+        traits_column.markdown("\n".join(f"- {escape_markdown(sentence)}" for sentence in view.traits))
+        chart_column.plotly_chart(build_trait_chart(view, state.lang()), width="stretch")
+    else:
+        traits_column.write(state.t("report.no_traits"))
+
+    details, actions = st.columns([2, 3])
+    details.markdown(f"**{state.t('report.typical')}**")
+    details.dataframe(
+        pd.DataFrame(list(view.typical), columns=[state.t("data.col_name"), state.t("report.segment_value")]),
+        hide_index=True,
+        width="stretch",
+    )
+    if view.kpis:
+        details.markdown(f"**{state.t('report.kpis')}**")
+        details.dataframe(
+            pd.DataFrame(
+                [(kpi.label, kpi.segment, kpi.overall) for kpi in view.kpis],
+                columns=[state.t("report.kpi"), state.t("report.segment_value"), state.t("report.overall_value")],
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        details.caption(state.t("personas.no_kpis"))
+    if view.affinities:
+        actions.markdown(f"**{state.t('report.affinity')}**")
+        actions.markdown("\n".join(f"- {escape_markdown(line)}" for line in view.affinities))
+    actions.markdown(f"**{state.t('report.actions')}**")
+    for item in view.actions:
+        actions.markdown(f"- **{escape_markdown(item.action)}**  \n  {escape_markdown(item.reason)}")
+    actions.caption(state.t("report.rules_note"))
+
 
 st.title(state.t("personas.title"))
 dataset_caption()
@@ -33,70 +76,13 @@ for raw in current.raw:
         left.caption(escape_markdown(state.t("personas.suggested", name=raw.suggested_name)))
         notes = right.text_area(state.t("personas.notes"), key=notes_key, height=90)
         edits[raw.number] = {"name": "" if name == raw.suggested_name else name, "notes": notes}
-        persona = current.personas[raw.number - 1]
+        show_card(build_persona_view(current.personas[raw.number - 1], state.lang()))
 
-        st.subheader(f"{persona.number}. {escape_markdown(persona.name)}")
-        metrics = st.columns(3)
-        metrics[0].metric(state.t("personas.size"), persona.size)
-        metrics[1].metric(state.t("personas.share"), format_share(persona.share, lang=state.lang()))
-        if persona.revenue_share is not None:
-            metrics[2].metric(state.t("personas.revenue_share"), format_share(persona.revenue_share, lang=state.lang()))
-
-        traits_column, chart_column = st.columns([3, 2])
-        traits_column.markdown(f"**{state.t('report.traits')}**")
-        if persona.listed_traits:
-            traits_column.markdown(
-                "\n".join(
-                    f"- {escape_markdown(describe_trait(trait, state.lang()))}" for trait in persona.listed_traits
-                )
-            )
-            chart_column.plotly_chart(build_trait_chart(persona, state.lang()), width="stretch")
-        else:
-            traits_column.write(state.t("report.no_traits"))
-
-        details, actions = st.columns([2, 3])
-        details.markdown(f"**{state.t('report.typical')}**")
-        details.dataframe(
-            pd.DataFrame(list(persona.typical), columns=[state.t("data.col_name"), state.t("report.segment_value")]),
-            hide_index=True,
-            width="stretch",
-        )
-        if persona.kpis:
-            details.markdown(f"**{state.t('report.kpis')}**")
-            details.dataframe(
-                pd.DataFrame(
-                    {
-                        state.t("report.kpi"): [state.t(f"kpi.{kpi.key}") for kpi in persona.kpis],
-                        state.t("report.segment_value"): [
-                            format_kpi(k.key, k.segment_value, lang=state.lang()) for k in persona.kpis
-                        ],
-                        state.t("report.overall_value"): [
-                            format_kpi(k.key, k.overall_value, lang=state.lang()) for k in persona.kpis
-                        ],
-                    }
-                ),
-                hide_index=True,
-                width="stretch",
-            )
-        else:
-            details.caption(state.t("personas.no_kpis"))
-        if persona.affinities:
-            actions.markdown(f"**{state.t('report.affinity')}**")
-            actions.markdown(
-                "\n".join(
-                    f"- {escape_markdown(describe_affinity(item, state.lang()))}" for item in persona.affinities[:5]
-                )
-            )
-        actions.markdown(f"**{state.t('report.actions')}**")
-        for action in persona.actions:
-            actions.markdown(f"- **{escape_markdown(action.action)}**  \n  {escape_markdown(action.reason)}")
-        actions.caption(state.t("report.rules_note"))
-
-personas = current.personas
+views = current.views
 st.subheader(state.t("report.comparison"))
-st.plotly_chart(build_share_chart(personas, state.lang()), width="stretch")
+st.plotly_chart(build_share_chart(views, state.lang()), width="stretch")
 st.dataframe(
-    compare_personas(personas, state.lang()),
+    comparison_frame(views, state.lang()),
     hide_index=True,
     width="stretch",
     column_config={

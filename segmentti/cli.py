@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime
 import json
 import os
@@ -25,8 +24,8 @@ from segmentti.engine.scanning import KScan, scan_k
 from segmentti.engine.workflow import SegmentationResult, segment_by_rfm, segment_by_rules, segment_features
 from segmentti.errors import SegmenttiError
 from segmentti.insight.personas import personas_from_result
-from segmentti.outputs.run import write_outputs
-from segmentti.outputs.tables import build_summary, label_with_personas, to_csv_bytes
+from segmentti.outputs.run import assemble_run, write_outputs
+from segmentti.outputs.tables import to_csv_bytes
 from segmentti.texts import LANGUAGES, format_number, language_from_locale, translate
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
@@ -156,33 +155,23 @@ def _run_segment(args: argparse.Namespace, lang: str) -> int:
     elif args.k == "auto":
         k = K_MIN  # hdbscan, rfm and rules decide the number of segments themselves
     result = _engine_segment(args, frame, features, k, seed, lang)
-    table = dataclasses.replace(table, frame=frame)
-    out = Path(args.out)
     # one set of names everywhere: segments.csv, summary.json, the lists, workbook and report
-    personas = personas_from_result(table.frame, result, lang)
-    names = [persona.name for persona in personas]
-    summary = build_summary(result.segmentation, result.profile, features.criteria)
-    for entry in summary["segments"]:
-        entry["name"] = names[entry["id"] - 1]
-    summary["k_selection"] = "auto" if scan else ("fixed" if args.method in K_METHODS else "method")
-    if scan:
-        summary["scan"] = _scan_json(scan)
-    summary["dropped_criteria"] = list(features.dropped)
-    labelled = label_with_personas(table.frame, result.segmentation.labels, personas, lang)
-    if result.segmentation.membership is not None:
-        labelled["membership"] = result.segmentation.membership.round(4)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "segments.csv").write_bytes(to_csv_bytes(labelled))
-        (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise SegmenttiError("error.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from None
-    write_outputs(out, table.frame, result, lang, source=table.source_name, personas=personas)
-    print(translate("cli.segment_done", lang, rows=len(labelled), k=result.segmentation.k, out=str(out)))
+    personas = personas_from_result(frame, result, lang)
+    run = assemble_run(
+        frame,
+        result,
+        personas,
+        lang,
+        source=table.source_name,
+        k_selection="auto" if scan else ("fixed" if args.method in K_METHODS else "method"),
+        scan=_scan_json(scan) if scan else None,
+    )
+    write_outputs(args.out, run)
+    print(translate("cli.segment_done", lang, rows=len(frame), k=result.segmentation.k, out=str(args.out)))
     if features.dropped:
         print(translate("cli.dropped", lang, columns=", ".join(features.dropped)))
-    for persona in personas:
-        print(f"  {persona.size:>7}  {persona.size / len(labelled):6.1%}  {persona.number}. {persona.name}")
+    for view in run.views:  # the figures as the reports show them, in the user's number format
+        print(f"  {view.size_text:>7}  {view.share_text:>6}  {view.title}")
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 from segmentti.engine.workflow import SegmentationResult
 from segmentti.errors import SegmenttiError
 from segmentti.insight.personas import Persona, apply_edits
+from segmentti.outputs.persona_view import PersonaView, build_persona_views
 from ui import state
 from ui.cached import cached_personas, segmentation_digest
 from ui.engine import current_result
@@ -30,6 +31,11 @@ class Current:
     def personas(self) -> tuple[Persona, ...]:
         """The personas with the user's names and notes."""
         return apply_edits(self.raw, state.persona_edits(self.key))
+
+    @property
+    def views(self) -> tuple[PersonaView, ...]:
+        """The personas as edited, formatted for their cards in the UI language."""
+        return build_persona_views(self.personas, state.lang())
 
 
 def current_segmentation() -> Current:

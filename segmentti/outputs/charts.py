@@ -12,21 +12,8 @@ from plotly.subplots import make_subplots
 from segmentti.engine.scanning import KScan
 from segmentti.insight.inspection import Dendrogram
 from segmentti.insight.profiling import Profile
+from segmentti.outputs.palette import NEUTRAL, PALETTE, segment_colours
 from segmentti.texts import PLOTLY_SEPARATORS, format_number, format_share, translate
-
-PALETTE: tuple[str, ...] = (
-    "#2f6f8f",
-    "#e07b39",
-    "#4f9d69",
-    "#c8553d",
-    "#8a6fb0",
-    "#d4a72c",
-    "#5c9ead",
-    "#a05a7a",
-    "#7a8450",
-    "#6b6b6b",
-)
-"""Segment colours, segment 1 first (calm, tells apart for most colour-blind users)."""
 
 HEATMAP_COLUMNS = 30
 """The profile heatmap shows at most this many criteria (the most different ones)."""
@@ -37,11 +24,6 @@ _LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=60, b=10), fon
 def _layout(lang: str) -> dict:
     """The common layout, with the language's decimal mark and thousands separator."""
     return {**_LAYOUT, "separators": PLOTLY_SEPARATORS.get(lang, PLOTLY_SEPARATORS["en"])}
-
-
-def segment_colours(names: Sequence[str]) -> dict[str, str]:
-    """Map each segment name to its colour (cycling after ten)."""
-    return {name: PALETTE[index % len(PALETTE)] for index, name in enumerate(names)}
 
 
 def build_scan_chart(scan: KScan, lang: str) -> go.Figure:
@@ -76,7 +58,7 @@ def build_scan_chart(scan: KScan, lang: str) -> go.Figure:
         col=2,
     )
     for column in (1, 2):
-        figure.add_vline(x=scan.recommended_k, line=dict(color="#888", dash="dash"), row=1, col=column)
+        figure.add_vline(x=scan.recommended_k, line=dict(color=NEUTRAL, dash="dash"), row=1, col=column)
         figure.update_xaxes(title_text="k", dtick=1, row=1, col=column)
     figure.add_annotation(
         x=scan.recommended_k,
@@ -263,7 +245,7 @@ def build_metric_chart(scan: KScan, metric: str, lang: str) -> go.Figure:
     )
     figure.add_vline(
         x=scan.recommended_k,
-        line=dict(color="#888", dash="dash"),
+        line=dict(color=NEUTRAL, dash="dash"),
         annotation_text=translate("chart.recommended", lang, k=scan.recommended_k),
         annotation_position="top",
     )
@@ -350,7 +332,7 @@ def build_fit_chart(silhouette: np.ndarray, labels: np.ndarray, names: Sequence[
             )
         )
         offset += len(values) + max(5, len(silhouette) // 100)
-    figure.add_vline(x=float(np.mean(silhouette)) if len(silhouette) else 0.0, line=dict(color="#888", dash="dash"))
+    figure.add_vline(x=float(np.mean(silhouette)) if len(silhouette) else 0.0, line=dict(color=NEUTRAL, dash="dash"))
     figure.update_layout(
         title=translate("engine.fit_title", lang, count=len(silhouette)),
         xaxis=dict(title=translate("engine.fit_axis", lang), range=[-1, 1]),

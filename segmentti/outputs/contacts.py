@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,7 +14,7 @@ import pandas as pd
 from segmentti.data.columns import Role, describe_columns
 from segmentti.errors import SegmenttiError
 from segmentti.insight.personas import CONSENT_PATTERN, Persona, find_flag_column, parse_yes_no
-from segmentti.outputs.tables import to_csv_bytes
+from segmentti.outputs.tables import cut_at_word, to_csv_bytes
 from segmentti.texts import translate
 
 CONTACT_HEADERS = ("Email Address", "First Name", "Last Name", "Tags")
@@ -178,24 +178,38 @@ def tag_of(name: str) -> str:
 
 def file_stem(persona: Persona) -> str:
     """A safe file name for a persona's list: ``"02_female_Uusimaa"`` (number first, so files sort)."""
-    slug = re.sub(r"[^\w-]+", "_", persona.name, flags=re.UNICODE).strip("_")[:40] or "segment"
+    slug = cut_at_word(re.sub(r"[^\w-]+", "_", persona.name, flags=re.UNICODE).strip("_"), 40, "_") or "segment"
     return f"{persona.number:02d}_{slug}"
 
 
-def build_lists_zip(contact_lists: ContactLists, personas: Sequence[Persona], lang: str) -> bytes:
-    """A ZIP with every segment's list ``<nn>_<name>.csv`` (and ``<nn>_<name>_control.csv`` with a pilot).
+def list_files(contact_lists: ContactLists, personas: Sequence[Persona], lang: str) -> dict[str, bytes]:
+    """Every segment's list as CSV bytes by file name: ``<nn>_<name>.csv`` (and ``<nn>_<name>_control.csv`` with a pilot).
 
-    Each list is a standard CSV (:func:`to_csv_bytes`), as Mailchimp and HubSpot import it.
+    Each list is a standard CSV (:func:`to_csv_bytes`), as Mailchimp and HubSpot import it;
+    a control list is there only when its segment has customers in the control group.
     """
-    buffer = io.BytesIO()
     suffix = translate("export.file_control", lang)
+    files: dict[str, bytes] = {}
+    for persona, contacts, control in zip(personas, contact_lists.lists, contact_lists.controls, strict=True):
+        stem = file_stem(persona)
+        files[f"{stem}.csv"] = to_csv_bytes(contacts)
+        if len(control):
+            files[f"{stem}_{suffix}.csv"] = to_csv_bytes(control)
+    return files
+
+
+def zip_files(files: Mapping[str, bytes]) -> bytes:
+    """A ZIP of ``files`` (name → bytes), compressed, with fixed entry dates so the same files give the same bytes."""
+    buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for persona, contacts, control in zip(personas, contact_lists.lists, contact_lists.controls, strict=True):
-            stem = file_stem(persona)
-            archive.writestr(_zip_entry(f"{stem}.csv"), to_csv_bytes(contacts))
-            if len(control):
-                archive.writestr(_zip_entry(f"{stem}_{suffix}.csv"), to_csv_bytes(control))
+        for name, data in files.items():
+            archive.writestr(_zip_entry(name), data)
     return buffer.getvalue()
+
+
+def build_lists_zip(contact_lists: ContactLists, personas: Sequence[Persona], lang: str) -> bytes:
+    """A ZIP with every segment's list: the files of :func:`list_files`."""
+    return zip_files(list_files(contact_lists, personas, lang))
 
 
 def _zip_entry(name: str) -> zipfile.ZipInfo:

@@ -6,35 +6,42 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from segmentti.insight.personas import Persona, short_trait
-from segmentti.outputs.charts import PALETTE
+from segmentti.outputs.palette import NEUTRAL, PALETTE
+from segmentti.outputs.persona_view import PersonaView
 from segmentti.texts import PLOTLY_SEPARATORS, translate
 
 _LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=50, b=10), font=dict(size=14))
 
 
-def build_trait_chart(persona: Persona, lang: str) -> go.Figure:
+def build_trait_chart(view: PersonaView, lang: str) -> go.Figure:
     """Horizontal bars of the persona's listed traits: standardised difference from all customers.
 
     The strongest trait is on top; bars to the right are higher (or over-represented), to
-    the left lower than among all customers.
+    the left lower than among all customers. The bars are in the segment's colour.
+
+    Parameters
+    ----------
+    view : PersonaView
+        The persona's card (:func:`segmentti.outputs.persona_view.build_persona_view`).
+    lang : str
+        Language of the title and number format.
     """
-    traits = list(reversed(persona.listed_traits))
+    bars = list(reversed(view.bars))
     figure = go.Figure(
         go.Bar(
-            x=[trait.difference for trait in traits],
-            y=[short_trait(trait) for trait in traits],
+            x=[item.difference for item in bars],
+            y=[item.label for item in bars],
             orientation="h",
-            marker_color=PALETTE[(persona.number - 1) % len(PALETTE)],
-            text=[f"{trait.difference:+.1f}" for trait in traits],
+            marker_color=view.colour,
+            text=[item.text for item in bars],
             textposition="outside",
             cliponaxis=False,
         )
     )
-    figure.add_vline(x=0, line=dict(color="#888"))
+    figure.add_vline(x=0, line=dict(color=NEUTRAL))
     figure.update_layout(
         title=dict(text=translate("report.traits_chart", lang), font=dict(size=13)),
-        height=80 + 34 * max(len(traits), 1),
+        height=80 + 34 * max(len(bars), 1),
         separators=PLOTLY_SEPARATORS.get(lang, ".,"),
         showlegend=False,
         **_LAYOUT,
@@ -42,24 +49,27 @@ def build_trait_chart(persona: Persona, lang: str) -> go.Figure:
     return figure
 
 
-def build_share_chart(personas: Sequence[Persona], lang: str) -> go.Figure:
-    """Horizontal bars per persona (first on top): share of customers and, where known, share of revenue (0–1)."""
-    ordered = list(reversed(personas))
-    names = [f"{persona.number}. {persona.name}" for persona in ordered]
+def build_share_chart(views: Sequence[PersonaView], lang: str) -> go.Figure:
+    """Horizontal bars per persona (first on top): share of customers and, where known, share of revenue (0–1).
+
+    The two series are told apart by colour, so they take the palette's first two colours.
+    """
+    ordered = list(reversed(views))
+    names = [view.title for view in ordered]
     figure = go.Figure(
         go.Bar(
             y=names,
-            x=[persona.share for persona in ordered],
+            x=[view.share for view in ordered],
             orientation="h",
             name=translate("report.share", lang),
             marker_color=PALETTE[0],
         )
     )
-    if any(persona.revenue_share is not None for persona in personas):
+    if any(view.revenue_share is not None for view in views):
         figure.add_trace(
             go.Bar(
                 y=names,
-                x=[persona.revenue_share or 0.0 for persona in ordered],
+                x=[view.revenue_share or 0.0 for view in ordered],
                 orientation="h",
                 name=translate("report.revenue_share", lang),
                 marker_color=PALETTE[1],
@@ -69,7 +79,7 @@ def build_share_chart(personas: Sequence[Persona], lang: str) -> go.Figure:
         title=translate("report.sizes", lang),
         barmode="group",
         xaxis_tickformat=".0%",
-        height=120 + 50 * len(personas),
+        height=120 + 50 * len(views),
         separators=PLOTLY_SEPARATORS.get(lang, ".,"),
         legend=dict(orientation="h", y=-0.15),
         **_LAYOUT,

@@ -7,19 +7,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from segmentti.insight.personas import (
-    Persona,
-    describe_affinity,
-    describe_trait,
-    format_kpi,
-    format_number,
-    format_share,
-)
-from segmentti.texts import translate
+from segmentti.outputs.palette import NEUTRAL
+from segmentti.outputs.persona_view import PersonaView, comparison_rows
+from segmentti.outputs.tables import cut_at_word
+from segmentti.texts import format_number, translate
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|~$])")
-
-PALETTE = ("#2f6f8f", "#e07b39", "#4f9d69", "#c8553d", "#8a6fb0", "#d4a72c", "#5c9ead", "#a05a7a", "#7a8450")
 
 
 @dataclass(frozen=True)
@@ -64,13 +57,13 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def render_markdown(personas: Sequence[Persona], context: ReportContext, lang: str) -> str:
+def render_markdown(views: Sequence[PersonaView], context: ReportContext, lang: str) -> str:
     """The persona report as Markdown.
 
     Parameters
     ----------
-    personas : sequence of Persona
-        In segment order, with the user's names and notes.
+    views : sequence of PersonaView
+        In segment order (:func:`segmentti.outputs.persona_view.build_persona_views`).
     context : ReportContext
         The run described in the header.
     lang : str
@@ -87,67 +80,48 @@ def render_markdown(personas: Sequence[Persona], context: ReportContext, lang: s
 
     md = escape_markdown
     lines = [f"# {t('report.title')}", ""]
-    lines += [f"- **{label}:** {value}" for label, value in _header_items(personas, context, lang, md)]
+    lines += [f"- **{label}:** {value}" for label, value in _header_items(views, context, lang, md)]
     lines += ["", f"## {t('report.comparison')}", ""]
-    headers = [t("report.number"), t("report.name"), t("report.size"), t("report.share")]
-    show_revenue = any(persona.revenue_share is not None for persona in personas)
-    if show_revenue:
-        headers.append(t("report.revenue_share"))
-    lines += ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    for persona in personas:
-        cells = [str(persona.number), md(persona.name), str(persona.size), format_share(persona.share, lang=lang)]
-        if show_revenue:
-            cells.append("–" if persona.revenue_share is None else format_share(persona.revenue_share, lang=lang))
-        lines.append("| " + " | ".join(cells) + " |")
-    for persona in personas:
-        lines += ["", f"## {persona.number}. {md(persona.name)}", ""]
-        lines.append(
-            f"{t('report.size')}: {persona.size} · {t('report.share')}: {format_share(persona.share, lang=lang)}"
-            + (
-                ""
-                if persona.revenue_share is None
-                else f" · {t('report.revenue_share')}: {format_share(persona.revenue_share, lang=lang)}"
-            )
-        )
-        if persona.notes.strip():
-            lines += ["", f"**{t('report.notes')}:** {md(persona.notes)}"]
+    headers, rows = comparison_rows(views, lang)
+    lines += ["| " + " | ".join(md(cell) for cell in headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
+    for view in views:
+        lines += ["", f"## {md(view.title)}", ""]
+        lines.append(" · ".join(f"{label}: {value}" for label, value in view.figures))
+        if view.notes:
+            lines += ["", f"**{t('report.notes')}:** {md(view.notes)}"]
         lines += ["", f"### {t('report.traits')}", ""]
-        traits = persona.listed_traits
-        lines += [f"- {md(describe_trait(trait, lang))}" for trait in traits] or [f"- {t('report.no_traits')}"]
-        if persona.typical:
+        lines += [f"- {md(sentence)}" for sentence in view.traits] or [f"- {t('report.no_traits')}"]
+        if view.typical:
             lines += ["", f"### {t('report.typical')}", ""]
-            lines += [f"- {md(column)}: {md(value)}" for column, value in persona.typical]
-        if persona.kpis:
+            lines += [f"- {md(column)}: {md(value)}" for column, value in view.typical]
+        if view.kpis:
             lines += ["", f"### {t('report.kpis')}", ""]
             lines += [
                 f"| {t('report.kpi')} | {t('report.segment_value')} | {t('report.overall_value')} |",
                 "|---|---|---|",
             ]
-            lines += [
-                f"| {t(f'kpi.{kpi.key}')} | {format_kpi(kpi.key, kpi.segment_value, lang=lang)} | "
-                f"{format_kpi(kpi.key, kpi.overall_value, lang=lang)} |"
-                for kpi in persona.kpis
-            ]
-        if persona.affinities:
+            lines += [f"| {md(kpi.label)} | {md(kpi.segment)} | {md(kpi.overall)} |" for kpi in view.kpis]
+        if view.affinities:
             lines += ["", f"### {t('report.affinity')}", ""]
-            lines += [f"- {md(describe_affinity(item, lang))}" for item in persona.affinities[:5]]
+            lines += [f"- {md(line)}" for line in view.affinities]
         lines += ["", f"### {t('report.actions')}", ""]
-        for action in persona.actions:
-            lines.append(f"- **{md(action.action)}** {t('report.why')}: {md(action.reason)}")
+        lines += [f"- **{md(item.action)}** {t('report.why')}: {md(item.reason)}" for item in view.actions]
     lines += ["", f"_{t('report.rules_note')}_", "", f"_{t('report.footer')}_", ""]
     return "\n".join(lines)
 
 
-def render_html(personas: Sequence[Persona], context: ReportContext, lang: str) -> str:
+def render_html(views: Sequence[PersonaView], context: ReportContext, lang: str) -> str:
     """The persona report as one self-contained HTML page.
 
-    Styles and charts (inline SVG) are in the file itself: it opens without internet and
-    prints one persona per page. Every value from the data is HTML-escaped.
+    Styles and charts (inline SVG, in the segments' colours of every other chart) are in the
+    file itself: it opens without internet and prints one persona per page. Every value from
+    the data is HTML-escaped.
 
     Parameters
     ----------
-    personas : sequence of Persona
-        In segment order, with the user's names and notes.
+    views : sequence of PersonaView
+        In segment order (:func:`segmentti.outputs.persona_view.build_persona_views`).
     context : ReportContext
         The run described in the header.
     lang : str
@@ -172,57 +146,60 @@ def render_html(personas: Sequence[Persona], context: ReportContext, lang: str) 
         f"<h1>{t('report.title')}</h1>",
         "<dl class='meta'>",
     ]
-    for label, value in _header_items(personas, context, lang, e):
+    for label, value in _header_items(views, context, lang, e):
         parts.append(f"<dt>{label}</dt><dd>{value}</dd>")
     parts.append("</dl>")
     parts.append(f"<h2>{t('report.sizes')}</h2>")
-    parts.append(_size_chart(personas, lang))
+    parts.append(_size_chart(views, lang))
     parts.append(f"<h2>{t('report.comparison')}</h2>")
-    parts.append(_comparison_table(personas, lang))
-    for persona in personas:
-        colour = PALETTE[(persona.number - 1) % len(PALETTE)]
-        parts.append(f"<section class='persona' style='border-top-color:{colour}'>")
-        parts.append(f"<h2>{persona.number}. {e(persona.name)}</h2>")
-        figures = [
-            f"{t('report.size')}: <b>{persona.size}</b>",
-            f"{t('report.share')}: <b>{format_share(persona.share, lang=lang)}</b>",
-        ]
-        if persona.revenue_share is not None:
-            figures.append(f"{t('report.revenue_share')}: <b>{format_share(persona.revenue_share, lang=lang)}</b>")
-        parts.append("<p class='figures'>" + " · ".join(figures) + "</p>")
-        if persona.notes.strip():
-            parts.append(f"<p class='notes'><b>{t('report.notes')}:</b> {e(persona.notes)}</p>")
+    headers, rows = comparison_rows(views, lang)
+    parts.append(
+        "<table class='compare'><tr>"
+        + "".join(f"<th>{e(cell)}</th>" for cell in headers)
+        + "</tr>"
+        + "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+        + "</table>"
+    )
+    for view in views:
+        parts.append(f"<section class='persona' style='border-top-color:{view.colour}'>")
+        parts.append(f"<h2>{e(view.title)}</h2>")
+        parts.append(
+            "<p class='figures'>"
+            + " · ".join(f"{e(label)}: <b>{e(value)}</b>" for label, value in view.figures)
+            + "</p>"
+        )
+        if view.notes:
+            parts.append(f"<p class='notes'><b>{t('report.notes')}:</b> {e(view.notes)}</p>")
         parts.append(f"<h3>{t('report.traits')}</h3>")
-        traits = persona.listed_traits
-        if traits:
-            parts.append(_trait_chart(persona, lang))
-            parts.append("<ul>" + "".join(f"<li>{e(describe_trait(trait, lang))}</li>" for trait in traits) + "</ul>")
+        if view.traits:
+            parts.append(_trait_chart(view, lang))
+            parts.append("<ul>" + "".join(f"<li>{e(sentence)}</li>" for sentence in view.traits) + "</ul>")
         else:
             parts.append(f"<p>{t('report.no_traits')}</p>")
-        if persona.typical:
+        if view.typical:
             parts.append(f"<h3>{t('report.typical')}</h3><table class='typical'>")
-            parts += [f"<tr><th>{e(column)}</th><td>{e(value)}</td></tr>" for column, value in persona.typical]
+            parts += [f"<tr><th>{e(column)}</th><td>{e(value)}</td></tr>" for column, value in view.typical]
             parts.append("</table>")
-        if persona.kpis:
+        if view.kpis:
             parts.append(f"<h3>{t('report.kpis')}</h3><table>")
             parts.append(
                 f"<tr><th>{t('report.kpi')}</th><th>{t('report.segment_value')}</th>"
                 f"<th>{t('report.overall_value')}</th></tr>"
             )
             parts += [
-                f"<tr><td>{t(f'kpi.{kpi.key}')}</td><td class='num'>{e(format_kpi(kpi.key, kpi.segment_value, lang=lang))}</td>"
-                f"<td class='num'>{e(format_kpi(kpi.key, kpi.overall_value, lang=lang))}</td></tr>"
-                for kpi in persona.kpis
+                f"<tr><td>{e(kpi.label)}</td><td class='num'>{e(kpi.segment)}</td>"
+                f"<td class='num'>{e(kpi.overall)}</td></tr>"
+                for kpi in view.kpis
             ]
             parts.append("</table>")
-        if persona.affinities:
+        if view.affinities:
             parts.append(f"<h3>{t('report.affinity')}</h3><ul>")
-            parts += [f"<li>{e(describe_affinity(item, lang))}</li>" for item in persona.affinities[:5]]
+            parts += [f"<li>{e(line)}</li>" for line in view.affinities]
             parts.append("</ul>")
         parts.append(f"<h3>{t('report.actions')}</h3><ul class='actions'>")
         parts += [
-            f"<li><b>{e(action.action)}</b><br><span class='why'>{t('report.why')}: {e(action.reason)}</span></li>"
-            for action in persona.actions
+            f"<li><b>{e(item.action)}</b><br><span class='why'>{t('report.why')}: {e(item.reason)}</span></li>"
+            for item in view.actions
         ]
         parts.append("</ul></section>")
     parts.append(f"<p class='note'>{t('report.rules_note')}</p>")
@@ -230,124 +207,98 @@ def render_html(personas: Sequence[Persona], context: ReportContext, lang: str) 
     return "\n".join(parts)
 
 
-def _header_items(personas: Sequence[Persona], context: ReportContext, lang: str, escape) -> list[tuple[str, str]]:
+def _header_items(views: Sequence[PersonaView], context: ReportContext, lang: str, escape) -> list[tuple[str, str]]:
+    """The report's header as (label, value) pairs, numbers formatted, escaped with ``escape``."""
+    return [
+        (escape(label), escape(format_number(value, lang) if isinstance(value, int) else str(value)))
+        for label, value in run_details(context, len(views), lang)
+    ]
+
+
+def run_details(context: ReportContext, k: int, lang: str) -> list[tuple[str, object]]:
+    """The run described as (label, value) pairs in ``lang``: data, customers, segments, method, criteria, cleaning, pilot.
+
+    The report's header and the workbook's summary sheet show these same lines; the counts
+    stay ``int`` so that the workbook keeps them as numbers.
+    """
+
     def t(key: str, **params: object) -> str:
-        return escape(translate(key, lang, **params))
+        return translate(key, lang, **params)
 
     items = [
-        (t("report.source"), escape(context.source)),
-        (t("report.customers"), str(context.n_customers)),
-        (t("report.segments"), str(len(personas))),
-        (t("report.method"), escape(context.method)),
-        (t("report.criteria"), escape(", ".join(context.criteria))),
+        (t("report.source"), context.source),
+        (t("report.customers"), int(context.n_customers)),
+        (t("report.segments"), int(k)),
+        (t("report.method"), context.method),
+        (t("report.criteria"), ", ".join(context.criteria)),
     ]
     if context.steps:
-        items.append((t("report.steps"), escape("; ".join(context.steps))))
+        items.append((t("report.steps"), "; ".join(context.steps)))
     if context.pilot_percent:
-        items.append(
-            (
-                t("report.pilot"),
-                t(
-                    "report.pilot_text",
-                    percent=format_number(context.pilot_percent, lang=lang),
-                    seed=context.pilot_seed,
-                ),
-            )
-        )
+        percent = format_number(context.pilot_percent, lang, 0 if float(context.pilot_percent).is_integer() else 1)
+        items.append((t("report.pilot"), t("report.pilot_text", percent=percent, seed=context.pilot_seed)))
     return items
 
 
-def _comparison_table(personas: Sequence[Persona], lang: str) -> str:
-    def t(key: str) -> str:
-        return html.escape(translate(key, lang))
-
-    show_revenue = any(persona.revenue_share is not None for persona in personas)
-    head = [t("report.number"), t("report.name"), t("report.size"), t("report.share")]
-    if show_revenue:
-        head.append(t("report.revenue_share"))
-    kpi_keys = list(dict.fromkeys(kpi.key for persona in personas for kpi in persona.kpis))
-    head += [t(f"kpi.{key}") for key in kpi_keys]
-    head.append(t("report.first_action"))
-    rows = ["<table class='compare'><tr>" + "".join(f"<th>{cell}</th>" for cell in head) + "</tr>"]
-    for persona in personas:
-        kpis = {kpi.key: kpi for kpi in persona.kpis}
-        cells = [
-            str(persona.number),
-            html.escape(persona.name),
-            str(persona.size),
-            format_share(persona.share, lang=lang),
-        ]
-        if show_revenue:
-            cells.append("–" if persona.revenue_share is None else format_share(persona.revenue_share, lang=lang))
-        cells += [format_kpi(key, kpis[key].segment_value, lang=lang) if key in kpis else "–" for key in kpi_keys]
-        cells.append(html.escape(persona.actions[0].action) if persona.actions else "")
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    rows.append("</table>")
-    return "".join(rows)
-
-
-def _size_chart(personas: Sequence[Persona], lang: str) -> str:
+def _size_chart(views: Sequence[PersonaView], lang: str) -> str:
     """Horizontal bars of each segment's share of customers (and of revenue), as inline SVG."""
     bar, gap, label_width, width = 22, 10, 330, 720
-    show_revenue = any(persona.revenue_share is not None for persona in personas)
+    show_revenue = any(view.revenue_share is not None for view in views)
     per_row = bar * (2 if show_revenue else 1) + gap
-    height = per_row * len(personas) + 10
-    largest = max([persona.share for persona in personas] + [persona.revenue_share or 0.0 for persona in personas])
+    height = per_row * len(views) + 10
+    largest = max([view.share for view in views] + [view.revenue_share or 0.0 for view in views])
     scale = (width - label_width - 150) / max(largest, 1e-9)
+    revenue_label = html.escape(translate("report.revenue_share", lang))
     parts = [
         f"<svg class='chart' role='img' viewBox='0 0 {width} {height}' width='100%' "
         f"xmlns='http://www.w3.org/2000/svg' aria-label='{html.escape(translate('report.sizes', lang))}'>"
     ]
-    for index, persona in enumerate(personas):
+    for index, view in enumerate(views):
         y = index * per_row + 5
-        colour = PALETTE[index % len(PALETTE)]
-        name = _clip(f"{persona.number}. {persona.name}", 40)
-        parts.append(f"<text x='0' y='{y + 16}' class='label'>{html.escape(name)}</text>")
+        parts.append(f"<text x='0' y='{y + 16}' class='label'>{html.escape(_clip(view.title, 40))}</text>")
         parts.append(
-            f"<rect x='{label_width}' y='{y}' width='{max(persona.share * scale, 1):.1f}' height='{bar - 4}' "
-            f"fill='{colour}'><title>{format_share(persona.share, lang=lang)}</title></rect>"
+            f"<rect x='{label_width}' y='{y}' width='{max(view.share * scale, 1):.1f}' height='{bar - 4}' "
+            f"fill='{view.colour}'><title>{html.escape(view.share_text)}</title></rect>"
         )
         parts.append(
-            f"<text x='{label_width + persona.share * scale + 6:.1f}' y='{y + 14}'>{persona.size} "
-            f"({format_share(persona.share, lang=lang)})</text>"
+            f"<text x='{label_width + view.share * scale + 6:.1f}' y='{y + 14}'>"
+            f"{html.escape(view.size_text)} ({html.escape(view.share_text)})</text>"
         )
         if show_revenue:
-            revenue = persona.revenue_share or 0.0
+            revenue = view.revenue_share or 0.0
             parts.append(
                 f"<rect x='{label_width}' y='{y + bar}' width='{max(revenue * scale, 1):.1f}' height='{bar - 4}' "
-                f"fill='{colour}' fill-opacity='0.45'></rect>"
+                f"fill='{view.colour}' fill-opacity='0.45'></rect>"
             )
             parts.append(
                 f"<text x='{label_width + revenue * scale + 6:.1f}' y='{y + bar + 14}'>"
-                f"{html.escape(translate('report.revenue_share', lang))} {format_share(revenue, lang=lang)}</text>"
+                f"{revenue_label} {html.escape(view.revenue_text or '–')}</text>"
             )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _trait_chart(persona: Persona, lang: str) -> str:
+def _trait_chart(view: PersonaView, lang: str) -> str:
     """Diverging bars of the listed traits' standardised differences, as inline SVG."""
-    traits = persona.listed_traits
+    bars = view.bars
     bar, label_width, width = 24, 300, 720
-    height = bar * len(traits) + 30
+    height = bar * len(bars) + 30
     middle = label_width + (width - label_width) / 2
-    limit = max(2.0, max(abs(trait.difference) for trait in traits))
+    limit = max(2.0, max(abs(item.difference) for item in bars))
     half = (width - label_width) / 2 - 40
-    colour = PALETTE[(persona.number - 1) % len(PALETTE)]
     parts = [
         f"<svg class='chart' role='img' viewBox='0 0 {width} {height}' width='100%' "
         f"xmlns='http://www.w3.org/2000/svg' aria-label='{html.escape(translate('report.traits_chart', lang))}'>",
-        f"<line x1='{middle}' y1='0' x2='{middle}' y2='{height - 20}' stroke='#888'/>",
+        f"<line x1='{middle}' y1='0' x2='{middle}' y2='{height - 20}' stroke='{NEUTRAL}'/>",
     ]
-    for index, trait in enumerate(traits):
+    for index, item in enumerate(bars):
         y = index * bar + 4
-        length = abs(trait.difference) / limit * half
-        x = middle if trait.difference >= 0 else middle - length
-        label = trait.column if trait.level is None else f"{trait.column} = {trait.level}"
-        parts.append(f"<text x='0' y='{y + 15}' class='label'>{html.escape(_clip(label, 42))}</text>")
-        parts.append(f"<rect x='{x:.1f}' y='{y}' width='{length:.1f}' height='{bar - 6}' fill='{colour}'></rect>")
-        value_x = middle + length + 4 if trait.difference >= 0 else middle - length - 36
-        parts.append(f"<text x='{value_x:.1f}' y='{y + 14}'>{trait.difference:+.1f}</text>")
+        length = abs(item.difference) / limit * half
+        x = middle if item.difference >= 0 else middle - length
+        parts.append(f"<text x='0' y='{y + 15}' class='label'>{html.escape(_clip(item.label, 42))}</text>")
+        parts.append(f"<rect x='{x:.1f}' y='{y}' width='{length:.1f}' height='{bar - 6}' fill='{view.colour}'></rect>")
+        value_x = middle + length + 4 if item.difference >= 0 else middle - length - 36
+        parts.append(f"<text x='{value_x:.1f}' y='{y + 14}'>{html.escape(item.text)}</text>")
     parts.append(
         f"<text x='{label_width}' y='{height - 4}' class='axis'>{html.escape(translate('report.traits_chart', lang))}</text>"
     )
@@ -356,7 +307,7 @@ def _trait_chart(persona: Persona, lang: str) -> str:
 
 
 def _clip(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
+    return text if len(text) <= length else cut_at_word(text, length - 1) + "…"
 
 
 _CSS = """
@@ -366,7 +317,7 @@ h1{font-size:1.9em;margin-bottom:.3em}h2{margin-top:1.4em}h3{margin:1em 0 .3em;f
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
 table{border-collapse:collapse;margin:.4em 0}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;
 vertical-align:top}td.num{text-align:right}table.compare{font-size:.9em}
-section.persona{border-top:6px solid #2f6f8f;margin-top:2em;padding-top:.5em}
+section.persona{border-top:6px solid #888888;margin-top:2em;padding-top:.5em}
 .figures{font-size:1.1em}.notes{background:#f6f6f0;padding:.5em}.why{color:#555;font-size:.92em}
 svg.chart{max-width:720px;font-size:13px}svg .label{font-weight:600}svg .axis{fill:#555;font-size:12px}
 .note,footer{color:#666;font-size:.9em;margin-top:2em}

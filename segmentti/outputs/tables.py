@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -82,39 +82,85 @@ def _inert_cell(cell: Any) -> Any:
         return "'" + cell
 
 
+def cut_at_word(text: str, limit: int, separator: str = " ") -> str:
+    """``text`` shortened to at most ``limit`` characters, at the last ``separator`` that fits.
+
+    A name cut mid-word reads as a different word (``Uusimaa`` → ``Uusi``), so the cut falls
+    between words; only a first word longer than ``limit`` is cut inside.
+    """
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    cut = head.rfind(separator)
+    return (text[:cut] if cut > 0 else text[:limit]).rstrip(separator + " ")
+
+
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """Encode ``frame`` as a standard CSV: UTF-8, comma separator, dot decimals, formulas made inert."""
     return neutralize_formulas(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def build_summary(
-    segmentation: Segmentation, profile: Profile, criteria: list[str] | tuple[str, ...]
+    segmentation: Segmentation,
+    profile: Profile,
+    criteria: Sequence[str],
+    *,
+    names: Sequence[str] | None = None,
+    k_selection: str | None = None,
+    dropped: Sequence[str] = (),
+    scan: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The machine-readable summary of a run (the CLI's ``summary.json``).
+
+    Parameters
+    ----------
+    segmentation, profile
+        The segments and their description.
+    criteria : sequence of str
+        The criteria used.
+    names : sequence of str, optional
+        The segment names in use (the personas' names, as edited); default the profile's.
+    k_selection : {"auto", "fixed", "method"}, optional
+        How k was chosen: by a scan, given, or by the method itself.
+    dropped : sequence of str
+        Criteria left out because they were empty.
+    scan : mapping, optional
+        The k scan behind an ``"auto"`` k, as ``scan --json`` prints it.
 
     Returns
     -------
     dict
-        ``k``, ``method``, ``seed``, ``criteria``, ``n_customers``, ``segments`` (each
-        with ``id``, ``name``, ``size``, ``share``) and ``metrics`` (``silhouette``,
-        ``inertia``).
+        ``k``, ``k_selection``, ``method``, ``seed``, ``criteria``, ``n_customers``,
+        ``segments`` (each with ``id``, ``name``, ``size``, ``share``), ``metrics``
+        (``silhouette``, ``inertia``), ``dropped_criteria`` and, when given, ``scan``.
     """
     silhouette = segmentation.silhouette
-    return {
+    names = list(profile.names) if names is None else list(names)
+    summary: dict[str, Any] = {
         "k": segmentation.k,
+        "k_selection": k_selection,
         "method": segmentation.method,
         "seed": segmentation.seed,
         "criteria": list(criteria),
         "n_customers": len(segmentation.labels),
         "segments": [
-            {"id": segment.number, "name": segment.name, "size": segment.size, "share": round(segment.share, 6)}
+            {
+                "id": segment.number,
+                "name": names[segment.number - 1],
+                "size": segment.size,
+                "share": round(segment.share, 6),
+            }
             for segment in profile.segments
         ],
         "metrics": {
             "silhouette": None if math.isnan(silhouette) else round(silhouette, 6),
             "inertia": round(segmentation.inertia, 6),
         },
+        "dropped_criteria": list(dropped),
     }
+    if scan is not None:
+        summary["scan"] = dict(scan)
+    return summary
 
 
 # --- Finnish Excel CSV -------------------------------------------------------------------------------------------

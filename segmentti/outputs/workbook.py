@@ -13,9 +13,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from segmentti.insight.personas import Persona, compare_personas, describe_trait, format_kpi, format_number
-from segmentti.outputs.report import ReportContext
-from segmentti.outputs.tables import neutralize_formulas
+from segmentti.outputs.persona_view import PersonaView, comparison_frame
+from segmentti.outputs.report import ReportContext, run_details
+from segmentti.outputs.tables import cut_at_word, neutralize_formulas
 from segmentti.texts import translate
 
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -24,12 +24,13 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _WIDTH_SAMPLE = 500
 _MAX_WIDTH = 60
 _SHEET_NAME_LIMIT = 31
+_PERCENT = "0%"
 
 
 def build_workbook(
     labelled: pd.DataFrame,
     labels: np.ndarray,
-    personas: Sequence[Persona],
+    views: Sequence[PersonaView],
     context: ReportContext,
     lang: str,
 ) -> bytes:
@@ -42,8 +43,8 @@ def build_workbook(
         in the order of ``labels``.
     labels : numpy.ndarray
         Shape ``(n,)``: segment index 0 … k-1.
-    personas : sequence of Persona
-        In segment order, with the user's names and notes.
+    views : sequence of PersonaView
+        The personas' cards in segment order (:func:`segmentti.outputs.persona_view.build_persona_views`).
     context : ReportContext
         The run (data, criteria, cleaning steps, pilot) shown on the summary sheet.
     lang : str
@@ -58,52 +59,37 @@ def build_workbook(
         spreadsheet would run as a formula is made inert.
     """
     book = Workbook(write_only=True)
-    comparison = compare_personas(personas, lang)
+    comparison = comparison_frame(views, lang)
     summary_rows = [list(row) for row in comparison.itertuples(index=False, name=None)]
     summary_rows.append([])
-    summary_rows += [[label, value] for label, value in _details(context, len(personas), lang)]
-    _write_sheet(book, translate("sheet.summary", lang), list(comparison.columns), summary_rows, len(comparison) + 1)
+    summary_rows += [[label, value] for label, value in run_details(context, len(views), lang)]
+    shares = [translate(key, lang) for key in ("report.share", "report.revenue_share", "kpi.response_rate")]
+    _write_sheet(
+        book,
+        translate("sheet.summary", lang),
+        list(comparison.columns),
+        summary_rows,
+        len(comparison) + 1,
+        percent=shares,
+    )
     _write_sheet(
         book,
         translate("sheet.personas", lang),
         _persona_headers(lang),
-        [_persona_row(persona, lang) for persona in personas],
-        len(personas) + 1,
+        [_persona_row(view) for view in views],
+        len(views) + 1,
         wrap=True,
+        percent=shares,
     )
     safe = neutralize_formulas(labelled)
     used = {translate("sheet.summary", lang).lower(), translate("sheet.personas", lang).lower()}
-    for index, persona in enumerate(personas):
+    for index, view in enumerate(views):
         members = safe[labels == index]
-        title = _sheet_title(f"{persona.number} {persona.name}", used)
+        title = _sheet_title(f"{view.number} {view.name}", used)
         _write_sheet(book, title, list(members.columns), _frame_rows(members), len(members) + 1)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def _details(context: ReportContext, k: int, lang: str) -> list[tuple[str, object]]:
-    details: list[tuple[str, object]] = [
-        (translate("report.source", lang), context.source),
-        (translate("report.customers", lang), context.n_customers),
-        (translate("report.segments", lang), k),
-        (translate("report.method", lang), context.method),
-        (translate("report.criteria", lang), ", ".join(context.criteria)),
-    ]
-    details += [(translate("report.steps", lang), step) for step in context.steps]
-    if context.pilot_percent:
-        details.append(
-            (
-                translate("report.pilot", lang),
-                translate(
-                    "report.pilot_text",
-                    lang,
-                    percent=format_number(context.pilot_percent, lang=lang),
-                    seed=context.pilot_seed,
-                ),
-            )
-        )
-    return details
 
 
 def _persona_headers(lang: str) -> list[str]:
@@ -123,23 +109,20 @@ def _persona_headers(lang: str) -> list[str]:
     return [translate(key, lang) for key in keys]
 
 
-def _persona_row(persona: Persona, lang: str) -> list[object]:
+def _persona_row(view: PersonaView) -> list[object]:
+    """One persona's row: numbers stay numbers, each list of the card is one cell of lines."""
     return [
-        persona.number,
-        persona.name,
-        persona.notes,
-        persona.size,
-        round(persona.share, 4),
-        None if persona.revenue_share is None else round(persona.revenue_share, 4),
-        "\n".join(describe_trait(trait, lang) for trait in persona.listed_traits),
-        "\n".join(f"{column}: {value}" for column, value in persona.typical),
-        "\n".join(
-            f"{translate(f'kpi.{kpi.key}', lang)}: {format_kpi(kpi.key, kpi.segment_value, lang=lang)} "
-            f"({format_kpi(kpi.key, kpi.overall_value, lang=lang)})"
-            for kpi in persona.kpis
-        ),
-        "\n".join(f"{item.category} ×{format_number(item.lift, 1, lang=lang)}" for item in persona.affinities[:5]),
-        "\n".join(f"{action.action} — {action.reason}" for action in persona.actions),
+        view.number,
+        view.name,
+        view.notes,
+        view.size,
+        round(view.share, 4),
+        None if view.revenue_share is None else round(view.revenue_share, 4),
+        "\n".join(view.traits),
+        "\n".join(f"{column}: {value}" for column, value in view.typical),
+        "\n".join(f"{kpi.label}: {kpi.segment} ({kpi.overall})" for kpi in view.kpis),
+        "\n".join(view.affinities),
+        "\n".join(f"{item.action} — {item.reason}" for item in view.actions),
     ]
 
 
@@ -166,9 +149,17 @@ def _plain(value: object) -> object:
 
 
 def _write_sheet(
-    book: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[object]], last_row: int, wrap=False
+    book: Workbook,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    last_row: int,
+    wrap: bool = False,
+    percent: Iterable[str] = (),
 ) -> None:
+    """One sheet: a formatted, frozen header with filters, fitted widths; the columns named in ``percent`` shown as %."""
     sheet = book.create_sheet(title)
+    percent_positions = {position for position, name in enumerate(headers) if name in set(percent)}
     rows = list(rows)
     safe_headers = [str(name) for name in neutralize_formulas(pd.DataFrame(columns=[str(h) for h in headers])).columns]
     widths = [len(name) for name in safe_headers]
@@ -190,15 +181,18 @@ def _write_sheet(
     sheet.append(header_cells)
     for row in rows:
         cells = [_inert(value) for value in row]
-        if wrap:
-            wrapped = []
-            for value in cells:
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.alignment = _WRAP
-                wrapped.append(cell)
-            sheet.append(wrapped)
-        else:
+        if not wrap and not percent_positions:
             sheet.append(cells)
+            continue
+        styled = []
+        for position, value in enumerate(cells):
+            cell = WriteOnlyCell(sheet, value=value)
+            if wrap:
+                cell.alignment = _WRAP
+            if position in percent_positions and isinstance(value, float):
+                cell.number_format = _PERCENT
+            styled.append(cell)
+        sheet.append(styled)
 
 
 def _inert(value: object) -> object:
@@ -209,11 +203,11 @@ def _inert(value: object) -> object:
 
 def _sheet_title(name: str, used: set[str]) -> str:
     base = re.sub(r"[\[\]:*?/\\']", " ", name).strip() or "Segment"
-    base = base[:_SHEET_NAME_LIMIT].strip()
+    base = cut_at_word(base, _SHEET_NAME_LIMIT)
     title, counter = base, 2
     while title.lower() in used:
         suffix = f" ({counter})"
-        title = base[: _SHEET_NAME_LIMIT - len(suffix)] + suffix
+        title = cut_at_word(base, _SHEET_NAME_LIMIT - len(suffix)) + suffix
         counter += 1
     used.add(title.lower())
     return title

@@ -178,3 +178,32 @@ def test_quality_fixes_applied_to_the_data_are_listed_in_the_report_and_workbook
     workbook = load_workbook(io.BytesIO(downloads(at, "download_xlsx")), read_only=True)
     cells = [str(cell) for row in workbook.worksheets[0].iter_rows(values_only=True) for cell in row if cell]
     assert any(steps[0] in cell for cell in cells)
+
+
+def test_every_download_of_the_export_page_is_a_file_of_the_one_run_assembler(downloads, monkeypatch) -> None:
+    import segmentti.outputs.run as run_module
+
+    assembled = []
+    original = run_module.assemble_run
+
+    def recording(*args, **kwargs):
+        assembled.append(original(*args, **kwargs))
+        return assembled[-1]
+
+    monkeypatch.setattr(run_module, "assemble_run", recording)
+    at = _goto(_goto(_app(), "pages/segments.py"), "pages/export.py")
+    assert not at.exception and assembled
+    run = assembled[-1]
+    buttons = {
+        "download_all": "segments.csv",
+        "download_all_fi": "segments_excel_fi.csv",
+        "download_html": "report.html",
+        "download_md": "personas.md",
+        "download_zip": "lists.zip",
+        "download_list": run.list_name(1),
+    }
+    for key, name in buttons.items():
+        assert downloads(at, key) == run[name], key
+    assert downloads(at, "download_segment") == run.segment_csv(1)
+    book = load_workbook(io.BytesIO(downloads(at, "download_xlsx")), read_only=True)
+    assert book.sheetnames == load_workbook(io.BytesIO(run["segments.xlsx"]), read_only=True).sheetnames

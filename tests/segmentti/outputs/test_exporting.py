@@ -17,10 +17,12 @@ from segmentti.outputs.contacts import (
     ContactColumns,
     build_contact_lists,
     build_lists_zip,
+    file_stem,
     find_contact_columns,
 )
 from segmentti.outputs.tables import (
     build_summary,
+    cut_at_word,
     draw_control_group,
     label_customers,
     label_with_personas,
@@ -183,3 +185,11 @@ def test_finnish_csv_reads_back_with_semicolon_and_decimal_comma() -> None:
 def test_headers_that_look_like_formulas_are_made_inert_too() -> None:
     frame = pd.DataFrame({"=1+1": ["x"], "-5": [1]})
     assert list(neutralize_formulas(frame).columns) == ["'=1+1", "-5"]
+
+
+def test_long_names_are_cut_between_words_in_file_names() -> None:
+    assert cut_at_word("lapsed high spenders in Uusimaa", 26) == "lapsed high spenders in"
+    assert cut_at_word("short", 26) == "short"
+    assert cut_at_word("Supercalifragilistic", 5) == "Super"  # one long word: cut inside it
+    persona = _personas(_customers(), {2: "Frequent small baskets · web shoppers · Uusimaa region"})[1]
+    assert file_stem(persona) == "02_Frequent_small_baskets_web_shoppers"

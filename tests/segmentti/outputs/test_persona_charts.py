@@ -8,6 +8,7 @@ import pytest
 
 from segmentti.insight.personas import build_personas
 from segmentti.outputs.persona_charts import build_share_chart, build_trait_chart
+from segmentti.outputs.persona_view import build_persona_views
 
 
 def _personas():
@@ -22,9 +23,13 @@ def _personas():
     return build_personas(frame, labels, frame[["age"]].to_numpy(), None, ("age", "gender"), "en")
 
 
+def _views():
+    return build_persona_views(_personas(), "en")
+
+
 def test_trait_chart_shows_the_listed_traits_strongest_on_top() -> None:
     first = _personas()[0]
-    figure = build_trait_chart(first, "en")
+    figure = build_trait_chart(_views()[0], "en")
     bars = figure.data[0]
     listed = first.listed_traits
     assert list(bars.x) == pytest.approx([trait.difference for trait in reversed(listed)])
@@ -32,8 +37,7 @@ def test_trait_chart_shows_the_listed_traits_strongest_on_top() -> None:
 
 
 def test_share_chart_has_customer_and_revenue_shares_per_persona() -> None:
-    personas = _personas()
-    figure = build_share_chart(personas, "fi")
+    figure = build_share_chart(build_persona_views(_personas(), "fi"), "fi")
     customers, revenue = figure.data
     assert list(customers.x) == pytest.approx([2 / 8, 3 / 8, 3 / 8])  # last persona first: bars read top-down
     assert list(revenue.x) == pytest.approx([20 / 200, 150 / 200, 30 / 200])

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from segmentti.insight.personas import apply_edits, build_personas
+from segmentti.outputs.persona_view import build_persona_views
 from segmentti.outputs.report import ReportContext, escape_markdown, render_html, render_markdown
 
 LABELS = np.array([0, 0, 0, 1, 1, 1])
@@ -32,7 +33,7 @@ CONTEXT = ReportContext(
 
 
 def test_html_report_escapes_the_users_data_and_needs_no_internet() -> None:
-    page = render_html(_personas(), CONTEXT, "en")
+    page = render_html(build_persona_views(_personas(), "en"), CONTEXT, "en")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "<script" not in page and "<img" not in page and "<b>bold" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
@@ -47,7 +48,7 @@ def test_html_report_escapes_the_users_data_and_needs_no_internet() -> None:
 
 
 def test_markdown_report_has_every_persona_with_names_notes_and_escaped_values() -> None:
-    text = render_markdown(_personas(), CONTEXT, "fi")
+    text = render_markdown(build_persona_views(_personas(), "fi"), CONTEXT, "fi")
     assert text.startswith("# Asiakaspersoonat")
     assert "## 1. Young &lt;b&gt;bold&lt;/b&gt;" in text and "## 2. " in text
     assert "Call &lt;img src=x onerror=alert\\(1)&gt;" not in text  # parentheses are not escaped

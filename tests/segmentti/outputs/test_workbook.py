@@ -9,6 +9,7 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from segmentti.insight.personas import apply_edits, build_personas
+from segmentti.outputs.persona_view import build_persona_views
 from segmentti.outputs.report import ReportContext
 from segmentti.outputs.tables import label_with_personas
 from segmentti.outputs.workbook import build_workbook
@@ -34,7 +35,7 @@ def _book(names: dict[int, str] | None = None):
     personas = apply_edits(personas, {n: {"name": name, "notes": "call first"} for n, name in (names or {}).items()})
     labelled = label_with_personas(frame, LABELS, personas, "en")
     context = ReportContext("shop.csv", 5, "kmeans", ("spend",), steps=("removed 2 duplicate rows",))
-    data = build_workbook(labelled, LABELS, personas, context, "en")
+    data = build_workbook(labelled, LABELS, build_persona_views(personas, "en"), context, "en")
     return load_workbook(io.BytesIO(data)), personas
 
 
@@ -57,6 +58,10 @@ def test_workbook_has_summary_personas_and_one_sheet_per_segment() -> None:
     row = next(people.iter_rows(min_row=2, max_row=2, values_only=True))
     assert row[:5] == (1, "Small: basket/ [test]*", "call first", 3, 0.6)
     assert "spend: median 10.5" in row[6]
+    # shares stay numbers 0–1 and show as percentages
+    assert people["E2"].value == 0.6 and people["E2"].number_format == "0%"
+    assert summary["D2"].value == 0.6 and summary["D2"].number_format == "0%"
+    assert summary["C2"].number_format == "General"
 
 
 def test_every_sheet_has_a_formatted_frozen_header_with_filters_and_fitted_widths() -> None:
@@ -86,3 +91,9 @@ def test_segment_sheets_give_back_the_same_rows_and_numbers_with_formulas_inert(
     second = book.worksheets[3]
     assert second["C3"].value == "'-oops" and second["C3"].data_type == "s"
     assert all(cell.data_type != "f" for sheet in book.worksheets for row in sheet.iter_rows() for cell in row)
+
+
+def test_long_sheet_names_are_cut_between_words() -> None:
+    book, _ = _book({1: "Lapsed high spenders in Uusimaa region", 2: "Lapsed high spenders in Uusimaa region"})
+    assert book.sheetnames[2:] == ["1 Lapsed high spenders in", "2 Lapsed high spenders in"]
+    assert all(len(name) <= 31 for name in book.sheetnames)
