@@ -40,7 +40,7 @@ if has_rfm_columns(frame):
     source_digest = current.digest
 else:
     st.info(state.t("rfm.needs", recency=RECENCY, frequency=FREQUENCY, monetary=MONETARY), icon=":material/info:")
-    if "customer_id" not in frame.columns or not st.toggle(state.t("rfm.use_orders"), value=True, key="rfm_orders"):
+    if "customer_id" not in frame.columns or not st.toggle(state.t("rfm.use_orders"), value=True, key=state.RFM_ORDERS):
         st.stop()
     orders = load_order_sample()
     summary = cached_order_summary("sample:b2c_orders", orders)
@@ -58,7 +58,7 @@ edge_mode = st.radio(
     ["quintiles", "custom"],
     format_func=state.formatter("rfm.bins_"),
     horizontal=True,
-    key="rfm_bins",
+    key=state.RFM_BINS,
 )
 try:
     scores = score_rfm(customers)
@@ -69,7 +69,7 @@ try:
         )
         for column, (key, label) in parts:
             default = ", ".join(f"{edge:g}" for edge in scores.edges[key])
-            text = column.text_input(state.t("rfm.edges", column=label), value=default, key=f"rfm_edges_{key}")
+            text = column.text_input(state.t("rfm.edges", column=label), value=default, key=state.rfm_edges_key(key))
             edges[key] = [part.strip() for part in text.split(",") if part.strip()]
         scores = score_rfm(customers, edges=edges)
     features = build_features(customers, [RECENCY, FREQUENCY, MONETARY])
@@ -119,5 +119,5 @@ st.download_button(
     file_name=f"{current.label.rsplit('.', 1)[0]}_rfm.csv",
     mime="text/csv",
     icon=":material/download:",
-    key="rfm_download",
+    key=state.RFM_DOWNLOAD,
 )
