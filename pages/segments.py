@@ -99,7 +99,12 @@ if scan is not None:
     )
     # collapsed and drawn only when opened: the segments come first, and a rerun (a language
     # switch, a k change) does not build five charts nobody looks at
-    with st.expander(state.t("engine.scan_charts"), key=state.SCAN_CHARTS, on_change="rerun") as scan_charts:
+    with st.expander(
+        state.t("engine.scan_charts"),
+        expanded=state.scan_charts_open(),
+        key=state.SCAN_CHARTS,
+        on_change=state.keep_scan_charts_open,
+    ) as scan_charts:
         if scan_charts.open:
             metrics = ["silhouette", "inertia", "stability", "calinski_harabasz", "davies_bouldin"]
             if method == "gmm":

@@ -36,6 +36,7 @@ LANG = "lang"
 LANGUAGE_CHOICE = "language_choice"
 PENDING_PAGE = "pending_page"
 SCAN_CHARTS = "scan_charts"
+SCAN_CHARTS_OPEN = "scan_charts_open"
 DATA_SOURCE = "data_source"
 SAMPLE_CHOICE = "sample_choice"
 UPLOAD = "upload"
@@ -234,6 +235,20 @@ def file_key(data: bytes, position: int) -> str:
 def file_widget_key(file_key: str, option: str) -> str:
     """The key of the data page's ``option`` widget (separator, sheet, mapping …) of the file ``file_key``."""
     return f"{file_key}_{option}"
+
+
+def scan_charts_open() -> bool:
+    """Whether the user keeps the segments page's score charts open (a display choice, kept for any data)."""
+    return bool(st.session_state.get(SCAN_CHARTS_OPEN, False))
+
+
+def keep_scan_charts_open() -> None:
+    """``on_change`` of the score charts' expander: remember it open or closed.
+
+    The expander's label is translated, so a language switch makes it a new widget that
+    would start closed; it starts as the user left it instead.
+    """
+    st.session_state[SCAN_CHARTS_OPEN] = bool(st.session_state.get(SCAN_CHARTS))
 
 
 # --- page flow ---------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ def test_segments_page_explains_k_with_every_score_and_switches_methods() -> Non
     assert not at.exception
     assert at.info[0].value.startswith("The recommendation is 4:")
     assert not any(title.startswith("Silhouette") for title in _titles(at))  # score charts: drawn when opened
-    at.session_state[state.SCAN_CHARTS] = True
+    at.session_state[state.SCAN_CHARTS] = at.session_state[state.SCAN_CHARTS_OPEN] = True  # as opening it leaves them
     at.run()
     titles = _titles(at)
     for start in ("Silhouette", "Inertia", "Stability", "Calinski", "Davies", "Customer map", "Segment sizes"):
@@ -192,10 +192,13 @@ def test_a_language_switch_renames_the_segments_without_segmenting_again(monkeyp
     assert calls == {"segment": 1, "profile": 1}
     segmentation = state.segmentation_identity(at.session_state)
     names_en = _chart(at, "Segment sizes")["data"][0]["hovertext"]
+    at.session_state[state.SCAN_CHARTS] = at.session_state[state.SCAN_CHARTS_OPEN] = True  # the score charts opened
+    at.run()
     # what the sidebar's switch does (AppTest does not list the sidebar after a page switch)
     at.session_state[state.LANG] = at.session_state[state.LANGUAGE_CHOICE] = "fi"
     at.run()
     assert not at.exception and [title.value for title in at.title] == ["Segmentit"]
+    assert any(title.startswith("Siluetti") for title in _titles(at))  # still open in the other language
     assert calls == {"segment": 1, "profile": 1}  # neither segmented nor measured again
     assert state.segmentation_identity(at.session_state) == segmentation
     names_fi = _chart(at, "Segmenttien koot")["data"][0]["hovertext"]
