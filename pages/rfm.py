@@ -61,7 +61,8 @@ edge_mode = st.radio(
     key=state.RFM_BINS,
 )
 try:
-    scores = score_rfm(customers)
+    # scores and features do not depend on the language: kept per data and edges
+    scores = state.remember("rfm_scores", (source_digest, None), lambda: score_rfm(customers), 8)
     if edge_mode == "custom":
         edges = {}
         parts = zip(
@@ -71,8 +72,11 @@ try:
             default = ", ".join(f"{edge:g}" for edge in scores.edges[key])
             text = column.text_input(state.t("rfm.edges", column=label), value=default, key=state.rfm_edges_key(key))
             edges[key] = [part.strip() for part in text.split(",") if part.strip()]
-        scores = score_rfm(customers, edges=edges)
-    features = build_features(customers, [RECENCY, FREQUENCY, MONETARY])
+        edges_key = tuple((key, tuple(values)) for key, values in edges.items())
+        scores = state.remember("rfm_scores", (source_digest, edges_key), lambda: score_rfm(customers, edges=edges), 8)
+    features = state.remember(
+        "rfm_features", source_digest, lambda: build_features(customers, [RECENCY, FREQUENCY, MONETARY]), 4
+    )
     result = segment_by_rfm(customers, scores, features, lang)
 except SegmenttiError as error:
     show_error(error)
