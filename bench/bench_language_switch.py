@@ -80,14 +80,14 @@ def main() -> None:
         assert not at.exception, at.exception
         assert at.title[0].value == ("Segmentit" if lang == "fi" else "Segments"), at.title[0].value
         assert at.select_slider(key=state.K_CHOICE).value == k
+        assert len(at.get("plotly_chart")) == 9, "score charts, map, sizes, heatmap and one criterion"
         same = _segmentation_id(at)
         assert same == before, "the segmentation was recomputed by a language switch"
         kind = "first time" if switch == 0 else "seen before"  # English was drawn on the first visit
         timings.append((kind, elapsed, used))
         print(f"  language -> {lang} ({kind}): script run {elapsed:.3f} s wall, {used:.3f} s CPU")
-    at.session_state[state.SCAN_CHARTS] = at.session_state[state.SCAN_CHARTS_OPEN] = (
-        True  # the score charts (collapsed by default) opened: five more charts
-    )
+    # the score charts are closed by the user: they are not drawn at all then
+    at.session_state[state.SCAN_CHARTS] = at.session_state[state.SCAN_CHARTS_OPEN] = False
     at.run()
     for lang in ("fi", "en"):
         start, cpu = time.perf_counter(), time.process_time()
@@ -96,9 +96,8 @@ def main() -> None:
         elapsed, used = time.perf_counter() - start, time.process_time() - cpu
         assert not at.exception, at.exception
         assert _segmentation_id(at) == before, "the segmentation was recomputed by a language switch"
-        assert len(at.get("plotly_chart")) == 9, "score charts, map, sizes, heatmap and one criterion"
-        kind = "first time" if lang == "fi" else "seen before"
-        print(f"  with the score charts open, language -> {lang} ({kind}): {elapsed:.3f} s wall, {used:.3f} s CPU")
+        assert len(at.get("plotly_chart")) == 4, "map, sizes, heatmap and one criterion"
+        print(f"  with the score charts closed, language -> {lang}: {elapsed:.3f} s wall, {used:.3f} s CPU")
     first_times = [elapsed for kind, elapsed, _ in timings if kind == "first time"]
     again = [elapsed for kind, elapsed, _ in timings if kind == "seen before"]
     print(
@@ -108,7 +107,6 @@ def main() -> None:
     if again:
         print(f"language switch, language seen before: median {np.median(again):.3f} s, max {max(again):.3f} s")
     print(f"segmentation object unchanged by every switch: {before is not None}")
-    print("(the target is judged on the default page, score charts collapsed)")
     print(f"target: <= {TARGET} s per script run -> {'met' if max(first_times + again) <= TARGET else 'NOT met'}")
 
 

@@ -97,8 +97,8 @@ if scan is not None:
         state.remember("rendering", (*scan_key, "explain", lang), lambda: scan.explain(lang), 64),
         icon=":material/lightbulb:",
     )
-    # collapsed and drawn only when opened: the segments come first, and a rerun (a language
-    # switch, a k change) does not build five charts nobody looks at
+    # drawn only while open: once the user closes them, a rerun (a language switch, a k
+    # change) does not build five charts nobody looks at
     with st.expander(
         state.t("engine.scan_charts"),
         expanded=state.scan_charts_open(),

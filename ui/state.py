@@ -238,8 +238,8 @@ def file_widget_key(file_key: str, option: str) -> str:
 
 
 def scan_charts_open() -> bool:
-    """Whether the user keeps the segments page's score charts open (a display choice, kept for any data)."""
-    return bool(st.session_state.get(SCAN_CHARTS_OPEN, False))
+    """Whether the segments page's score charts are open (at first they are; a display choice kept for any data)."""
+    return bool(st.session_state.get(SCAN_CHARTS_OPEN, True))
 
 
 def keep_scan_charts_open() -> None:

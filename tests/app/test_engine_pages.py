@@ -43,9 +43,6 @@ def test_segments_page_explains_k_with_every_score_and_switches_methods() -> Non
     at = _goto(_app(), "pages/segments.py")
     assert not at.exception
     assert at.info[0].value.startswith("The recommendation is 4:")
-    assert not any(title.startswith("Silhouette") for title in _titles(at))  # score charts: drawn when opened
-    at.session_state[state.SCAN_CHARTS] = at.session_state[state.SCAN_CHARTS_OPEN] = True  # as opening it leaves them
-    at.run()
     titles = _titles(at)
     for start in ("Silhouette", "Inertia", "Stability", "Calinski", "Davies", "Customer map", "Segment sizes"):
         assert any(title.startswith(start) for title in titles), start
@@ -192,13 +189,19 @@ def test_a_language_switch_renames_the_segments_without_segmenting_again(monkeyp
     assert calls == {"segment": 1, "profile": 1}
     segmentation = state.segmentation_identity(at.session_state)
     names_en = _chart(at, "Segment sizes")["data"][0]["hovertext"]
-    at.session_state[state.SCAN_CHARTS] = at.session_state[state.SCAN_CHARTS_OPEN] = True  # the score charts opened
-    at.run()
     # what the sidebar's switch does (AppTest does not list the sidebar after a page switch)
     at.session_state[state.LANG] = at.session_state[state.LANGUAGE_CHOICE] = "fi"
     at.run()
     assert not at.exception and [title.value for title in at.title] == ["Segmentit"]
-    assert any(title.startswith("Siluetti") for title in _titles(at))  # still open in the other language
+    assert any(title.startswith("Siluetti") for title in _titles(at))  # the score charts in the other language
+    at.session_state[state.SCAN_CHARTS] = at.session_state[state.SCAN_CHARTS_OPEN] = False  # as closing them leaves it
+    at.run()
+    assert not any(title.startswith("Siluetti") for title in _titles(at))  # closed: not drawn at all
+    at.session_state[state.LANG] = at.session_state[state.LANGUAGE_CHOICE] = "en"
+    at.run()
+    assert not any(title.startswith("Silhouette") for title in _titles(at))  # and still closed in English
+    at.session_state[state.LANG] = at.session_state[state.LANGUAGE_CHOICE] = "fi"
+    at.run()
     assert calls == {"segment": 1, "profile": 1}  # neither segmented nor measured again
     assert state.segmentation_identity(at.session_state) == segmentation
     names_fi = _chart(at, "Segmenttien koot")["data"][0]["hovertext"]
