@@ -25,6 +25,7 @@ from bench_scan import generate_customers  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from segmentti.data.loading import Table  # noqa: E402
+from ui import state  # noqa: E402
 from ui.state import Dataset  # noqa: E402
 
 
@@ -38,9 +39,9 @@ def main() -> None:
     dataset = Dataset(Table(frame, "bench_customers.csv", "csv"), digest=f"bench-{args.rows}")
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-    at.session_state["lang"] = "en"
-    at.session_state["dataset"] = dataset
-    at.session_state["data_source"] = "upload"  # else the data page loads its default sample over ours
+    at.session_state[state.LANG] = "en"
+    at.session_state[state.DATASET] = dataset
+    at.session_state[state.DATA_SOURCE] = "upload"  # else the data page loads its default sample over ours
     at.run()
     start = time.perf_counter()
     at.switch_page("pages/segments.py").run()
@@ -48,14 +49,14 @@ def main() -> None:
     assert not at.exception, at.exception
     shown = next(caption.value for caption in at.caption if caption.value.startswith("Data:"))
     assert f"{len(frame)} rows" in shown.replace("\u00a0", "").replace(",", ""), shown
-    recommended = at.select_slider(key="k_choice").value
+    recommended = at.select_slider(key=state.K_CHOICE).value
     print(f"customers: {len(frame):,}; first run of the segments page (features, scan, map): {first:.2f} s")
     print(f"recommended k: {recommended}")
     timings: list[tuple[str, int, float]] = []
     for k in (3, 6, 4, 8, recommended, 3, 6):
         seen = any(k == previous for _, previous, _ in timings) or k == recommended
         start = time.perf_counter()
-        at.select_slider(key="k_choice").set_value(k).run()
+        at.select_slider(key=state.K_CHOICE).set_value(k).run()
         elapsed = time.perf_counter() - start
         assert not at.exception, at.exception
         timings.append(("cached" if seen else "new k", k, elapsed))

@@ -23,15 +23,15 @@ families = {info.name: state.t(f"engine.family_{info.family.value}") for info in
 st.write(state.t("criteria.intro"))
 suggested = suggest_criteria(frame, overrides)
 chosen_before = state.criteria()
-if "criteria_choice" not in st.session_state:
-    st.session_state["criteria_choice"] = [
-        name for name in (chosen_before if chosen_before is not None else suggested) if name in usable
-    ]
+state.init_widget(
+    state.CRITERIA_CHOICE,
+    [name for name in (chosen_before if chosen_before is not None else suggested) if name in usable],
+)
 chosen = st.multiselect(
     state.t("criteria.choose"),
     options=usable,
     format_func=lambda name: f"{name} ({kinds[name]}, {families[name]})",
-    key="criteria_choice",
+    key=state.CRITERIA_CHOICE,
     help=state.t("criteria.help"),
 )
 state.set_criteria(chosen, suggested)
@@ -57,7 +57,7 @@ else:
                 max_value=3.0,
                 step=0.5,
                 value=float(family_weights.get(family.value, 1.0)),
-                key=f"family_weight_{family.value}",
+                key=state.family_weight_key(family.value),
                 help=", ".join(members),
             )
     with st.expander(state.t("weights.columns")):
@@ -71,7 +71,7 @@ else:
         )
         edited = st.data_editor(
             table,
-            key="column_weight_editor",
+            key=state.COLUMN_WEIGHT_EDITOR,
             hide_index=True,
             disabled=["criterion", "family"],
             column_config={

@@ -31,7 +31,7 @@ source = st.radio(
     index=1 if loaded is not None and loaded.sample is None else 0,  # back from another page: keep the upload
     format_func=state.formatter("data.source_"),
     horizontal=True,
-    key="data_source",
+    key=state.DATA_SOURCE,
 )
 
 files: list[tuple[str, bytes]] = []
@@ -43,7 +43,7 @@ if source == "sample":
         options=names,
         index=names.index(loaded.sample) if loaded is not None and loaded.sample in names else 0,
         format_func=state.formatter("sample."),
-        key="sample_choice",
+        key=state.SAMPLE_CHOICE,
     )
     files = [(file_name, (SAMPLE_DIR / file_name).read_bytes()) for file_name in sample_files(sample_name)]
 else:
@@ -51,7 +51,7 @@ else:
         state.t("data.upload_files"),
         type=UPLOAD_TYPES,
         help=state.t("data.upload_help"),
-        key="upload",
+        key=state.UPLOAD,
         accept_multiple_files=True,
     )
     files = [(upload.name, upload.getvalue()) for upload in uploads or []]
@@ -83,7 +83,7 @@ def _optional(label_key: str, columns: list[str], guess: str | None, key: str) -
 
 def _file_part(position: int, name: str, data: bytes, several: bool) -> Part | None:
     """Load one file with the user's corrections; ask what it holds and how it maps."""
-    key = f"file_{hashlib.sha256(data).hexdigest()[:12]}_{position}"
+    key = state.file_key(data, position)
     auto = state.t("data.auto")
     separators = {option: state.t(f"separator.{ord(option)}") for option in SEPARATORS}
     orders = {option: state.t(f"date_order.{option}") for option in DATE_ORDERS}
@@ -94,22 +94,27 @@ def _file_part(position: int, name: str, data: bytes, several: bool) -> Part | N
             separator = _choice(
                 "data.opt_separator",
                 [AUTO, *SEPARATORS],
-                f"{key}_sep",
+                state.file_widget_key(key, "sep"),
                 labels=lambda option: auto if option == AUTO else separators[option],
             )
         with cols[1]:
-            encoding = _choice("data.opt_encoding", [AUTO, *ENCODINGS], f"{key}_enc")
+            encoding = _choice("data.opt_encoding", [AUTO, *ENCODINGS], state.file_widget_key(key, "enc"))
         with cols[2]:
-            decimal = _choice("data.opt_decimal", [AUTO, *DECIMAL_MARKS], f"{key}_dec")
+            decimal = _choice("data.opt_decimal", [AUTO, *DECIMAL_MARKS], state.file_widget_key(key, "dec"))
         with cols[3]:
             header_row = st.number_input(
-                state.t("data.opt_header_row"), min_value=0, max_value=10_000, value=0, step=1, key=f"{key}_hdr"
+                state.t("data.opt_header_row"),
+                min_value=0,
+                max_value=10_000,
+                value=0,
+                step=1,
+                key=state.file_widget_key(key, "hdr"),
             )
         with cols[4]:
             date_order = _choice(
                 "data.opt_date_order",
                 [AUTO, *DATE_ORDERS],
-                f"{key}_dates",
+                state.file_widget_key(key, "dates"),
                 labels=lambda option: auto if option == AUTO else orders[option],
             )
     options = LoadOptions(
@@ -119,7 +124,7 @@ def _file_part(position: int, name: str, data: bytes, several: bool) -> Part | N
         header_row=int(header_row) or None,
         date_order=None if date_order == AUTO else date_order,
     )
-    sheet = st.session_state.get(f"{key}_sheet")
+    sheet = state.widget_value(state.file_widget_key(key, "sheet"))
     digest = hashlib.sha256(state.digest_of(data, sheet).encode() + repr(options).encode()).hexdigest()
     if options == LoadOptions():
         digest = state.digest_of(data, sheet)
@@ -129,7 +134,7 @@ def _file_part(position: int, name: str, data: bytes, several: bool) -> Part | N
         show_error(error)
         return None
     if len(table.sheet_names) > 1:
-        st.selectbox(state.t("data.sheet"), options=table.sheet_names, key=f"{key}_sheet")
+        st.selectbox(state.t("data.sheet"), options=table.sheet_names, key=state.file_widget_key(key, "sheet"))
     st.caption(_detected(table))
     for column in table.ambiguous_dates:
         st.warning(
@@ -148,7 +153,7 @@ def _file_part(position: int, name: str, data: bytes, several: bool) -> Part | N
         index=1 if guess.is_order_lines else 0,
         format_func=state.formatter("data.kind_"),
         horizontal=True,
-        key=f"{key}_kind",
+        key=state.file_widget_key(key, "kind"),
     )
     columns = [str(column) for column in frame.columns]
     if kind == "orders":
@@ -156,25 +161,35 @@ def _file_part(position: int, name: str, data: bytes, several: bool) -> Part | N
         cols = st.columns(4)
         with cols[0]:
             customer = st.selectbox(
-                state.t("data.map_customer"), columns, index=columns.index(mapped.customer), key=f"{key}_customer"
+                state.t("data.map_customer"),
+                columns,
+                index=columns.index(mapped.customer),
+                key=state.file_widget_key(key, "customer"),
             )
-            date = st.selectbox(state.t("data.map_date"), columns, index=columns.index(mapped.date), key=f"{key}_date")
+            date = st.selectbox(
+                state.t("data.map_date"),
+                columns,
+                index=columns.index(mapped.date),
+                key=state.file_widget_key(key, "date"),
+            )
         with cols[1]:
-            amount = _optional("data.map_amount", columns, mapped.amount, f"{key}_amount")
-            order = _optional("data.map_order", columns, mapped.order, f"{key}_order")
+            amount = _optional("data.map_amount", columns, mapped.amount, state.file_widget_key(key, "amount"))
+            order = _optional("data.map_order", columns, mapped.order, state.file_widget_key(key, "order"))
         with cols[2]:
-            quantity = _optional("data.map_quantity", columns, mapped.quantity, f"{key}_quantity")
-            price = _optional("data.map_price", columns, mapped.price, f"{key}_price")
+            quantity = _optional("data.map_quantity", columns, mapped.quantity, state.file_widget_key(key, "quantity"))
+            price = _optional("data.map_price", columns, mapped.price, state.file_widget_key(key, "price"))
         with cols[3]:
-            category = _optional("data.map_category", columns, mapped.category, f"{key}_category")
-            channel = _optional("data.map_channel", columns, mapped.channel, f"{key}_channel")
-        as_of = st.date_input(state.t("data.as_of"), value=None, key=f"{key}_as_of", help=state.t("data.as_of_help"))
+            category = _optional("data.map_category", columns, mapped.category, state.file_widget_key(key, "category"))
+            channel = _optional("data.map_channel", columns, mapped.channel, state.file_widget_key(key, "channel"))
+        as_of = st.date_input(
+            state.t("data.as_of"), value=None, key=state.file_widget_key(key, "as_of"), help=state.t("data.as_of_help")
+        )
         mapping = OrderMapping.chosen(customer, date, amount, quantity, price, category, channel, order)
         return Part(table, digest, "orders", customer, mapping, as_of.isoformat() if as_of else None)
     id_column = None
     if several:
         guessed = guess_id_column(frame)
-        id_column = _optional("data.join_id", columns, guessed, f"{key}_id")
+        id_column = _optional("data.join_id", columns, guessed, state.file_widget_key(key, "id"))
     return Part(table, digest, "customers", id_column)
 
 
@@ -284,7 +299,7 @@ if current is not None:
     )
     edited = st.data_editor(
         table,
-        key=f"column_editor_{current.digest[:12]}_{state.lang()}",
+        key=state.column_editor_key(current.digest, state.lang()),
         hide_index=True,
         width="stretch",
         disabled=["column", "distinct", "missing", "usable"],
@@ -314,6 +329,6 @@ if current is not None:
         if entry:
             changed[name] = entry
     if changed != overrides:
-        st.session_state[state.OVERRIDES] = changed
+        state.set_column_overrides(changed)
         st.rerun()
     next_step("quality", "data.next_quality")

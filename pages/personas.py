@@ -65,12 +65,10 @@ for raw in current.raw:
     with st.container(border=True):
         # the language is part of the widget keys: an unedited name follows the language of the suggestion
         suffix = f"{current.key}_{state.lang()}_{raw.number}"
-        name_key, notes_key = f"persona_name_{suffix}", f"persona_notes_{suffix}"
+        name_key, notes_key = state.persona_name_key(suffix), state.persona_notes_key(suffix)
         saved = edits.get(raw.number, {})
-        if name_key not in st.session_state:
-            st.session_state[name_key] = saved.get("name") or raw.suggested_name
-        if notes_key not in st.session_state:
-            st.session_state[notes_key] = saved.get("notes", "")
+        state.init_widget(name_key, saved.get("name") or raw.suggested_name)
+        state.init_widget(notes_key, saved.get("notes", ""))
         left, right = st.columns([3, 2])
         name = left.text_input(state.t("personas.name"), key=name_key, max_chars=120)
         left.caption(escape_markdown(state.t("personas.suggested", name=raw.suggested_name)))

@@ -56,7 +56,7 @@ else:
             options=options,
             index=options.index(earlier),
             format_func=state.formatter("fix."),
-            key=f"fix_{source.digest[:12]}_{position}_{problem.kind}_{problem.column}",
+            key=state.fix_key(source.digest, position, problem.kind, problem.column),
         )
         if action != LEAVE:
             chosen.append(Fix(action, problem.column))

@@ -40,7 +40,7 @@ if has_rfm_columns(frame):
     source_digest = current.digest
 else:
     st.info(state.t("rfm.needs", recency=RECENCY, frequency=FREQUENCY, monetary=MONETARY), icon=":material/info:")
-    if "customer_id" not in frame.columns or not st.toggle(state.t("rfm.use_orders"), value=True, key="rfm_orders"):
+    if "customer_id" not in frame.columns or not st.toggle(state.t("rfm.use_orders"), value=True, key=state.RFM_ORDERS):
         st.stop()
     orders = load_order_sample()
     summary = cached_order_summary("sample:b2c_orders", orders)
@@ -58,10 +58,11 @@ edge_mode = st.radio(
     ["quintiles", "custom"],
     format_func=state.formatter("rfm.bins_"),
     horizontal=True,
-    key="rfm_bins",
+    key=state.RFM_BINS,
 )
 try:
-    scores = score_rfm(customers)
+    # scores and features do not depend on the language: kept per data and edges
+    scores = state.remember("rfm_scores", (source_digest, None), lambda: score_rfm(customers), 8)
     if edge_mode == "custom":
         edges = {}
         parts = zip(
@@ -69,10 +70,13 @@ try:
         )
         for column, (key, label) in parts:
             default = ", ".join(f"{edge:g}" for edge in scores.edges[key])
-            text = column.text_input(state.t("rfm.edges", column=label), value=default, key=f"rfm_edges_{key}")
+            text = column.text_input(state.t("rfm.edges", column=label), value=default, key=state.rfm_edges_key(key))
             edges[key] = [part.strip() for part in text.split(",") if part.strip()]
-        scores = score_rfm(customers, edges=edges)
-    features = build_features(customers, [RECENCY, FREQUENCY, MONETARY])
+        edges_key = tuple((key, tuple(values)) for key, values in edges.items())
+        scores = state.remember("rfm_scores", (source_digest, edges_key), lambda: score_rfm(customers, edges=edges), 8)
+    features = state.remember(
+        "rfm_features", source_digest, lambda: build_features(customers, [RECENCY, FREQUENCY, MONETARY]), 4
+    )
     result = segment_by_rfm(customers, scores, features, lang)
 except SegmenttiError as error:
     show_error(error)
@@ -119,5 +123,5 @@ st.download_button(
     file_name=f"{current.label.rsplit('.', 1)[0]}_rfm.csv",
     mime="text/csv",
     icon=":material/download:",
-    key="rfm_download",
+    key=state.RFM_DOWNLOAD,
 )

@@ -22,7 +22,6 @@ from ui.widgets import dataset_caption, require_app_frame, show_error
 
 require_app_frame("rules")
 
-TABLE, VERSION = "rules_table", "rules_editor_version"
 lang = state.lang()
 st.title(state.t("rules.title"))
 dataset_caption()
@@ -30,22 +29,19 @@ current = state.dataset()
 frame = current.table.frame
 st.write(state.t("rules.intro"))
 
-if TABLE not in st.session_state:
-    st.session_state[TABLE] = rules_to_table(example_rules(frame))
-    st.session_state[VERSION] = 0
+if state.rules_table() is None:
+    state.set_rules_table(rules_to_table(example_rules(frame)))
 
-upload = st.file_uploader(state.t("rules.load"), type=["json"], key="rules_upload")
-if upload is not None and st.session_state.get("rules_loaded") != upload.file_id:
+upload = st.file_uploader(state.t("rules.load"), type=["json"], key=state.RULES_UPLOAD)
+if upload is not None and state.rules_loaded() != upload.file_id:
     try:
-        st.session_state[TABLE] = rules_to_table(rules_from_json(upload.getvalue()))
-        st.session_state[VERSION] += 1
-        st.session_state["rules_loaded"] = upload.file_id
+        state.set_rules_table(rules_to_table(rules_from_json(upload.getvalue())), loaded=upload.file_id)
     except SegmenttiError as error:
         show_error(error)
 
 edited = st.data_editor(
-    st.session_state[TABLE],
-    key=f"rules_editor_{st.session_state[VERSION]}",
+    state.rules_table(),
+    key=state.rules_editor_key(state.rules_version()),
     num_rows="dynamic",
     hide_index=True,
     width="stretch",
@@ -67,7 +63,7 @@ except SegmenttiError as error:
     show_error(error)
     st.stop()
 
-st.session_state[state.RULES] = list(rules)
+state.set_rules(list(rules))
 names = [rule.name for rule in rules] + [state.t("engine.others")]
 st.dataframe(
     pd.DataFrame(
@@ -86,7 +82,7 @@ st.download_button(
     file_name="segment_rules.json",
     mime="application/json",
     icon=":material/save:",
-    key="rules_save",
+    key=state.RULES_SAVE,
 )
 if not rules:
     st.stop()
@@ -113,5 +109,5 @@ st.download_button(
     file_name=f"{current.label.rsplit('.', 1)[0]}_rules.csv",
     mime="text/csv",
     icon=":material/download:",
-    key="rules_download",
+    key=state.RULES_DOWNLOAD,
 )

@@ -25,7 +25,7 @@ from ui.cached import (
     cached_segment_map,
     scan_with_progress,
 )
-from ui.engine import SEED, current_features, remember, segments
+from ui.engine import SEED, current_features, segments
 from ui.widgets import dataset_caption, next_step, require_app_frame, show_error
 
 require_app_frame("segments")
@@ -43,13 +43,13 @@ if chosen is not None and not chosen:
     st.stop()
 
 left, right = st.columns([2, 3])
-if st.session_state.get("method_choice") not in METHODS:
-    st.session_state["method_choice"] = state.method()
-method = left.selectbox(state.t("engine.method"), METHODS, format_func=state.formatter("method."), key="method_choice")
-st.session_state[state.METHOD] = method
-if "k_range" not in st.session_state:
-    st.session_state["k_range"] = (K_MIN, K_MAX)
-k_range = right.slider(state.t("engine.k_range"), min_value=2, max_value=K_LIMIT, key="k_range")
+state.init_widget(state.METHOD_CHOICE, state.method(), valid=lambda chosen: chosen in METHODS)
+method = left.selectbox(
+    state.t("engine.method"), METHODS, format_func=state.formatter("method."), key=state.METHOD_CHOICE
+)
+state.set_method(method)
+state.init_widget(state.K_RANGE, (K_MIN, K_MAX))
+k_range = right.slider(state.t("engine.k_range"), min_value=2, max_value=K_LIMIT, key=state.K_RANGE)
 
 try:
     features, weights = current_features()
@@ -82,34 +82,45 @@ if weighted:
 
 if scan is not None:
     k_options = [score.k for score in scan.scores]
-    if st.session_state.get(state.K) not in k_options:
-        st.session_state[state.K] = scan.recommended_k
-    if st.session_state.get("k_choice") not in k_options:
-        st.session_state["k_choice"] = st.session_state[state.K]
+    if state.k() not in k_options:
+        state.set_k(scan.recommended_k)
+    state.init_widget(state.K_CHOICE, state.k(), valid=lambda chosen: chosen in k_options)
     k = st.select_slider(
         state.t("segments.k"),
         options=k_options,
-        key="k_choice",
+        key=state.K_CHOICE,
         help=state.t("segments.k_help", k=scan.recommended_k),
     )
-    st.session_state[state.K] = k
-    st.info(scan.explain(lang), icon=":material/lightbulb:")
-    with st.expander(state.t("engine.scan_charts"), expanded=True):
-        metrics = ["silhouette", "inertia", "stability", "calinski_harabasz", "davies_bouldin"]
-        if method == "gmm":
-            metrics.append("bic")
-        chart_columns = st.columns(2)
-        for position, metric in enumerate(metrics):
-            chart = remember(
-                "_engine_metric_charts",
-                (*key, weights, method, tuple(k_range), metric, lang),
-                lambda metric=metric: build_metric_chart(scan, metric, lang),
-                24,
-            )
-            chart_columns[position % 2].plotly_chart(chart, width="stretch")
+    state.set_k(k)
+    scan_key = (*key, weights, method, tuple(k_range))
+    st.info(
+        state.remember("rendering", (*scan_key, "explain", lang), lambda: scan.explain(lang), 64),
+        icon=":material/lightbulb:",
+    )
+    # drawn only while open: once the user closes them, a rerun (a language switch, a k
+    # change) does not build five charts nobody looks at
+    with st.expander(
+        state.t("engine.scan_charts"),
+        expanded=state.scan_charts_open(),
+        key=state.SCAN_CHARTS,
+        on_change=state.keep_scan_charts_open,
+    ) as scan_charts:
+        if scan_charts.open:
+            metrics = ["silhouette", "inertia", "stability", "calinski_harabasz", "davies_bouldin"]
+            if method == "gmm":
+                metrics.append("bic")
+            chart_columns = st.columns(2)
+            for position, metric in enumerate(metrics):
+                chart = state.remember(
+                    "rendering",
+                    (*scan_key, metric, lang),
+                    lambda metric=metric: build_metric_chart(scan, metric, lang),
+                    64,
+                )
+                chart_columns[position % 2].plotly_chart(chart, width="stretch")
 else:
-    k = st.session_state.get(state.K) or K_MIN
-    st.session_state.setdefault(state.K, k)
+    k = state.k() or K_MIN
+    state.set_k(k)
     st.info(state.t("engine.hdbscan_note"), icon=":material/info:")
 
 try:
@@ -124,7 +135,15 @@ segmentation = result.segmentation
 profile = result.profile
 frame = current.table.frame
 if method == "hdbscan":
-    st.session_state[state.K] = segmentation.k
+    state.set_k(segmentation.k)
+segmentation_key = (*key, weights, method, segmentation.k)
+
+
+def rendered(name: object, build):
+    """A chart or text of these segments in this language, made once (the segments themselves are not redone)."""
+    return state.remember("rendering", (*segmentation_key, name, lang), build, 64)
+
+
 tiny = small_segments(segmentation)
 if tiny:
     st.warning(
@@ -161,7 +180,7 @@ projection = st.radio(
     kinds,
     format_func=state.formatter("engine.projection_"),
     horizontal=True,
-    key="map_projection",
+    key=state.MAP_PROJECTION,
 )
 try:
     with st.spinner(state.t("engine.projecting")):
@@ -169,14 +188,13 @@ try:
 except SegmenttiError as error:
     show_error(error)
     st.stop()
-segmentation_key = (*key, weights, method, segmentation.k)
 figure = cached_segment_map(segmentation_key, projection, lang, result, current.table, features)
 event = st.plotly_chart(
     figure,
     width="stretch",
     on_select="rerun",
     selection_mode=("points", "box", "lasso"),
-    key="segment_map",
+    key=state.SEGMENT_MAP,
 )
 st.caption(state.t("engine.map_caption", shown=len(rows), limit=MAP_POINTS))
 points = (event or {}).get("selection", {}).get("points", []) if event else []
@@ -191,24 +209,34 @@ if picked:
         selected.insert(1, state.t("engine.membership_column"), segmentation.membership[picked].round(3))
     st.dataframe(selected, width="stretch", hide_index=True)
 
-st.plotly_chart(build_size_chart(profile, lang), width="stretch")
-st.plotly_chart(build_profile_heatmap(profile, lang), width="stretch")
+st.plotly_chart(rendered("sizes", lambda: build_size_chart(profile, lang)), width="stretch")
+st.plotly_chart(rendered("heatmap", lambda: build_profile_heatmap(profile, lang)), width="stretch")
 
 st.subheader(state.t("engine.by_criterion"))
-criterion = st.selectbox(state.t("engine.criterion"), features.criteria, key="detail_criterion")
-if criterion in features.numeric:
-    chart = build_box_chart(
-        box_stats(frame, segmentation.labels, criterion, segmentation.k), profile.names, criterion, lang
-    )
-else:
-    chart = build_category_chart(
-        category_shares(frame, segmentation.labels, criterion, segmentation.k), profile.names, criterion, lang
-    )
-st.plotly_chart(chart, width="stretch")
+criterion = st.selectbox(state.t("engine.criterion"), features.criteria, key=state.DETAIL_CRITERION)
 
-if st.toggle(state.t("engine.fit_section"), key="show_fit"):
+
+def criterion_chart():
+    """Box plots of a numeric criterion per segment, or the shares of a categorical one's levels."""
+    numeric = criterion in features.numeric
+    measure = box_stats if numeric else category_shares
+    figures = state.remember(
+        "criterion_figures",
+        (*segmentation_key, criterion),
+        lambda: measure(frame, segmentation.labels, criterion, segmentation.k),
+        16,
+    )
+    build = build_box_chart if numeric else build_category_chart
+    return build(figures, profile.names, criterion, lang)
+
+
+st.plotly_chart(rendered(("criterion", criterion), criterion_chart), width="stretch")
+
+if st.toggle(state.t("engine.fit_section"), key=state.SHOW_FIT):
     fit = cached_fit(segmentation_key, SEED, segmentation)
-    st.plotly_chart(build_fit_chart(fit.silhouette, fit.labels, profile.names, lang), width="stretch")
+    st.plotly_chart(
+        rendered("fit", lambda: build_fit_chart(fit.silhouette, fit.labels, profile.names, lang)), width="stretch"
+    )
     worst = fit.worst()
     if len(worst):
         st.caption(state.t("engine.worst", count=len(worst)))
@@ -223,7 +251,8 @@ if st.toggle(state.t("engine.fit_section"), key="show_fit"):
         st.dataframe(listing, width="stretch", hide_index=True)
 
 if method == "ward":
-    st.plotly_chart(build_dendrogram_chart(build_dendrogram(features.values, k, SEED), lang), width="stretch")
+    dendrogram = state.remember("dendrogram", segmentation_key, lambda: build_dendrogram(features.values, k, SEED), 4)
+    st.plotly_chart(rendered("dendrogram", lambda: build_dendrogram_chart(dendrogram, lang)), width="stretch")
 
 st.subheader(state.t("segments.table"))
 st.dataframe(

@@ -1,38 +1,27 @@
 """The segmentation the user has set up (criteria, weights, method, k), computed once per session.
 
-Results are remembered in the session's own state rather than ``st.cache_data``: the cache
-stores pickled copies, and at 100,000 customers unpickling the feature matrix (20 MB) and the
-segments on every rerun cost more than the 0.5 s a k change may take. Session state holds
-the objects themselves, for this session only, and forgets the oldest beyond a few entries.
+Results are remembered in the session's own state (:func:`ui.state.remember`) rather than
+Streamlit's data cache: it stores pickled copies, and at 100,000 customers unpickling the
+feature matrix (20 MB) and the segments on every rerun cost more than a k change may take.
+
+The segmentation is keyed on the data and the settings only; its description (profile and
+segment names) is a rendering in the user's language, made from the same segmentation
+object for each language, so a language switch never re-clusters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pandas as pd
-import streamlit as st
 
 from segmentti.data.columns import describe_columns
+from segmentti.engine.clustering import Segmentation, segment_customers
 from segmentti.engine.features import FeatureMatrix, build_features, combine_weights, resolve_criteria
 from segmentti.engine.methods import Fitted
-from segmentti.engine.workflow import SegmentationResult, segment_features
+from segmentti.engine.workflow import SegmentationResult, describe, describe_in
 from ui import state
 from ui.cached import cached_suggestion
 
 SEED = 0
-_FEATURES, _SEGMENTS = "_engine_features", "_engine_segments"
-
-
-def remember(bucket: str, key: tuple, compute: Callable[[], Any], kept: int) -> Any:
-    """``compute()`` once per ``key`` in this session (``bucket`` of session state keeps ``kept`` entries)."""
-    store: dict = st.session_state.setdefault(bucket, {})
-    if key not in store:
-        store[key] = compute()
-        while len(store) > kept:
-            store.pop(next(iter(store)))
-    return store[key]
 
 
 def weight_pairs(frame: pd.DataFrame, chosen: list[str] | None) -> tuple[tuple[str, float], ...]:
@@ -56,10 +45,30 @@ def current_features() -> tuple[FeatureMatrix, tuple[tuple[str, float], ...]]:
         chosen = cached_suggestion(current.digest, state.column_overrides(), current.table.frame)
     weights = weight_pairs(current.table.frame, chosen)
     key = (current.digest, tuple(chosen or ()), weights)
-    features = remember(
-        _FEATURES, key, lambda: build_features(current.table.frame, list(chosen or ()), weights=dict(weights)), 4
+    features = state.remember(
+        "features", key, lambda: build_features(current.table.frame, list(chosen or ()), weights=dict(weights)), 4
     )
     return features, weights
+
+
+def segmentation(
+    k: int, method: str, silhouette: float | None = None, fitted: Fitted | None = None
+) -> tuple[tuple, Segmentation]:
+    """The key and the segments of the current data, criteria and weights with ``method`` and ``k``.
+
+    The key names the data, criteria, weights, method, k and seed, never the language.
+    ``silhouette`` and ``fitted`` come from the scan when it already fitted this k.
+    """
+    current = state.dataset()
+    features, weights = current_features()
+    key = (current.digest, features.criteria, weights, method, k, SEED)
+    found = state.remember(
+        "segmentation",
+        key,
+        lambda: segment_customers(features, k, SEED, method=method, silhouette=silhouette, fitted=fitted),
+        16,
+    )
+    return key, found
 
 
 def segments(
@@ -69,21 +78,15 @@ def segments(
     silhouette: float | None = None,
     fitted: Fitted | None = None,
 ) -> SegmentationResult:
-    """The segments of the current data, criteria and weights with ``method`` and ``k``.
+    """The segments of :func:`segmentation` described in ``lang`` (profile and names).
 
-    ``silhouette`` and ``fitted`` come from the scan when it already fitted this k.
+    The profile's figures are measured once per segmentation; only the names are made per
+    language, and the segmentation inside is the very same object in every language.
     """
-    current = state.dataset()
-    features, weights = current_features()
-    key = (current.digest, features.criteria, weights, method, k, SEED, lang)
-    return remember(
-        _SEGMENTS,
-        key,
-        lambda: segment_features(
-            current.table.frame, features, k, SEED, lang, method=method, silhouette=silhouette, fitted=fitted
-        ),
-        16,
-    )
+    key, segmented = segmentation(k, method, silhouette, fitted)
+    frame = state.dataset().table.frame
+    measured = state.remember("profile", key, lambda: describe(frame, segmented, lang), 16)
+    return state.remember("described", (*key, lang), lambda: describe_in(measured, lang), 16)
 
 
 def current_result(lang: str) -> SegmentationResult | None:
@@ -91,7 +94,7 @@ def current_result(lang: str) -> SegmentationResult | None:
 
     Raises :class:`segmentti.errors.SegmenttiError` for unusable choices.
     """
-    k = st.session_state.get(state.K)
+    k = state.k()
     if k is None:
         return None
     return segments(k, lang, state.method())

@@ -42,7 +42,7 @@ def current_segmentation() -> Current:
     """The segmentation chosen on the Segments page; without one, say so, link there and stop the page."""
     dataset = state.dataset()
     chosen = state.criteria()
-    k = st.session_state.get(state.K)
+    k = state.k()
     if dataset is None or k is None or (chosen is not None and not chosen):
         st.info(state.t("export.segment_first"), icon=":material/info:")
         next_step("segments", "export.to_segments")

@@ -29,21 +29,20 @@ def language_switch() -> None:
     Its label is in both languages and never changes, so the widget keeps its identity
     when the language does.
     """
-    if st.session_state.get("language_choice") not in LANGUAGES:
-        st.session_state["language_choice"] = state.lang()
+    state.init_widget(state.LANGUAGE_CHOICE, state.lang(), valid=lambda chosen: chosen in LANGUAGES)
     st.sidebar.segmented_control(
         "Kieli · Language",
         options=list(LANGUAGES),
         format_func=LANGUAGE_NAMES.__getitem__,
-        key="language_choice",
+        key=state.LANGUAGE_CHOICE,
         on_change=_apply_language,
     )
 
 
 def _apply_language() -> None:
-    chosen = st.session_state.get("language_choice")
+    chosen = state.widget_value(state.LANGUAGE_CHOICE)
     if chosen in LANGUAGES:
-        st.session_state[state.LANG] = chosen
+        state.set_lang(chosen)
 
 
 def load_sample_dataset(name: str) -> None:
@@ -59,9 +58,6 @@ def ensure_default_data() -> None:
         load_sample_dataset(DEFAULT_SAMPLE)
 
 
-PENDING_PAGE = "pending_page"
-
-
 def require_app_frame(page: str) -> None:
     """Send page ``page`` (a key of :data:`PAGES`) through ``app.py`` when opened on its own.
 
@@ -71,13 +67,13 @@ def require_app_frame(page: str) -> None:
     :func:`resume_pending_page` then opens the page that was asked for.
     """
     if state.dataset() is None:
-        st.session_state[PENDING_PAGE] = page
+        state.set_pending_page(page)
         st.switch_page("app.py")
 
 
 def resume_pending_page() -> None:
     """After the navigation is set up, open the page a direct link asked for (see :func:`require_app_frame`)."""
-    page = st.session_state.pop(PENDING_PAGE, None)
+    page = state.pop_pending_page()
     if page in PAGES:
         st.switch_page(PAGES[page])
 

@@ -16,7 +16,7 @@ from segmentti.engine.metrics import inertia, sampled_silhouette, segment_center
 from segmentti.engine.model import SegmentModel
 from segmentti.engine.rfm import SEGMENTS, RfmScores
 from segmentti.engine.rules import Rule, assign_rules, check_rules
-from segmentti.insight.profiling import Profile, profile_segments
+from segmentti.insight.profiling import Profile, name_segment, profile_segments
 from segmentti.texts import translate
 
 
@@ -96,6 +96,25 @@ def describe(frame: pd.DataFrame, segmentation: Segmentation, lang: str = "en") 
     """Profile ``segmentation`` of ``frame``; segments with a name of their own (unassigned, RFM, rules) keep it."""
     features = segmentation.features
     profile = profile_segments(frame, segmentation.labels, features.numeric, features.categorical, lang)
+    return SegmentationResult(features, segmentation, _own_names(profile, segmentation, lang))
+
+
+def describe_in(result: SegmentationResult, lang: str) -> SegmentationResult:
+    """``result`` with its segment names in ``lang``, from the traits already measured (no data is read again).
+
+    What :func:`describe` in ``lang`` would give, at the cost of naming the segments only:
+    the profile's figures do not depend on the language. Names a segmentation carries
+    itself (rules, RFM) stay as they are.
+    """
+    segments = tuple(
+        dataclasses.replace(summary, name=name_segment(summary.number, summary.traits, lang))
+        for summary in result.profile.segments
+    )
+    profile = dataclasses.replace(result.profile, segments=segments)
+    return SegmentationResult(result.features, result.segmentation, _own_names(profile, result.segmentation, lang))
+
+
+def _own_names(profile: Profile, segmentation: Segmentation, lang: str) -> Profile:
     own = list(segmentation.names) or [""] * segmentation.k
     if segmentation.unassigned is not None and not own[segmentation.unassigned]:
         own[segmentation.unassigned] = translate("engine.unassigned", lang)
@@ -105,7 +124,7 @@ def describe(frame: pd.DataFrame, segmentation: Segmentation, lang: str = "en") 
             for summary, name in zip(profile.segments, own, strict=True)
         )
         profile = dataclasses.replace(profile, segments=segments)
-    return SegmentationResult(features, segmentation, profile)
+    return profile
 
 
 def segment_by_rules(

@@ -205,3 +205,72 @@ def test_bad_order_lines_get_their_message_and_the_data_stays() -> None:
     assert at.error[0].value == (
         "The column customer_id holds no customer ids, so the lines cannot be put together per customer."
     )
+
+
+def test_loading_other_data_forgets_everything_chosen_for_the_data_before() -> None:
+    from ui import state
+
+    at = _app()
+    columns = list(_working(at).table.frame.columns)
+    at.session_state[state.column_editor_key(_working(at).digest, "en")] = {
+        "edited_rows": {columns.index("age"): {"role": "ignore"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert at.session_state[state.OVERRIDES] == {"age": {"role": "ignore"}}
+    at.switch_page("pages/criteria.py").run()
+    at.multiselect(key=state.CRITERIA_CHOICE).set_value(["distance_to_store_km", "interest_sport"]).run()
+    at.slider(key=state.family_weight_key("psychographic")).set_value(2.0).run()
+    at.switch_page("pages/rules.py").run()
+    at.session_state[state.rules_editor_key(0)] = {
+        "edited_rows": {0: {"rule": "Omat"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    at.switch_page("pages/segments.py").run()
+    at.selectbox(key=state.METHOD_CHOICE).set_value("gmm").run()
+    at.select_slider(key=state.K_CHOICE).set_value(3).run()
+    at.session_state[state.LANG] = "fi"  # what the sidebar's switch does (hidden from AppTest after a page switch)
+    at.switch_page("pages/personas.py").run()
+    at.text_input[0].set_value("Omat asiakkaat").run()
+    assert not at.exception
+    chosen = {key: at.session_state[key] for key in (state.CRITERIA, state.METHOD, state.K)}
+    assert chosen == {state.CRITERIA: ["distance_to_store_km", "interest_sport"], state.METHOD: "gmm", state.K: 3}
+    assert at.session_state[state.FAMILY_WEIGHTS]["psychographic"] == 2.0
+    assert at.session_state[state.RULES][0].name == "Omat"
+    [edits] = at.session_state[state.PERSONA_EDITS].values()
+    assert edits[1]["name"] == "Omat asiakkaat"
+    assert state.segmentation_identity(at.session_state) is not None
+
+    at.switch_page("pages/data.py").run()
+    at.selectbox(key=state.SAMPLE_CHOICE).set_value("b2b_companies").run()
+    assert not at.exception and _working(at).label == "b2b_companies.csv"
+    for key in (
+        state.OVERRIDES,
+        state.CRITERIA,
+        state.CRITERIA_CHOICE,
+        state.FAMILY_WEIGHTS,
+        state.RULES,
+        state.RULES_TABLE,
+        state.METHOD,
+        state.METHOD_CHOICE,
+        state.K,
+        state.K_CHOICE,
+        state.K_RANGE,
+        state.PERSONA_EDITS,
+        state.family_weight_key("psychographic"),
+    ):
+        assert key not in at.session_state or at.session_state[key] in ({}, []), key  # ({} made afresh)
+    assert state.segmentation_identity(at.session_state) is None  # no result of the old data is kept
+    assert at.session_state[state.LANG] == "fi"  # not about the data: kept
+
+    at.switch_page("pages/criteria.py").run()
+    suggested = at.multiselect(key=state.CRITERIA_CHOICE).value  # the new data's suggestion
+    assert suggested and set(suggested) <= set(_working(at).table.frame.columns)
+    at.switch_page("pages/segments.py").run()
+    assert not at.exception
+    assert at.selectbox(key=state.METHOD_CHOICE).value == "kmeans"
+    at.switch_page("pages/rules.py").run()
+    assert at.dataframe[1].value.iloc[0, 0] != "Omat"  # the rules start again from the new data's example

@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
+
+import ui.engine
+from segmentti.engine.workflow import describe
+from ui import state
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -166,3 +171,46 @@ def test_export_follows_the_method_chosen_on_the_segments_page() -> None:
     options = at.selectbox(key="export_segment").options
     # HDBSCAN's three groups and its unassigned customers (162 of the sample), not a k-means of k = 4
     assert len(options) == 4 and options[-1].endswith("(162)")
+
+
+def test_a_language_switch_renames_the_segments_without_segmenting_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = {"segment": 0, "profile": 0}
+
+    def counted(name, function):
+        def call(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(ui.engine, "segment_customers", counted("segment", ui.engine.segment_customers))
+    monkeypatch.setattr(ui.engine, "describe", counted("profile", ui.engine.describe))
+    at = _goto(_app(), "pages/segments.py")
+    assert calls == {"segment": 1, "profile": 1}
+    segmentation = state.segmentation_identity(at.session_state)
+    names_en = _chart(at, "Segment sizes")["data"][0]["hovertext"]
+    # what the sidebar's switch does (AppTest does not list the sidebar after a page switch)
+    at.session_state[state.LANG] = at.session_state[state.LANGUAGE_CHOICE] = "fi"
+    at.run()
+    assert not at.exception and [title.value for title in at.title] == ["Segmentit"]
+    assert any(title.startswith("Siluetti") for title in _titles(at))  # the score charts in the other language
+    at.session_state[state.SCAN_CHARTS] = at.session_state[state.SCAN_CHARTS_OPEN] = False  # as closing them leaves it
+    at.run()
+    assert not any(title.startswith("Siluetti") for title in _titles(at))  # closed: not drawn at all
+    at.session_state[state.LANG] = at.session_state[state.LANGUAGE_CHOICE] = "en"
+    at.run()
+    assert not any(title.startswith("Silhouette") for title in _titles(at))  # and still closed in English
+    at.session_state[state.LANG] = at.session_state[state.LANGUAGE_CHOICE] = "fi"
+    at.run()
+    assert calls == {"segment": 1, "profile": 1}  # neither segmented nor measured again
+    assert state.segmentation_identity(at.session_state) == segmentation
+    names_fi = _chart(at, "Segmenttien koot")["data"][0]["hovertext"]
+    [segmented] = state.results("segmentation", at.session_state).values()
+    frame = at.session_state[state.DATASET].table.frame
+    assert names_fi == describe(frame, segmented, "fi").profile.names  # as if described in Finnish from the start
+    _goto(at, "pages/personas.py")
+    assert not at.exception and calls == {"segment": 1, "profile": 1}
+    at.session_state[state.LANG] = at.session_state[state.LANGUAGE_CHOICE] = "en"
+    _goto(at, "pages/segments.py")
+    assert calls == {"segment": 1, "profile": 1}
+    assert _chart(at, "Segment sizes")["data"][0]["hovertext"] == names_en
