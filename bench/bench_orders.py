@@ -92,6 +92,7 @@ def make_order_lines(lines: int, path: Path) -> int:
 
 
 REPEAT = 3
+QUICK_ARGS = ["--lines", "20000"]  # for bench/run.py --quick: every step runs, in seconds
 
 
 def _measure(code: str, *args: str) -> dict:
