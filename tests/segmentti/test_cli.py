@@ -205,3 +205,70 @@ def test_segment_also_writes_personas_report_workbook_and_lists(tmp_path: Path) 
     assert report.startswith("# Customer personas") and report.count("\n## ") == 1 + 3
     assert (out / "report.html").read_text(encoding="utf-8").count("<section class='persona'") == 3
     assert len(names) == 3
+
+
+# --- help and the scan table in both languages -------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], ["segment"], ["scan"], ["features"]])
+@pytest.mark.parametrize(
+    ("lang_args", "env", "expected", "absent"),
+    [
+        (["--lang", "fi"], {}, ["käyttö: segmentti", "valinnat:", "näytä tämä ohje ja lopeta"], "usage:"),
+        (["--lang=en"], {"LANG": "fi_FI.UTF-8"}, ["usage: segmentti", "options:", "show this help"], "käyttö"),
+        ([], {"LANG": "fi_FI.UTF-8"}, ["käyttö: segmentti", "valinnat:"], "usage:"),
+        ([], {"LANG": "C.UTF-8"}, ["usage: segmentti", "options:"], "käyttö"),
+    ],
+)
+def test_help_speaks_the_chosen_language(
+    command: list[str], lang_args: list[str], env: dict, expected: list[str], absent: str, capsys, monkeypatch
+) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LANG", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    # --lang may stand before or after the subcommand and before or after --help
+    for argv in ([*lang_args, *command, "--help"], [*command, "--help", *lang_args]):
+        with pytest.raises(SystemExit) as done:
+            main(argv)
+        assert done.value.code == 0
+        out = capsys.readouterr().out
+        assert all(text in out for text in expected), out
+        assert absent not in out
+
+
+def test_every_subcommand_option_has_finnish_help(capsys) -> None:
+    finnish = {
+        "segment": ["segmentoinnin sarakkeet", "kansio, johon segments.csv", "tilausrivien asiakastunnussarake"],
+        "scan": ["pienin k (oletus 2)", "suurin k (oletus 10)", "tulosta pisteet JSON-muodossa"],
+        "features": ["CSV-tiedosto, johon asiakkaat kirjoitetaan", "tiedoston lukeminen (oletus: tunnistetaan)"],
+    }
+    for command, texts in finnish.items():
+        with pytest.raises(SystemExit):
+            main([command, "--help", "--lang", "fi"])
+        out = capsys.readouterr().out
+        assert all(text in " ".join(out.split()) for text in texts), out
+
+
+def test_a_usage_error_points_to_the_help_in_the_chosen_language(capsys) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["segment", "input.csv", "--lang", "fi"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "--out" in err and "katso: python -m segmentti segment --help" in err
+
+
+def test_scan_table_headings_and_numbers_in_finnish(mall_customers_path: Path, capsys) -> None:
+    args = ["scan", str(mall_customers_path), "--criteria", MALL_CRITERIA, "--k-max", "6"]
+    assert main([*args, "--lang", "fi"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    heading = lines[1].split()
+    assert heading == ["k", "inertia", "siluetti", "Calinski–Harabasz", "Davies–Bouldin", "vakaus"]
+    assert "suositeltu k: 5" in lines
+    five = next(line for line in lines if line.split()[:1] == ["5"])
+    assert five.endswith("*") and "," in five.split()[2] and "." not in five
+    assert main([*args, "--lang", "en"]) == 0
+    english = capsys.readouterr().out.splitlines()
+    assert english[1].split() == ["k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin", "stability"]
+    # the columns line up under their headings: every row as wide as the heading line
+    assert {len(line.removesuffix("  *")) for line in english[1:7]} == {len(english[1])}
