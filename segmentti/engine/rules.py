@@ -231,7 +231,7 @@ def table_to_rules(table: pd.DataFrame) -> tuple[Rule, ...]:
 
 
 def example_rules(frame: pd.DataFrame) -> tuple[Rule, ...]:
-    """Seed article 000's persona as a starting rule, when ``frame`` has the columns for it (else none)."""
+    """Two worked examples to start from (urban sporty women 30–40, seniors 65+), when ``frame`` has the columns for them (else none)."""
     wanted = {"age", "gender", "municipality", "interests"}
     if not wanted <= set(map(str, frame.columns)):
         return ()

@@ -130,7 +130,7 @@ def test_read_file_missing_path(tmp_path) -> None:
     assert caught.value.key == "error.file_not_found"
 
 
-# --- detection, overrides and real exports (issue 3) ---
+# --- detection, overrides and real exports ---
 
 from segmentti.data.loading import LoadOptions  # noqa: E402
 
