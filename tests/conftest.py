@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from threadpoolctl import threadpool_limits
+
+# One native thread per test process (and the app or CLI processes tests start): on 2 shared
+# cores, OpenMP and OpenBLAS threads spin against each other and against other work, and a
+# scikit-learn fit ran up to 12× slower with two threads than with one. The library itself
+# clusters single-threaded for the same reason, so the tests measure what users run.
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+threadpool_limits(limits=int(os.environ["OMP_NUM_THREADS"]))  # the libraries already loaded read no variables
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"
