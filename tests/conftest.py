@@ -28,3 +28,16 @@ def mall_customers_path() -> Path:
     if not path.exists():
         pytest.skip(f"shared real data not present at {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def b2c_subset_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every fifth customer of the bundled b2c sample (1,000 rows, the planted groups at a fifth of their size).
+
+    The lines are copied as they are, so the file reads exactly like the sample; for tests where
+    the sample's size is not the point (a segmentation of 5,000 customers costs seconds more).
+    """
+    header, *rows = (SAMPLE_DIR / "b2c_customers.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path_factory.mktemp("samples") / "b2c_customers_1000.csv"
+    path.write_text(header + "".join(rows[::5]), encoding="utf-8")
+    return path
