@@ -41,3 +41,17 @@ def b2c_subset_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("samples") / "b2c_customers_1000.csv"
     path.write_text(header + "".join(rows[::5]), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def online_retail_table():
+    """UCI Online Retail (541,909 order lines) read once per test run the way the app reads it.
+
+    Skipped where the shared real data is absent. Tests must not change the frame.
+    """
+    from segmentti.data.loading import read_file
+
+    path = REALDATA / "online_retail.csv.gz"
+    if not path.exists():
+        pytest.skip(f"shared real data not present at {path}")
+    return read_file(path)
