@@ -194,9 +194,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "personas.name": {"fi": "Persoonan nimi", "en": "Persona name"},
     "personas.notes": {"fi": "Muistiinpanot", "en": "Notes"},
     "personas.suggested": {"fi": "Ehdotus: {name}", "en": "Suggested: {name}"},
-    "personas.size": {"fi": "Asiakkaita", "en": "Customers"},
-    "personas.share": {"fi": "Osuus asiakkaista", "en": "Share of customers"},
-    "personas.revenue_share": {"fi": "Osuus myynnistä", "en": "Share of revenue"},
     "personas.no_kpis": {
         "fi": "Mittarit (keskiostos, ostotiheys, viimeisin osto, asiakasarvo, palautukset) näkyvät, kun "
         "aineistossa on tilaustiedot.",
