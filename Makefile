@@ -45,8 +45,10 @@ chromium:
 		exit 2; \
 	fi
 
+## bench: run every benchmark under bench/ (pick some or the smallest sizes: make bench BENCH="scan --quick")
+BENCH ?=
 bench: $(VENV)/.dev
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH)
 
 sample-data: $(VENV)/.runtime
 	$(BIN)/python sample_data/generate.py

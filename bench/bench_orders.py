@@ -7,7 +7,7 @@ Run from the repository root::
 The order lines are made with the sample generator (``sample_data/generate.py``): batches of its
 5,000 customers and their orders, each batch with its own seed and customer ids, until the line
 count is reached. Each measurement runs in a fresh interpreter, so its peak memory (max RSS) is
-its own. Targets (issue 3): at most 5 s wall and 1.5 GB peak for one million lines on a 2-core machine.
+its own. Targets: at most 5 s wall and 1.5 GB peak for one million lines on a 2-core machine.
 
 What is measured (median of three fresh interpreters; wall time includes importing pandas)
 ----------------------------------------------------------------------------------------
@@ -92,6 +92,7 @@ def make_order_lines(lines: int, path: Path) -> int:
 
 
 REPEAT = 3
+QUICK_ARGS = ["--lines", "20000"]  # for bench/run.py --quick: every step runs, in seconds
 
 
 def _measure(code: str, *args: str) -> dict:

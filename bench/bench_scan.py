@@ -26,6 +26,7 @@ from segmentti.engine.features import build_features
 from segmentti.engine.scanning import scan_k
 
 PLANTED = 5
+QUICK_ARGS = ["--rows", "3000"]  # for bench/run.py --quick: every step runs, in seconds
 
 
 def generate_customers(rows: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:

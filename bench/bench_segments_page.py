@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+QUICK_ARGS = ["--rows", "2000"]  # for bench/run.py --quick: every step runs, in seconds
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 

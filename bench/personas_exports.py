@@ -38,6 +38,7 @@ from segmentti.outputs.run import (  # noqa: E402
     assemble_run,
 )
 
+QUICK_ARGS = ["--customers", "2000"]  # for bench/run.py --quick: every step runs, in seconds
 REALDATA = ROOT.parent / "shared" / "realdata" / "online_retail.csv.gz"
 
 

@@ -26,90 +26,131 @@ from segmentti.errors import SegmenttiError
 from segmentti.insight.personas import personas_from_result
 from segmentti.outputs.run import assemble_run, write_outputs
 from segmentti.outputs.tables import to_csv_bytes
-from segmentti.texts import LANGUAGES, format_number, language_from_locale, translate
+from segmentti.texts import DEFAULT_LANGUAGE, LANGUAGES, format_number, language_from_locale, translate
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 _K_LIMIT = 50
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one ``error:`` line and exit status 2."""
+    """An argument parser in one language whose usage errors are one ``error:`` line and exit status 2."""
+
+    def __init__(self, *args, lang: str = DEFAULT_LANGUAGE, **kwargs) -> None:
+        formatter = type("_Formatter", (_Formatter,), {"usage_prefix": translate("cli.usage", lang)})
+        super().__init__(*args, formatter_class=formatter, add_help=False, **kwargs)
+        self.lang = lang
+        # argparse's own headings and -h come in English only: name them in the chosen language
+        self._positionals.title = translate("cli.positional", lang)
+        self._optionals.title = translate("cli.options", lang)
+        self.add_argument("-h", "--help", action="help", help=translate("cli.help_help", lang))
 
     def error(self, message: str) -> NoReturn:
-        print(f"error: {message} (see: python -m segmentti {self.prog.split()[-1]} --help)", file=sys.stderr)
+        see = translate("cli.see_help", self.lang, command=self.prog.split()[-1])
+        print(f"error: {message} ({see})", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of the command line, with its two subcommands."""
-    parser = _Parser(prog="segmentti", description="Customer segmentation: segment a customer table or scan k.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout with a translated ``usage:``."""
+
+    usage_prefix = "usage: "
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
+
+
+def language_of(argv: Sequence[str]) -> str:
+    """The language of the command line: ``--lang`` wherever it stands in ``argv``, else LC_ALL or LANG, else en.
+
+    Read before parsing so that ``--help`` and usage errors already speak it.
+    """
+    chosen = None
+    for position, word in enumerate(argv):
+        value = None
+        if word == "--lang" and position + 1 < len(argv):
+            value = argv[position + 1]
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+        if value in LANGUAGES:
+            chosen = value  # the last one wins, as it does for argparse
+    return chosen or language_from_locale(os.environ.get("LC_ALL") or os.environ.get("LANG"))
+
+
+def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
+    """The parser of the command line, with its subcommands, its help in ``lang`` ("fi" or "en")."""
+
+    def tr(key: str, **params: object) -> str:
+        # argparse expands % in help texts: a literal percent sign has to be doubled
+        return translate(key, lang, **params).replace("%", "%%")
+
+    parser = _Parser(prog="segmentti", description=tr("cli.help_description"), lang=lang)
+    # --lang before the subcommand too (`segmentti --lang fi scan ...`); the subcommand's own --lang
+    # leaves the value alone unless given (SUPPRESS), so either place works
+    parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.help_lang"))
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, title=tr("cli.commands"), metavar="{segment,scan,features}"
+    )
+
+    def add_lang(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=tr("cli.help_lang"))
 
     def add_common(command: argparse.ArgumentParser) -> None:
-        command.add_argument(
-            "input", help="customer table (or order lines, see --customer): .csv, .tsv, .txt, .csv.gz, .zip or .xlsx"
-        )
-        _add_order_options(command, required=False)
-        _add_load_options(command)
-        command.add_argument(
-            "--criteria",
-            help="columns to segment on, comma-separated (default: the usable "
-            "numeric and categorical columns; never ids, names, emails or free text)",
-        )
-        command.add_argument("--seed", default="0", help="random seed (default 0)")
-        command.add_argument("--sheet", help="Excel sheet to read (default: the first)")
-        command.add_argument(
-            "--lang", choices=LANGUAGES, help="language of messages and segment names (default: from LANG, else en)"
-        )
-        _add_engine_options(command)
+        command.add_argument("input", help=tr("cli.help_input"))
+        _add_order_options(command, required=False, lang=lang)
+        _add_load_options(command, lang)
+        command.add_argument("--criteria", help=tr("cli.help_criteria"))
+        command.add_argument("--seed", default="0", help=tr("cli.help_seed"))
+        command.add_argument("--sheet", help=tr("cli.help_sheet"))
+        add_lang(command)
+        _add_engine_options(command, lang)
 
-    segment = commands.add_parser("segment", help="segment customers and write segments.csv and summary.json")
+    segment = commands.add_parser("segment", help=tr("cli.help_segment"), description=tr("cli.help_segment"), lang=lang)
     add_common(segment)
-    segment.add_argument("--out", required=True, help="folder to write segments.csv and summary.json into")
-    segment.add_argument(
-        "--k", default="auto", help="number of segments 2–50, or auto (default: the recommended k of a scan over 2–10)"
-    )
+    segment.add_argument("--out", required=True, help=tr("cli.help_out_segment"))
+    segment.add_argument("--k", default="auto", help=tr("cli.help_k"))
 
-    scan = commands.add_parser("scan", help="score k = k-min … k-max and recommend one")
+    scan = commands.add_parser("scan", help=tr("cli.help_scan"), description=tr("cli.help_scan"), lang=lang)
     add_common(scan)
-    scan.add_argument("--k-min", default=str(K_MIN), help=f"smallest k (default {K_MIN})")
-    scan.add_argument("--k-max", default=str(K_MAX), help=f"largest k (default {K_MAX})")
-    scan.add_argument("--json", action="store_true", help="print the scores as JSON")
+    scan.add_argument("--k-min", default=str(K_MIN), help=tr("cli.help_k_min", k=K_MIN))
+    scan.add_argument("--k-max", default=str(K_MAX), help=tr("cli.help_k_max", k=K_MAX))
+    scan.add_argument("--json", action="store_true", help=tr("cli.help_json"))
 
     features = commands.add_parser(
-        "features", help="turn order lines into one row per customer (recency, orders, spend, returns, shares)"
+        "features", help=tr("cli.help_features"), description=tr("cli.help_features"), lang=lang
     )
-    features.add_argument("input", help="order lines: .csv, .tsv, .txt, .csv.gz, .zip or .xlsx")
-    _add_order_options(features, required=True)
-    _add_load_options(features)
-    features.add_argument("--sheet", help="Excel sheet to read (default: the first)")
-    features.add_argument("--out", required=True, help="CSV file to write the customers to")
-    features.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from LANG, else en)")
+    features.add_argument("input", help=tr("cli.help_input_orders"))
+    _add_order_options(features, required=True, lang=lang)
+    _add_load_options(features, lang)
+    features.add_argument("--sheet", help=tr("cli.help_sheet"))
+    features.add_argument("--out", required=True, help=tr("cli.help_out_features"))
+    add_lang(features)
     return parser
 
 
-def _add_order_options(command: argparse.ArgumentParser, required: bool) -> None:
+def _add_order_options(command: argparse.ArgumentParser, required: bool, lang: str) -> None:
     """The options that read INPUT as order lines and build one row per customer first."""
     group = command.add_argument_group(
-        "order lines" + ("" if required else " (give --customer to read INPUT as order lines)")
+        translate("cli.help_order_group" if required else "cli.help_order_group_optional", lang)
     )
-    group.add_argument("--customer", required=required, help="customer id column of the order lines")
-    group.add_argument("--date", help="order date column")
-    group.add_argument("--amount", help="line amount column (or give --quantity and --price)")
-    group.add_argument("--quantity", help="quantity column, multiplied by --price")
-    group.add_argument("--price", help="unit price column")
-    group.add_argument("--category", help="product category column (share of spend per top category)")
-    group.add_argument("--channel", help="sales channel column (share of spend per channel)")
-    group.add_argument("--order", help="order or invoice id column (default: one order per purchase time)")
-    group.add_argument(
-        "--as-of", dest="as_of", help="YYYY-MM-DD recency is counted to (default: the day after the last order)"
-    )
+    for option, key in [
+        ("--customer", "cli.help_customer"),
+        ("--date", "cli.help_date"),
+        ("--amount", "cli.help_amount"),
+        ("--quantity", "cli.help_quantity"),
+        ("--price", "cli.help_price"),
+        ("--category", "cli.help_category"),
+        ("--channel", "cli.help_channel"),
+        ("--order", "cli.help_order"),
+    ]:
+        group.add_argument(option, required=required and option == "--customer", help=translate(key, lang))
+    group.add_argument("--as-of", dest="as_of", help=translate("cli.help_as_of", lang))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 2 bad input or usage)."""
-    args = build_parser().parse_args(argv)
-    lang = args.lang or language_from_locale(os.environ.get("LC_ALL") or os.environ.get("LANG"))
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = language_of(argv)
+    args = build_parser(lang).parse_args(argv)
     try:
         if args.command == "segment":
             return _run_segment(args, lang)
@@ -211,30 +252,60 @@ def _run_scan(args: argparse.Namespace, lang: str) -> int:
         print(json.dumps(_scan_json(scan) | {"criteria": list(features.criteria)}, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(translate("cli.scan_header", lang, criteria=", ".join(features.criteria)))
-    print(
-        f"{'k':>3}  {'inertia':>14}  {'silhouette':>10}  {'calinski_harabasz':>17}  {'davies_bouldin':>14}  "
-        f"{'stability':>9}"
-    )
-    for score in scan.scores:
-        mark = "  *" if score.k == scan.recommended_k else ""
-        print(
-            f"{score.k:>3}  {score.inertia:>14.2f}  {score.silhouette:>10.4f}  "
-            f"{score.calinski_harabasz:>17.2f}  {score.davies_bouldin:>14.4f}  {score.stability:>9.3f}{mark}"
-        )
-    print(f"recommended_k: {scan.recommended_k}")
+    print(format_scan_table(scan, lang))
+    print(translate("cli.scan_recommended", lang, k=scan.recommended_k))
     print(scan.explain(lang))
     return EXIT_OK
 
 
-def _add_load_options(command: argparse.ArgumentParser) -> None:
+# the scan table's columns: heading key, score attribute, decimals
+_SCAN_COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("cli.scan_k", "k", 0),
+    ("cli.scan_inertia", "inertia", 2),
+    ("cli.scan_silhouette", "silhouette", 4),
+    ("cli.scan_calinski_harabasz", "calinski_harabasz", 2),
+    ("cli.scan_davies_bouldin", "davies_bouldin", 4),
+    ("cli.scan_stability", "stability", 3),
+)
+
+
+def format_scan_table(scan: KScan, lang: str) -> str:
+    """The scores of a scan as a right-aligned text table in ``lang``, the recommended k marked ``*``.
+
+    Headings and numbers follow the language (``0,5547`` in Finnish, ``0.5547`` in English); scripts
+    read the same scores from ``scan --json``.
+
+    Parameters
+    ----------
+    scan : KScan
+        The scan to show, one row per scored k.
+    lang : str
+        ``"fi"`` or ``"en"``.
+    """
+    headings = [translate(key, lang) for key, _, _ in _SCAN_COLUMNS]
+    rows = [
+        [format_number(getattr(score, name), lang, decimals) for _, name, decimals in _SCAN_COLUMNS]
+        for score in scan.scores
+    ]
+    widths = [max(len(cell) for cell in column) for column in zip(headings, *rows, strict=True)]
+    lines = ["  ".join(cell.rjust(width) for cell, width in zip(headings, widths, strict=True))]
+    for score, row in zip(scan.scores, rows, strict=True):
+        mark = "  *" if score.k == scan.recommended_k else ""
+        lines.append("  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) + mark)
+    return "\n".join(lines)
+
+
+def _add_load_options(command: argparse.ArgumentParser, lang: str) -> None:
     """Options that correct what is detected when reading INPUT (default: detect each)."""
-    group = command.add_argument_group("reading the file (default: detected)")
-    group.add_argument("--separator", choices=["comma", "semicolon", "tab", "bar"], help="field separator")
-    group.add_argument("--encoding", choices=list(ENCODINGS), help="text encoding")
-    group.add_argument("--decimal", choices=["dot", "comma"], help="decimal mark of numbers")
-    group.add_argument("--header-row", dest="header_row", help="line (or Excel row) of the header, from 1")
+    group = command.add_argument_group(translate("cli.help_load_group", lang))
     group.add_argument(
-        "--date-order", dest="date_order", choices=list(DATE_ORDERS), help="dmy (31.12.2025) or mdy (12/31/2025)"
+        "--separator", choices=["comma", "semicolon", "tab", "bar"], help=translate("cli.help_separator", lang)
+    )
+    group.add_argument("--encoding", choices=list(ENCODINGS), help=translate("cli.help_encoding", lang))
+    group.add_argument("--decimal", choices=["dot", "comma"], help=translate("cli.help_decimal", lang))
+    group.add_argument("--header-row", dest="header_row", help=translate("cli.help_header_row", lang))
+    group.add_argument(
+        "--date-order", dest="date_order", choices=list(DATE_ORDERS), help=translate("cli.help_date_order", lang)
     )
 
 
@@ -356,20 +427,11 @@ def _run_features(args: argparse.Namespace, lang: str) -> int:
 ENGINE_METHODS: tuple[str, ...] = (*METHODS, "rfm", "rules")
 
 
-def _add_engine_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--method",
-        choices=ENGINE_METHODS,
-        default="kmeans",
-        help="kmeans (default), gmm, ward, hdbscan; for segment also rfm (needs recency_days, orders, "
-        "total_spend or order lines customer_id, order_date, amount_eur) and rules (needs --rules)",
-    )
-    command.add_argument(
-        "--weights",
-        help="weights per criteria family or column, e.g. behavioural=2,age=0.5 "
-        "(families: " + ", ".join(family.value for family in Family) + "; 0 leaves out)",
-    )
-    command.add_argument("--rules", help="rules JSON file for --method rules (as saved by the app's Rules page)")
+def _add_engine_options(command: argparse.ArgumentParser, lang: str) -> None:
+    command.add_argument("--method", choices=ENGINE_METHODS, default="kmeans", help=translate("cli.help_method", lang))
+    families = ", ".join(family.value for family in Family)
+    command.add_argument("--weights", help=translate("cli.help_weights", lang, families=families))
+    command.add_argument("--rules", help=translate("cli.help_rules", lang))
 
 
 def _parse_weights(value: str | None, frame: pd.DataFrame, criteria: list[str]) -> dict[str, float]:

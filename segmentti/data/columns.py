@@ -29,7 +29,7 @@ _PHONE_NAME = re.compile(r"phone|puhelin|gsm|mobile|matkapuhelin|^puh", re.IGNOR
 
 
 class Family(StrEnum):
-    """The criteria family of a column (seed articles 000, 001 and 004)."""
+    """The criteria family of a column: the usual bases of market segmentation (who, where, means, behaviour, attitudes, firm)."""
 
     DEMOGRAPHIC = "demographic"
     GEOGRAPHIC = "geographic"

@@ -101,7 +101,7 @@ def rules_from_json(text: str | bytes) -> tuple[Rule, ...]:
         raise SegmenttiError("error.rules_bad_json", reason=str(error)) from None
     entries = document.get("rules") if isinstance(document, dict) else document
     if not isinstance(entries, list):
-        raise SegmenttiError("error.rules_bad_json", reason='"rules" must be a list')
+        raise SegmenttiError("error.rules_not_a_list")
     return tuple(_read_rule(number, entry) for number, entry in enumerate(entries, start=1))
 
 
@@ -113,28 +113,30 @@ def check_rules(rules: Sequence[Rule]) -> None:
 
 def _read_rule(number: int, entry: object) -> Rule:
     if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
-        raise SegmenttiError("error.rules_bad_rule", number=number, reason="a rule needs a name")
+        raise SegmenttiError("error.rules_no_name", number=number)
+    name = str(entry["name"]).strip()
     conditions = entry.get("conditions")
     if not isinstance(conditions, list) or not conditions:
-        raise SegmenttiError("error.rules_bad_rule", number=number, reason="a rule needs at least one condition")
+        raise SegmenttiError("error.rules_no_condition", rule=name)
     read = []
     for condition in conditions:
         if not isinstance(condition, dict) or "column" not in condition:
-            raise SegmenttiError("error.rules_bad_rule", number=number, reason="a condition needs a column")
+            raise SegmenttiError("error.rules_no_column", rule=name)
         operator = condition.get("operator")
         if operator not in OPERATORS:
             raise SegmenttiError(
-                "error.rules_bad_rule", number=number, reason=f"unknown operator {operator!r} ({', '.join(OPERATORS)})"
+                "error.rules_unknown_operator", rule=name, operator=repr(operator), operators=", ".join(OPERATORS)
             )
         values = condition.get("values")
-        values = values if isinstance(values, list) else [values]
-        needed = 2 if operator == "between" else (1 if operator in {">=", "<=", "=="} else None)
-        if (needed is not None and len(values) != needed) or not values:
-            raise SegmenttiError(
-                "error.rules_bad_rule", number=number, reason=f"{operator} needs {needed or 1}+ values"
-            )
+        values = [] if values is None else (values if isinstance(values, list) else [values])
+        if operator == "between" and len(values) != 2:
+            raise SegmenttiError("error.rules_value_count", rule=name, operator=operator, count=2, given=len(values))
+        if operator in {">=", "<=", "=="} and len(values) != 1:
+            raise SegmenttiError("error.rules_one_value", rule=name, operator=operator, given=len(values))
+        if not values:
+            raise SegmenttiError("error.rules_no_values", rule=name, operator=operator)
         read.append(Condition(str(condition["column"]), operator, tuple(values)))
-    return Rule(str(entry["name"]).strip(), tuple(read))
+    return Rule(name, tuple(read))
 
 
 def _match(frame: pd.DataFrame, rule: Rule, condition: Condition) -> np.ndarray:
@@ -229,7 +231,7 @@ def table_to_rules(table: pd.DataFrame) -> tuple[Rule, ...]:
 
 
 def example_rules(frame: pd.DataFrame) -> tuple[Rule, ...]:
-    """Seed article 000's persona as a starting rule, when ``frame`` has the columns for it (else none)."""
+    """Two worked examples to start from (urban sporty women 30–40, seniors 65+), when ``frame`` has the columns for them (else none)."""
     wanted = {"age", "gender", "municipality", "interests"}
     if not wanted <= set(map(str, frame.columns)):
         return ()

@@ -479,21 +479,22 @@ class _RuleContext:
 
 
 def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple[Action, ...]:
-    """Channels and actions from transparent rules grounded in the seed articles.
+    """Channels and actions from transparent rules on the segment's own figures, each a common marketing practice.
 
     The rules, in order (each fires only when the data has what it needs):
 
-    - ``b2b_decision_makers``: a decision-maker role column (seed 000) → LinkedIn and personal contact.
-    - ``young_adults``: median age under 30 (seed 000) → social media.
+    - ``b2b_decision_makers``: a decision-maker role column → LinkedIn and personal contact
+      (business buyers are found there rather than on Instagram).
+    - ``young_adults``: median age under 30 → social media (where young adults are reached).
     - ``lapsed_high_value``: median recency at least 1.5 × overall and mean spend at least 1.2 × overall
-      (seed 004) → a win-back offer.
+      → a win-back offer (valuable customers gone quiet).
     - ``first_time_recent``: median orders at most 1 and median recency at most the overall median
-      (seed 004) → a welcome series.
-    - ``most_valuable``: revenue share at least 1.5 × customer share (seed 004) → prioritise, loyalty.
-    - ``preferred_channel``: a channel the segment uses at least 1.2 × as often as all (seed 001) → use it.
-    - ``category_affinity``: categories bought at least 1.2 × as much as all (seed 000) → feature them.
-    - ``email_consent``: at least half have given marketing consent (seed 004) → a personalised email list.
-    - ``pilot``: always (seed 004) → test on a small pilot with a control group first.
+      → a welcome series (a second purchase makes a first buyer a customer).
+    - ``most_valuable``: revenue share at least 1.5 × customer share → prioritise, loyalty.
+    - ``preferred_channel``: a channel the segment uses at least 1.2 × as often as all → use it.
+    - ``category_affinity``: categories bought at least 1.2 × as much as all → feature them.
+    - ``email_consent``: at least half have given marketing consent → a personalised email list.
+    - ``pilot``: always → test on a small pilot with a control group first.
     """
     actions: list[Action] = []
 

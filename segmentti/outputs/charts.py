@@ -7,7 +7,6 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from segmentti.engine.scanning import KScan
 from segmentti.insight.inspection import Dendrogram
@@ -24,53 +23,6 @@ _LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=60, b=10), fon
 def _layout(lang: str) -> dict:
     """The common layout, with the language's decimal mark and thousands separator."""
     return {**_LAYOUT, "separators": PLOTLY_SEPARATORS.get(lang, PLOTLY_SEPARATORS["en"])}
-
-
-def build_scan_chart(scan: KScan, lang: str) -> go.Figure:
-    """Silhouette (higher is better) and inertia (look for the elbow) per k, recommended k marked."""
-    ks = [score.k for score in scan.scores]
-    figure = make_subplots(
-        rows=1,
-        cols=2,
-        subplot_titles=(translate("chart.silhouette", lang), translate("chart.inertia", lang)),
-        horizontal_spacing=0.12,
-    )
-    figure.add_trace(
-        go.Scatter(
-            x=ks,
-            y=[score.silhouette for score in scan.scores],
-            mode="lines+markers",
-            name=translate("chart.silhouette", lang),
-            line=dict(color=PALETTE[0]),
-        ),
-        row=1,
-        col=1,
-    )
-    figure.add_trace(
-        go.Scatter(
-            x=ks,
-            y=[score.inertia for score in scan.scores],
-            mode="lines+markers",
-            name=translate("chart.inertia", lang),
-            line=dict(color=PALETTE[1]),
-        ),
-        row=1,
-        col=2,
-    )
-    for column in (1, 2):
-        figure.add_vline(x=scan.recommended_k, line=dict(color=NEUTRAL, dash="dash"), row=1, col=column)
-        figure.update_xaxes(title_text="k", dtick=1, row=1, col=column)
-    figure.add_annotation(
-        x=scan.recommended_k,
-        y=1.0,
-        yref="y domain",
-        xref="x",
-        showarrow=False,
-        yanchor="bottom",
-        text=translate("chart.recommended", lang, k=scan.recommended_k),
-    )
-    figure.update_layout(title=translate("chart.scan_title", lang), showlegend=False, height=360, **_layout(lang))
-    return figure
 
 
 def build_segment_map(

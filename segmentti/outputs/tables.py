@@ -225,7 +225,7 @@ def label_with_personas(
 
 
 def draw_control_group(labels: np.ndarray, percent: float, seed: int = 0) -> np.ndarray:
-    """Draw a random control group of ``percent`` % from every segment (seed 004: pilot before rolling out).
+    """Draw a random control group of ``percent`` % from every segment (to measure a pilot against before rolling out).
 
     Parameters
     ----------

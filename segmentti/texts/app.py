@@ -2,7 +2,6 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     # frame
-    "app.language": {"fi": "Kieli", "en": "Language"},
     "app.privacy": {
         "fi": "Aineistosi pysyy tällä koneella: mitään ei lähetetä minnekään eikä tallenneta ilman lupaasi.",
         "en": "Your data stays on this machine: nothing is sent anywhere or saved unless you export it.",
@@ -11,22 +10,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Aineisto: {name} — {rows} riviä, {columns} saraketta",
         "en": "Data: {name} — {rows} rows, {columns} columns",
     },
-    "app.yes": {"fi": "kyllä", "en": "yes"},
     "page.data": {"fi": "1 Aineisto", "en": "1 Data"},
     "page.criteria": {"fi": "2 Kriteerit", "en": "2 Criteria"},
     "page.segments": {"fi": "3 Segmentit", "en": "3 Segments"},
     "page.export": {"fi": "5 Vienti", "en": "5 Export"},
     # data page
     "data.title": {"fi": "Asiakasaineisto", "en": "Customer data"},
-    "data.intro": {
-        "fi": "Aloita esimerkkiaineistolla tai lataa oma asiakastiedostosi (CSV tai Excel). Yksi rivi on yksi asiakas.",
-        "en": "Start with sample data or upload your own customer file (CSV or Excel). One row is one customer.",
-    },
     "data.source": {"fi": "Aineiston lähde", "en": "Source of data"},
     "data.source_sample": {"fi": "Esimerkkiaineisto", "en": "Sample data"},
     "data.source_upload": {"fi": "Oma tiedosto", "en": "My own file"},
     "data.sample": {"fi": "Esimerkkiaineisto", "en": "Sample data set"},
-    "data.upload": {"fi": "Lataa asiakastiedosto", "en": "Upload a customer file"},
     "data.upload_help": {
         "fi": "CSV (pilkku, puolipiste, sarkain tai pystyviiva; myös desimaalipilkku ja Windows-merkistö), "
         "pakattu .csv.gz tai .zip, tai Excel .xlsx. Tiedosto käsitellään vain tällä koneella.",
@@ -132,16 +125,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "segments.k_help": {
         "fi": "Suositus on {k}: sillä segmentit erottuvat toisistaan selvimmin (suurin siluetti).",
         "en": "The recommendation is {k}: the segments stand apart most clearly (highest silhouette).",
-    },
-    "segments.k_too_large": {
-        "fi": "Aineistossa on liian vähän erilaisia asiakkaita {k} segmenttiin; käytetään {largest}.",
-        "en": "The data has too few different customers for {k} segments; using {largest}.",
-    },
-    "segments.scan_reason": {
-        "fi": "Suositus k = {k}: suurin siluetti, eli asiakkaat ovat lähimpänä omaa segmenttiään ja kaukana muista "
-        "(laskettu {sample} asiakkaan otoksesta). Inertian kyynärpää kertoo, missä lisäsegmentit eivät enää paljon auta.",
-        "en": "Recommended k = {k}: the highest silhouette, meaning customers are closest to their own segment and far "
-        "from the others (computed on {sample} customers). The elbow of inertia shows where more segments stop helping.",
     },
     "segments.customers": {"fi": "Asiakkaita", "en": "Customers"},
     "segments.count": {"fi": "Segmenttejä", "en": "Segments"},

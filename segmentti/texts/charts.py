@@ -1,10 +1,7 @@
 """Chart titles, axis labels and legends."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    "chart.silhouette": {"fi": "Siluetti (suurempi on parempi)", "en": "Silhouette (higher is better)"},
-    "chart.inertia": {"fi": "Inertia (etsi kyynärpää)", "en": "Inertia (look for the elbow)"},
     "chart.recommended": {"fi": "suositus k = {k}", "en": "recommended k = {k}"},
-    "chart.scan_title": {"fi": "Montako segmenttiä?", "en": "How many segments?"},
     "chart.map_title": {
         "fi": "Asiakaskartta (PCA, {count} asiakasta)",
         "en": "Customer map (PCA, {count} customers)",

@@ -1,4 +1,4 @@
-"""Texts of data in: loading, order lines, joins, column roles and families, data quality (issue 3)."""
+"""Texts of data in: loading, order lines, joins, column roles and families, data quality."""
 
 TEXTS: dict[str, dict[str, str]] = {
     # errors

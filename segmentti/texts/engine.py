@@ -57,9 +57,37 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Sääntötiedostoa ei voi lukea: {reason}.",
         "en": "The rules file cannot be read: {reason}.",
     },
-    "error.rules_bad_rule": {
-        "fi": "Sääntö {number} on virheellinen: {reason}.",
-        "en": "Rule {number} is not valid: {reason}.",
+    "error.rules_not_a_list": {
+        "fi": 'Sääntötiedostossa pitää olla luettelo sääntöjä kohdassa "rules".',
+        "en": 'The rules file must hold a list of rules under "rules".',
+    },
+    "error.rules_no_name": {
+        "fi": "Säännöltä {number} puuttuu nimi. Anna jokaiselle säännölle nimi.",
+        "en": "Rule {number} has no name. Give every rule a name.",
+    },
+    "error.rules_no_condition": {
+        "fi": "Säännöllä {rule} ei ole yhtään ehtoa. Lisää vähintään yksi ehto.",
+        "en": "The rule {rule} has no condition. Add at least one condition.",
+    },
+    "error.rules_no_column": {
+        "fi": "Säännön {rule} ehdolta puuttuu sarake.",
+        "en": "A condition of the rule {rule} has no column.",
+    },
+    "error.rules_unknown_operator": {
+        "fi": "Säännön {rule} ehto {operator} on tuntematon. Käytä jotakin näistä: {operators}.",
+        "en": "The rule {rule} has an unknown condition {operator}. Use one of: {operators}.",
+    },
+    "error.rules_value_count": {
+        "fi": "Säännön {rule} ehto {operator} tarvitsee {count} arvoa; annettuja on {given}.",
+        "en": "The condition {operator} of the rule {rule} needs {count} values; {given} are given.",
+    },
+    "error.rules_one_value": {
+        "fi": "Säännön {rule} ehto {operator} tarvitsee tasan yhden arvon; annettuja on {given}.",
+        "en": "The condition {operator} of the rule {rule} needs exactly one value; {given} are given.",
+    },
+    "error.rules_no_values": {
+        "fi": "Säännön {rule} ehto {operator} tarvitsee vähintään yhden arvon.",
+        "en": "The condition {operator} of the rule {rule} needs at least one value.",
     },
     "error.rules_unknown_column": {
         "fi": "Säännössä {rule} on sarake {column}, jota aineistossa ei ole.",

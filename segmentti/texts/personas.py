@@ -25,16 +25,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "kpi.customer_value": {"fi": "Asiakasarvo (ostot yhteensä)", "en": "Customer value (total spend)"},
     "kpi.returns": {"fi": "Palautuksia / asiakas", "en": "Returns per customer"},
     "kpi.response_rate": {"fi": "Vastaus- tai konversioaste", "en": "Response or conversion rate"},
-    # action rules: what to do, and why the rule fired (seed articles in brackets)
+    # action rules: what to do, and why the rule fired (the segment's figure and the marketing reason)
     "rule.b2b_decision_makers.action": {
         "fi": "Tavoita päättäjät LinkedInissä ja henkilökohtaisella yhteydenotolla.",
         "en": "Reach the decision makers on LinkedIn and by personal contact.",
     },
     "rule.b2b_decision_makers.reason": {
         "fi": "Sarakkeessa {column} yleisin ostopäätöksen tekijä on {level} ({share}); yrityspäättäjät "
-        "tavoittaa todennäköisemmin LinkedInistä kuin Instagramista (artikkeli 000).",
+        "tavoittaa todennäköisemmin LinkedInistä kuin Instagramista.",
         "en": "In {column} the most common decision maker is {level} ({share}); business decision makers "
-        "are more likely found on LinkedIn than on Instagram (article 000).",
+        "are more likely found on LinkedIn than on Instagram.",
     },
     "rule.young_adults.action": {
         "fi": "Kohdenna mainonta sosiaalisen median kanaviin ja heille sopiviin tuotteisiin.",
@@ -42,9 +42,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rule.young_adults.reason": {
         "fi": "Mediaani-ikä ({column}) on {value}, alle 30 vuotta; nuorille aikuisille suunnattu mainonta "
-        "voi keskittyä sosiaaliseen mediaan (artikkeli 000).",
-        "en": "The median age ({column}) is {value}, under 30; advertising for young adults can focus on "
-        "social media (article 000).",
+        "voi keskittyä sosiaaliseen mediaan.",
+        "en": "The median age ({column}) is {value}, under 30; advertising for young adults can focus on social media.",
     },
     "rule.lapsed_high_value.action": {
         "fi": "Lähetä takaisinvoittotarjous (win-back) ennen kuin asiakkaat katoavat.",
@@ -53,10 +52,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "rule.lapsed_high_value.reason": {
         "fi": "Viimeisestä ostosta on kulunut mediaanina {recency} päivää (kaikki {overall_recency}), mutta "
         "ostot ovat keskimäärin {value} (kaikki {overall_value}): arvokkaita asiakkaita, jotka ovat "
-        "hiljentyneet (artikkeli 004: arvoon perustuva segmentointi).",
+        "hiljentyneet.",
         "en": "The median time since the last purchase is {recency} days (all customers {overall_recency}), "
         "yet they have spent {value} on average (all customers {overall_value}): valuable customers who "
-        "have gone quiet (article 004: value-based segmentation).",
+        "have gone quiet.",
     },
     "rule.first_time_recent.action": {
         "fi": "Aloita tervetulosarja: esittele valikoima ja kannusta toiseen ostoon.",
@@ -64,19 +63,19 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rule.first_time_recent.reason": {
         "fi": "Tilauksia on mediaanina {orders} ja viime ostosta {recency} päivää (kaikki {overall_recency}): "
-        "tuoreita ensiostajia (artikkeli 004: ostokäyttäytyminen).",
+        "tuoreita ensiostajia.",
         "en": "The median customer has {orders} orders and bought {recency} days ago (all customers "
-        "{overall_recency}): recent first-time buyers (article 004: purchase behaviour).",
+        "{overall_recency}): recent first-time buyers.",
     },
     "rule.most_valuable.action": {
         "fi": "Priorisoi tämä segmentti: kanta-asiakasedut ja henkilökohtainen palvelu.",
         "en": "Prioritise this segment: loyalty benefits and personal service.",
     },
     "rule.most_valuable.reason": {
-        "fi": "Segmentti tuo {revenue} myynnistä, vaikka siinä on {share} asiakkaista (artikkeli 004: "
-        "keskity arvokkaimpiin asiakkaisiin).",
-        "en": "The segment brings {revenue} of the revenue with {share} of the customers (article 004: "
-        "focus on the most valuable customers).",
+        "fi": "Segmentti tuo {revenue} myynnistä, vaikka siinä on {share} asiakkaista; "
+        "arvokkaimpiin asiakkaisiin kannattaa panostaa eniten.",
+        "en": "The segment brings {revenue} of the revenue with {share} of the customers; "
+        "the most valuable customers deserve the most attention.",
     },
     "rule.preferred_channel.action": {
         "fi": "Tavoita heidät kanavassa, jota he käyttävät: {channel}.",
@@ -84,9 +83,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rule.preferred_channel.reason": {
         "fi": "Kanava {channel} on segmentissä {lift} kertaa yleisempi kuin kaikilla asiakkailla; valitse "
-        "kanavat, joilla segmentin tavoittaa (artikkeli 001).",
+        "kanavat, joilla segmentin tavoittaa.",
         "en": "The channel {channel} is {lift} times as common in the segment as among all customers; choose "
-        "the channels that reach the segment (article 001).",
+        "the channels that reach the segment.",
     },
     "rule.category_affinity.action": {
         "fi": "Nosta viesteissä ja valikoimassa esiin: {categories}.",
@@ -94,9 +93,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rule.category_affinity.reason": {
         "fi": "Segmentti ostaa näitä tuoteryhmiä enemmän kuin muut (vahvin {lift}-kertainen); segmentoinnilla "
-        "näkee, mitkä tuotteet vetoavat mihinkin ryhmään (artikkeli 000).",
+        "näkee, mitkä tuotteet vetoavat mihinkin ryhmään.",
         "en": "The segment buys these categories more than others (the strongest {lift} times as much); "
-        "segments show which products appeal to which group (article 000).",
+        "segments show which products appeal to which group.",
     },
     "rule.email_consent.action": {
         "fi": "Tee segmentille oma sähköpostilista ja personoitu viesti.",
@@ -104,17 +103,17 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rule.email_consent.reason": {
         "fi": "{share} segmentistä on antanut markkinointiluvan; pienikin personointi on parempi kuin yksi "
-        "viesti kaikille (artikkeli 004).",
+        "viesti kaikille.",
         "en": "{share} of the segment have given marketing consent; even a little personalisation beats one "
-        "message for all (article 004).",
+        "message for all.",
     },
     "rule.pilot.action": {
         "fi": "Kokeile ensin pienellä pilottikampanjalla ja vertaa kontrolliryhmään.",
         "en": "Try a small pilot campaign first and compare it with a control group.",
     },
     "rule.pilot.reason": {
-        "fi": "Pienet pilotit ennen laajaa käyttöönottoa pienentävät riskiä ja opettavat eniten (artikkeli 004).",
-        "en": "Small pilots before rolling out lower the risk and teach the most (article 004).",
+        "fi": "Pienet pilotit ennen laajaa käyttöönottoa pienentävät riskiä ja opettavat eniten.",
+        "en": "Small pilots before rolling out lower the risk and teach the most.",
     },
     # export contents (library)
     "contacts.reason_invalid_email": {
@@ -168,9 +167,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.actions": {"fi": "Ehdotetut kanavat ja toimet", "en": "Suggested channels and actions"},
     "report.why": {"fi": "Miksi", "en": "Why"},
     "report.rules_note": {
-        "fi": "Ehdotukset tulevat kiinteistä, luettavista säännöistä (lähteenä segmentointiartikkelit); ne ovat "
+        "fi": "Ehdotukset tulevat kiinteistä, luettavista säännöistä, jotka lukevat segmentin omia lukuja; ne ovat "
         "lähtökohtia, eivät tosiasioita.",
-        "en": "The suggestions come from fixed, readable rules (grounded in the segmentation articles); they are "
+        "en": "The suggestions come from fixed, readable rules on the segment's own figures; they are "
         "starting points, not facts.",
     },
     "report.notes": {"fi": "Muistiinpanot", "en": "Notes"},
@@ -195,9 +194,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "personas.name": {"fi": "Persoonan nimi", "en": "Persona name"},
     "personas.notes": {"fi": "Muistiinpanot", "en": "Notes"},
     "personas.suggested": {"fi": "Ehdotus: {name}", "en": "Suggested: {name}"},
-    "personas.size": {"fi": "Asiakkaita", "en": "Customers"},
-    "personas.share": {"fi": "Osuus asiakkaista", "en": "Share of customers"},
-    "personas.revenue_share": {"fi": "Osuus myynnistä", "en": "Share of revenue"},
     "personas.no_kpis": {
         "fi": "Mittarit (keskiostos, ostotiheys, viimeisin osto, asiakasarvo, palautukset) näkyvät, kun "
         "aineistossa on tilaustiedot.",

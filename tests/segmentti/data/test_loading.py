@@ -130,7 +130,7 @@ def test_read_file_missing_path(tmp_path) -> None:
     assert caught.value.key == "error.file_not_found"
 
 
-# --- detection, overrides and real exports (issue 3) ---
+# --- detection, overrides and real exports ---
 
 from segmentti.data.loading import LoadOptions  # noqa: E402
 
@@ -198,13 +198,8 @@ def test_excel_merged_title_rows_above_the_header() -> None:
     assert table.frame["ostot"].tolist() == [1234.5, 12.5]
 
 
-def test_online_retail_loads_with_its_timestamps() -> None:
-    from tests.conftest import REALDATA
-
-    path = REALDATA / "online_retail.csv.gz"
-    if not path.exists():
-        pytest.skip(f"shared real data not present at {path}")
-    table = read_file(path)
+def test_online_retail_loads_with_its_timestamps(online_retail_table) -> None:
+    table = online_retail_table
     assert len(table.frame) == 541_909
     assert dict(table.date_formats) == {"InvoiceDate": "%Y-%m-%d %H:%M:%S"}
     assert table.frame["Quantity"].dtype == "int64"

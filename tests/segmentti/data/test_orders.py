@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from segmentti.data.loading import load_table, read_file
 from segmentti.data.orders import FEATURE_COLUMNS, OrderMapping, build_customers, guess_order_lines
 from segmentti.errors import SegmenttiError
-from tests.conftest import REALDATA, SAMPLE_DIR
+from tests.conftest import SAMPLE_DIR
 
 LINES = """asiakas;pvm;tilaus;tuoteryhmä;kanava;summa
 A;01.01.2025;1;Kenkä;kauppa;100,00
@@ -114,11 +114,8 @@ def test_guess_tells_order_lines_from_customers() -> None:
     assert not guess_order_lines(read_file(SAMPLE_DIR / "b2c_customers.csv").frame).is_order_lines
 
 
-def test_uci_online_retail_as_a_user_loads_it() -> None:
-    path = REALDATA / "online_retail.csv.gz"
-    if not path.exists():
-        pytest.skip(f"shared real data not present at {path}")
-    table = read_file(path)
+def test_uci_online_retail_as_a_user_loads_it(online_retail_table) -> None:
+    table = online_retail_table
     guess = guess_order_lines(table.frame)
     assert guess.is_order_lines
     assert (guess.mapping.customer, guess.mapping.date) == ("CustomerID", "InvoiceDate")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -67,15 +69,15 @@ def test_json_round_trip_and_bad_files() -> None:
     assert rules_from_json(text.encode()) == (PERSONA, SPORTY)
     for bad, key in [
         ("not json", "error.rules_bad_json"),
-        ('{"rules": 3}', "error.rules_bad_json"),
-        ('{"rules": [{"name": "", "conditions": []}]}', "error.rules_bad_rule"),
+        ('{"rules": 3}', "error.rules_not_a_list"),
+        ('{"rules": [{"name": "", "conditions": []}]}', "error.rules_no_name"),
         (
             '{"rules": [{"name": "a", "conditions": [{"column": "age", "operator": "~", "values": [1]}]}]}',
-            "error.rules_bad_rule",
+            "error.rules_unknown_operator",
         ),
         (
             '{"rules": [{"name": "a", "conditions": [{"column": "age", "operator": "between", "values": [1]}]}]}',
-            "error.rules_bad_rule",
+            "error.rules_value_count",
         ),
     ]:
         with pytest.raises(SegmenttiError) as caught:
@@ -110,3 +112,39 @@ def test_a_rule_nobody_meets_is_left_out_of_the_segments() -> None:
     result = segment_by_rules(frame, [nobody, SPORTY], build_features(frame, ["age", "gender"]), "fi")
     assert result.profile.names == ["1: sporty", "2: Muut"]
     assert result.segmentation.sizes.tolist() == [5, 1]
+
+
+@pytest.mark.parametrize(
+    ("rule", "finnish", "english"),
+    [
+        ({"name": " ", "conditions": []}, "Säännöltä 1 puuttuu nimi", "Rule 1 has no name"),
+        ({"name": "VIP", "conditions": []}, "Säännöllä VIP ei ole yhtään ehtoa", "The rule VIP has no condition"),
+        ({"name": "VIP", "conditions": [{"operator": "in"}]}, "Säännön VIP ehdolta puuttuu sarake", "has no column"),
+        (
+            {"name": "VIP", "conditions": [{"column": "age", "operator": "~", "values": [1]}]},
+            "ehto '~' on tuntematon. Käytä jotakin näistä: between, in",
+            "unknown condition '~'. Use one of: between, in",
+        ),
+        (
+            {"name": "VIP", "conditions": [{"column": "age", "operator": "between", "values": [1, 2, 3]}]},
+            "ehto between tarvitsee 2 arvoa; annettuja on 3",
+            "between of the rule VIP needs 2 values; 3 are given",
+        ),
+        (
+            {"name": "VIP", "conditions": [{"column": "age", "operator": ">=", "values": [1, 2]}]},
+            "ehto >= tarvitsee tasan yhden arvon; annettuja on 2",
+            "needs exactly one value; 2 are given",
+        ),
+        (
+            {"name": "VIP", "conditions": [{"column": "age", "operator": "in", "values": []}]},
+            "ehto in tarvitsee vähintään yhden arvon",
+            "in of the rule VIP needs at least one value",
+        ),
+    ],
+)
+def test_a_bad_rule_is_explained_in_both_languages(rule: dict, finnish: str, english: str) -> None:
+    with pytest.raises(SegmenttiError) as caught:
+        rules_from_json(json.dumps({"rules": [rule]}))
+    assert finnish in caught.value.message("fi")
+    assert english in caught.value.message("en")
+    assert english in str(caught.value)
