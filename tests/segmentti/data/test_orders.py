@@ -40,7 +40,8 @@ def test_hand_checked_customer_features() -> None:
     assert a["first_purchase"] == pd.Timestamp("2025-01-01") and a["last_purchase"] == pd.Timestamp("2025-01-11")
     assert a["recency_days"] == 11 and a["tenure_days"] == 21
     assert a["orders"] == 2 and a["lines"] == 3
-    assert a["total_spend"] == 180.0 and a["avg_order_value"] == 90.0
+    assert a["total_spend"] == 150.0 and a["gross_spend"] == 180.0  # net of the 30 returned on 21.1.
+    assert a["avg_order_value"] == 90.0  # gross purchases per order
     assert a["mean_days_between_orders"] == 10.0
     assert a["returns"] == 1 and a["returns_value"] == 30.0
     assert a["category_share_Kenkä"] == pytest.approx(130 / 180)
@@ -51,7 +52,7 @@ def test_hand_checked_customer_features() -> None:
     assert built.lines == 7 and built.lines_without_id == 1
     assert built.purchase_lines == 4 and built.return_lines == 2
     assert built.customers_without_purchase == 1
-    assert built.total_spend == 380.0
+    assert (built.gross_spend, built.returns_value, built.total_spend) == (380.0, 30.0, 350.0)
 
 
 def test_quantity_times_price_as_of_and_without_order_column() -> None:
@@ -126,10 +127,20 @@ def test_uci_online_retail_as_a_user_loads_it() -> None:
     built = build_customers(table.frame, guess.mapping)
     assert len(built.frame) == 4338
     assert built.purchase_lines == 397_884
-    assert round(built.total_spend, 2) == 8_911_407.90
+    assert round(built.gross_spend, 2) == 8_911_407.90  # the published purchase total
+    assert round(built.frame["gross_spend"].sum(), 2) == 8_911_407.90
+    assert built.total_spend == pytest.approx(built.gross_spend - built.returns_value)
     assert built.lines_without_id == 135_080
-    top = built.frame.loc[built.frame["total_spend"].idxmax(), "CustomerID"]
-    assert top == 14646
+    frame = built.frame.set_index("CustomerID")
+    assert frame["total_spend"].idxmax() == 14646
+    # bought 168,472.50 and returned 168,469.60 of it: worth 2.90, far from the top
+    assert frame.loc[16446, "gross_spend"] == pytest.approx(168_472.5)
+    assert frame.loc[16446, "total_spend"] == pytest.approx(2.90)
+    assert (frame["total_spend"] > frame.loc[16446, "total_spend"]).mean() > 0.95
+    # the country describes the customer: kept, one value each
+    assert built.attributes == ("Country",)
+    assert frame["Country"].notna().all() and frame.loc[14646, "Country"] == "Netherlands"
+    assert frame["Country"].value_counts().index[0] == "United Kingdom"
 
 
 @settings(max_examples=60, deadline=None)
@@ -157,10 +168,13 @@ def test_features_add_up_for_any_order_lines(rows: list[tuple[str, int, float, s
     result = built.frame
     bought = frame[frame["amount"] > 0]
     assert sorted(result["id"]) == sorted(bought["id"].unique())
-    assert result["total_spend"].sum() == pytest.approx(bought["amount"].sum())
+    assert result["gross_spend"].sum() == pytest.approx(bought["amount"].sum())
+    buyers_returns = frame[(frame["amount"] < 0) & frame["id"].isin(bought["id"])]["amount"].sum()
+    assert result["total_spend"].sum() == pytest.approx(bought["amount"].sum() + buyers_returns, abs=1e-6)
     assert int(result["lines"].sum()) == len(bought) == built.purchase_lines
-    assert built.purchase_lines + built.return_lines == len(frame)
+    assert built.purchase_lines + built.return_lines + built.zero_lines == len(frame)
+    assert built.zero_lines == int((frame["amount"] == 0).sum())
     shares = result.filter(like="channel_share_").sum(axis=1)
     assert shares.to_numpy() == pytest.approx(1.0)
     assert (result["recency_days"] >= 1).all() and (result["tenure_days"] >= result["recency_days"]).all()
-    assert (result["avg_order_value"] * result["orders"]).to_numpy() == pytest.approx(result["total_spend"].to_numpy())
+    assert (result["avg_order_value"] * result["orders"]).to_numpy() == pytest.approx(result["gross_spend"].to_numpy())
