@@ -288,8 +288,27 @@ def _id_values(values: pd.Series) -> pd.Series:
     return values
 
 
-def _parse_as_of(as_of: str | pd.Timestamp | datetime.date) -> pd.Timestamp:
-    """The as-of day as a midnight timestamp: a date, so only its calendar day matters."""
+def as_of_day(as_of: str | pd.Timestamp | datetime.date) -> pd.Timestamp:
+    """The as-of day as a midnight timestamp: a date, so only its calendar day matters.
+
+    Every path that counts order lines up to an as-of day includes that day's own lines and
+    leaves out the lines from the next midnight on.
+
+    Parameters
+    ----------
+    as_of : str, date or Timestamp
+        ``2025-12-31``, a date, or a timestamp (its time of day and time zone are dropped).
+
+    Returns
+    -------
+    pandas.Timestamp
+        Midnight at the start of the as-of day, without a time zone.
+
+    Raises
+    ------
+    SegmenttiError
+        When ``as_of`` is not a date.
+    """
     try:
         as_of_ts = pd.Timestamp(as_of)
     except (ValueError, TypeError):
@@ -383,7 +402,7 @@ def build_customers(
             raise SegmenttiError("error.no_purchases", column=mapping.amount or mapping.quantity)
         as_of_ts = pd.Timestamp(last).normalize() + pd.Timedelta(days=1)
     else:
-        as_of_ts = _parse_as_of(as_of)
+        as_of_ts = as_of_day(as_of)
     day_after = np.datetime64((as_of_ts + pd.Timedelta(days=1)).to_datetime64(), "us")
     after = keep & (day_values >= day_after)
     keep &= ~after

@@ -303,3 +303,28 @@ def test_columns_that_describe_the_customer_are_kept_as_their_most_frequent_valu
     assert built.attributes == ("city",)  # product differs on every line: not about the customer
     assert result.loc["a", "city"] == "Oulu" and result.loc["b", "city"] == "Espoo"
     assert "product" not in result.columns
+
+
+def test_every_path_counts_the_same_lines_up_to_the_as_of_day() -> None:
+    from segmentti.engine.rfm import summarize_orders
+
+    lines = pd.DataFrame(
+        {
+            "customer_id": ["a", "a", "b", "b", "c"],
+            "order_id": [1, 2, 3, 4, 5],
+            "order_date": pd.to_datetime(
+                ["2025-01-01", "2025-01-10 18:00", "2025-01-05", "2025-01-20", "2025-01-15"], format="ISO8601"
+            ),
+            "amount_eur": [10.0, 20.0, 30.0, -30.0, 5.0],
+        }
+    )
+    rfm = summarize_orders(lines, as_of=pd.Timestamp("2025-01-10"))
+    built = build_customers(
+        lines, OrderMapping("customer_id", "order_date", amount="amount_eur", order="order_id"), "2025-01-10"
+    )
+    features = built.frame.set_index("customer_id")
+    assert rfm.index.tolist() == features.index.tolist() == ["a", "b"]  # c bought after the as-of day
+    assert (rfm["recency_days"] >= 0).all()
+    for column in ("recency_days", "orders", "total_spend"):
+        assert rfm[column].tolist() == features[column].tolist()
+    assert features.loc["a", "recency_days"] == 0 and features.loc["b", "total_spend"] == 30.0  # return came later
