@@ -200,6 +200,46 @@ class CustomerFeatures:
     attributes: tuple[str, ...] = ()
 
 
+_NEEDS_TWO_ORDERS = ("mean_days_between_orders",)
+_NEEDS_AN_ORDER = ("first_purchase", "last_purchase", "recency_days", "tenure_days", "avg_order_value")
+
+
+def structurally_missing(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Find the cells of order features that are empty by construction, not by a gap in the data.
+
+    A one-order customer has no interval between orders (``mean_days_between_orders``), and a
+    customer of a joined customer table who never ordered has no purchase dates, recency,
+    tenure or order value. Those cells are facts about the customer: a report should not call
+    them missing data, and a clustering should treat "has none" as information (an indicator),
+    not fill it with the typical customer's value.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per customer, e.g. :attr:`CustomerFeatures.frame` or a table joined with it;
+        needs the ``orders`` column to tell.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        For each such column present with at least one structurally empty cell, a boolean mask
+        over the rows: empty and explained by ``orders`` (0 or missing; below 2 for
+        ``mean_days_between_orders``).
+    """
+    if "orders" not in frame.columns or not pd.api.types.is_numeric_dtype(frame["orders"]):
+        return {}
+    orders = frame["orders"].to_numpy(dtype=float, na_value=np.nan)
+    no_order = np.isnan(orders) | (orders < 1)
+    found: dict[str, np.ndarray] = {}
+    for names, explained in ((_NEEDS_TWO_ORDERS, no_order | (orders < 2)), (_NEEDS_AN_ORDER, no_order)):
+        for name in names:
+            if name in frame.columns:
+                mask = frame[name].isna().to_numpy() & explained
+                if mask.any():
+                    found[name] = mask
+    return found
+
+
 def guess_order_lines(frame: pd.DataFrame) -> OrderGuess:
     """Tell whether ``frame`` holds order lines rather than customers, and guess the columns.
 
