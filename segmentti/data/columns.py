@@ -10,7 +10,11 @@ import numpy as np
 import pandas as pd
 
 MAX_CATEGORY_LEVELS = 30
-"""A text column with more distinct values than this is free text, not a category."""
+"""A text column with more distinct values than this is free text, not a category (but see below)."""
+MAX_LONG_TAIL_LEVELS = 100
+COMMON_LEVELS_SHARE = 0.95
+"""A text column with up to :data:`MAX_LONG_TAIL_LEVELS` values whose :data:`MAX_CATEGORY_LEVELS` most
+common ones fill this share of the rows is still a category (the rare values are grouped when clustering)."""
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ID_NAME = re.compile(
@@ -279,9 +283,10 @@ def describe_columns(frame: pd.DataFrame, overrides: Overrides | None = None) ->
     """Guess the role and criteria family of every column of ``frame``, then apply the user's corrections.
 
     Ids, emails, names and phone numbers are recognised from the header (Finnish or
-    English) and the values; numbers are numeric unless they look like an id; text
-    with at most :data:`MAX_CATEGORY_LEVELS` distinct values (and not unique per row)
-    is categorical, other text is free text.
+    English) and the values; numbers are numeric unless they look like an id or are
+    whole-number codes under a code-like header (channel 1/2, region 1–3: categorical); text
+    with at most :data:`MAX_CATEGORY_LEVELS` distinct values (and not unique per row), or a
+    few common values and a tail of rare ones (a country), is categorical, other text is free text.
 
     Parameters
     ----------
@@ -428,6 +433,10 @@ def _guess_role(column: pd.Series, filled: pd.Series, name: str, distinct: int) 
     unique_per_row = distinct == len(filled) and len(filled) > MAX_CATEGORY_LEVELS
     if distinct <= MAX_CATEGORY_LEVELS and not unique_per_row:
         return Role.CATEGORICAL
+    if distinct <= MAX_LONG_TAIL_LEVELS and not unique_per_row:
+        common = text.value_counts().iloc[:MAX_CATEGORY_LEVELS].sum() / len(text)
+        if common >= COMMON_LEVELS_SHARE:  # a country or city: a few common values and rare ones
+            return Role.CATEGORICAL
     if unique_per_row:
         return Role.ID
     return Role.TEXT

@@ -33,6 +33,9 @@ FEATURE_COLUMNS: tuple[str, ...] = (
 )
 """The per-customer columns always built, after the customer id; share columns and customer attributes follow."""
 
+MONEY_DECIMALS = 6
+"""Spend sums are rounded to this many decimals (float noise, not money)."""
+
 ATTRIBUTE_CONSTANCY = 0.95
 """A column of the order lines is a customer attribute when it holds one value for at least this share of the
 customers with two or more lines (a country, a city, a customer type)."""
@@ -470,11 +473,12 @@ def build_customers(
     grouped = bought.groupby("code", sort=True)
     first = grouped["time"].min()
     last = grouped["time"].max()
-    gross = grouped["amount"].sum().to_numpy()
+    # sums of many float amounts carry noise far below any currency's smallest unit: drop it
+    gross = np.round(grouped["amount"].sum().to_numpy(), MONEY_DECIMALS)
     line_count = grouped["amount"].size()
     orders = bought[["code", "order"]].drop_duplicates().groupby("code").size()
     returned = used[returned_line].groupby("code")["amount"].agg(["size", "sum"])
-    returns_value = np.abs(returned["sum"].reindex(first.index, fill_value=0.0).to_numpy())
+    returns_value = np.round(np.abs(returned["sum"].reindex(first.index, fill_value=0.0).to_numpy()), MONEY_DECIMALS)
 
     buyer_codes = first.index.to_numpy()
     first_day = first.dt.normalize()
@@ -491,7 +495,7 @@ def build_customers(
             "recency_days": ((as_of_ts - last_day).to_numpy() / _DAY).astype(np.int64),
             "orders": order_count.astype(np.int64),
             "lines": line_count.to_numpy().astype(np.int64),
-            "total_spend": gross - returns_value,
+            "total_spend": np.round(gross - returns_value, MONEY_DECIMALS),
             "gross_spend": gross,
             "avg_order_value": gross / order_count,
             "mean_days_between_orders": mean_gap,
@@ -527,9 +531,9 @@ def build_customers(
         purchase_lines=int(purchase.sum()),
         return_lines=int(returned_line.sum()),
         customers_without_purchase=total_ids - len(buyer_codes),
-        gross_spend=float(gross.sum()),
-        returns_value=float(returns_value.sum()),
-        total_spend=float(gross.sum() - returns_value.sum()),
+        gross_spend=float(np.round(gross.sum(), MONEY_DECIMALS)),
+        returns_value=float(np.round(returns_value.sum(), MONEY_DECIMALS)),
+        total_spend=float(np.round(gross.sum() - returns_value.sum(), MONEY_DECIMALS)),
         zero_lines=int((signs == 0).sum()),
         attributes=tuple(str(name) for name in attributes.columns),
     )
@@ -598,5 +602,5 @@ def _shares(
     rows = row_of[bought["code"].to_numpy()]
     width = len(names_out)
     sums = np.bincount(rows * width + column_of[label_codes], weights=amounts, minlength=len(buyers) * width)
-    shares = sums.reshape(len(buyers), width) / spend[:, None]
+    shares = np.clip(sums.reshape(len(buyers), width) / spend[:, None], 0.0, 1.0)  # no 1 + 1e-16 from rounding
     return pd.DataFrame(shares, columns=[f"{kind}_share_{label}" for label in names_out])

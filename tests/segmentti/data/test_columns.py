@@ -170,3 +170,10 @@ def test_the_column_kind_decides_how_a_criterion_enters_the_clustering() -> None
     assert set(features.feature_names) == {"Channel_1", "Channel_2", "Milk"}
     by_hand = build_features(frame, ["Channel", "Milk"], log_skewed=False, overrides={"Channel": {"role": "numeric"}})
     assert by_hand.numeric == ("Channel", "Milk") and by_hand.categorical == ()
+
+
+def test_a_country_with_a_long_tail_of_rare_values_is_a_category() -> None:
+    countries = ["United Kingdom"] * 900 + ["Germany"] * 40 + ["France"] * 30 + [f"Country {i}" for i in range(30)]
+    frame = pd.DataFrame({"Country": countries, "comment": [f"note {i % 60}" for i in range(1000)]})
+    roles = {info.name: info.role for info in describe_columns(frame)}
+    assert roles == {"Country": Role.CATEGORICAL, "comment": Role.TEXT}

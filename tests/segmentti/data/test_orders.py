@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from segmentti.data.columns import Role, describe_columns
 from segmentti.data.loading import load_table, read_file
 from segmentti.data.orders import FEATURE_COLUMNS, OrderMapping, build_customers, guess_order_lines
 from segmentti.errors import SegmenttiError
@@ -143,6 +144,8 @@ def test_uci_online_retail_as_a_user_loads_it() -> None:
     assert built.attributes == ("Country",)
     assert frame["Country"].notna().all() and frame.loc[14646, "Country"] == "Netherlands"
     assert frame["Country"].value_counts().index[0] == "United Kingdom"
+    roles = {info.name: info.role for info in describe_columns(built.frame)}
+    assert roles["Country"] is Role.CATEGORICAL  # and so a criterion
 
 
 @settings(max_examples=60, deadline=None)
@@ -176,6 +179,7 @@ def test_features_add_up_for_any_order_lines(rows: list[tuple[str, int, float, s
     assert int(result["lines"].sum()) == len(bought) == built.purchase_lines
     assert built.purchase_lines + built.return_lines + built.zero_lines == len(frame)
     assert built.zero_lines == int((frame["amount"] == 0).sum())
+    assert ((result.filter(like="_share_") >= 0) & (result.filter(like="_share_") <= 1)).all().all()
     shares = result.filter(like="channel_share_").sum(axis=1)
     assert shares.to_numpy() == pytest.approx(1.0)
     assert (result["recency_days"] >= 1).all() and (result["tenure_days"] >= result["recency_days"]).all()
@@ -328,3 +332,20 @@ def test_every_path_counts_the_same_lines_up_to_the_as_of_day() -> None:
     for column in ("recency_days", "orders", "total_spend"):
         assert rfm[column].tolist() == features[column].tolist()
     assert features.loc["a", "recency_days"] == 0 and features.loc["b", "total_spend"] == 30.0  # return came later
+
+
+def test_online_retail_shuffled_and_renumbered_gives_the_same_customers() -> None:
+    path = REALDATA / "online_retail.csv.gz"
+    if not path.exists():
+        pytest.skip(f"shared real data not present at {path}")
+    lines = read_file(path).frame
+    mapping = OrderMapping("CustomerID", "InvoiceDate", quantity="Quantity", price="UnitPrice", order="InvoiceNo")
+    base = build_customers(lines, mapping).frame.set_index("CustomerID")
+    ids = lines["CustomerID"].dropna().unique()
+    renumber = dict(zip(ids, np.random.default_rng(1).permutation(len(ids)) + 900_000, strict=True))
+    shuffled = lines.sample(frac=1.0, random_state=11).reset_index(drop=True)
+    shuffled["CustomerID"] = shuffled["CustomerID"].map(renumber)
+    other = build_customers(shuffled, mapping).frame
+    other["CustomerID"] = other["CustomerID"].map({new: old for old, new in renumber.items()})
+    other = other.set_index("CustomerID").loc[base.index]
+    pd.testing.assert_frame_equal(other, base, check_exact=False, check_index_type=False, check_dtype=False)
