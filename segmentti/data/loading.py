@@ -180,8 +180,10 @@ def load_table(
     Table
         ``frame`` has one row per data line, text columns as strings, numeric-looking
         columns (also with decimal comma and space/dot thousands) as numbers and
-        date columns (``31.12.2025``, ``2025-12-31``, ``2025-12-31 08:26:00``, ``12/31/2025``)
-        as datetimes; the other fields say what was detected.
+        date columns (``31.12.2025``, ``31-12-2025``, ``2025-12-31``, ``2025-12-31 08:26:00``,
+        ``12/31/2025``, ISO times with UTC offsets such as ``2025-10-26T03:30:00+02:00``: see
+        :func:`parse_iso_times`) as datetimes without a time zone; the other fields say what was
+        detected.
 
     Raises
     ------
