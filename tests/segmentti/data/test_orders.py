@@ -349,3 +349,20 @@ def test_online_retail_shuffled_and_renumbered_gives_the_same_customers() -> Non
     other["CustomerID"] = other["CustomerID"].map({new: old for old, new in renumber.items()})
     other = other.set_index("CustomerID").loc[base.index]
     pd.testing.assert_frame_equal(other, base, check_exact=False, check_index_type=False, check_dtype=False)
+
+
+def test_empty_cells_explained_by_the_number_of_orders_are_structural() -> None:
+    from segmentti.data.assembly import Part, assemble
+    from segmentti.data.loading import Table
+    from segmentti.data.orders import structurally_missing
+
+    customers = Table(pd.DataFrame({"asiakas": ["A", "B", "D"], "ikä": [30, None, 50]}), "asiakkaat.csv", "csv")
+    orders = Table(_lines(), "rivit.csv", "csv")
+    mapping = OrderMapping("asiakas", "pvm", amount="summa", order="tilaus")
+    joined = assemble([Part(customers, "c", id_column="asiakas"), Part(orders, "o", "orders", mapping=mapping)])
+    frame = joined.table.frame.set_index("asiakas")  # A ordered twice, B once, D never
+    found = structurally_missing(frame.reset_index())
+    assert found["mean_days_between_orders"].tolist() == [False, True, True]
+    assert found["recency_days"].tolist() == [False, False, True]
+    assert "ikä" not in found  # a gap in the customer's own data is a real gap
+    assert frame.loc["D", "orders"] == 0 and frame.loc["D", "gross_spend"] == 0
