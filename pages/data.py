@@ -240,7 +240,9 @@ if files:
                         customers=_number(len(built.frame)),
                         purchase_lines=_number(built.purchase_lines),
                         return_lines=_number(built.return_lines),
-                        spend=_number(built.total_spend, 2),
+                        spend=_number(built.gross_spend, 2),
+                        returns=_number(built.returns_value, 2),
+                        net=_number(built.total_spend, 2),
                         as_of=built.as_of.date().isoformat(),
                     ),
                     icon=":material/group:",
@@ -250,6 +252,7 @@ if files:
                     ("data.left_out_no_date", built.lines_without_date),
                     ("data.left_out_no_amount", built.lines_without_amount),
                     ("data.left_out_after_as_of", built.lines_after_as_of),
+                    ("data.zero_lines", built.zero_lines),
                     ("data.left_out_only_returns", built.customers_without_purchase),
                 ):
                     if count:

@@ -389,7 +389,9 @@ def _report_features(built: CustomerFeatures, lang: str, file=None) -> None:
             customers=len(built.frame),
             purchase_lines=built.purchase_lines,
             return_lines=built.return_lines,
-            spend=format_number(built.total_spend, lang, 2),
+            spend=format_number(built.gross_spend, lang, 2),
+            returns=format_number(built.returns_value, lang, 2),
+            net=format_number(built.total_spend, lang, 2),
             as_of=built.as_of.date().isoformat(),
         ),
         file=file,
@@ -399,6 +401,7 @@ def _report_features(built: CustomerFeatures, lang: str, file=None) -> None:
         "cli.left_out_no_date": built.lines_without_date,
         "cli.left_out_no_amount": built.lines_without_amount,
         "cli.left_out_after_as_of": built.lines_after_as_of,
+        "cli.zero_lines": built.zero_lines,
         "cli.left_out_only_returns": built.customers_without_purchase,
     }
     for key, count in left_out.items():

@@ -128,7 +128,7 @@ def assemble(parts: list[Part] | tuple[Part, ...], features_of=None) -> Assembly
     return Assembly(table, digest_parts(parts), tuple(built), tuple(joins))
 
 
-_ZERO_WITHOUT_ORDERS = ("orders", "lines", "total_spend", "returns", "returns_value")
+_ZERO_WITHOUT_ORDERS = ("orders", "lines", "total_spend", "gross_spend", "returns", "returns_value")
 
 
 def _no_orders_as_zero(frame: pd.DataFrame, added: pd.Index) -> pd.DataFrame:

@@ -6,10 +6,15 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+import numpy as np
 import pandas as pd
 
 MAX_CATEGORY_LEVELS = 30
-"""A text column with more distinct values than this is free text, not a category."""
+"""A text column with more distinct values than this is free text, not a category (but see below)."""
+MAX_LONG_TAIL_LEVELS = 100
+COMMON_LEVELS_SHARE = 0.95
+"""A text column with up to :data:`MAX_LONG_TAIL_LEVELS` values whose :data:`MAX_CATEGORY_LEVELS` most
+common ones fill this share of the rows is still a category (the rare values are grouped when clustering)."""
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ID_NAME = re.compile(
@@ -164,6 +169,57 @@ class Role(StrEnum):
     IGNORE = "ignore"
 
 
+class Kind(StrEnum):
+    """How a criterion enters the clustering: as a number (scaled) or as categories (one-hot)."""
+
+    NUMERIC = "numeric"
+    CATEGORICAL = "categorical"
+
+
+class Measure(StrEnum):
+    """What a number measures, where the header and the values tell (money is never a year or a code)."""
+
+    MONEY = "money"
+    YEAR = "year"
+    SHARE = "share"
+    CODE = "code"
+    PLAIN = "plain"
+
+
+MAX_CODE_LEVELS = 12
+"""A whole-number column with a code-like header and at most this many distinct values is a category."""
+MAX_CODE_VALUE = 999
+"""Codes are small non-negative whole numbers (channel 1/2, region 1–19, store 101)."""
+YEAR_RANGE = (1800, 2100)
+"""Whole numbers within these bounds under a year-like header are calendar years."""
+
+# Header words (split as for families) that make a few whole numbers codes of categories, not quantities.
+_CODE_WORDS = re.compile(
+    r"^(channel|kanava|region|alue|area|zone|vy[öo]hyke|district|maakunta|code|koodi|type|tyyppi|class|luokka|"
+    r"group|ryhm[äa]|segment|segmentti|category|kategoria|status|tila|store|myym[äa]l[äa]|branch|toimipiste|"
+    r"department|osasto|cluster|gender|sex|sukupuoli|marital|siviilis[äa][äa]ty|postal|zip|postinumero|"
+    r"country|maa|city|kaupunki|kunta|language|kieli|brand|merkki)$",
+    re.IGNORECASE,
+)
+# Words that make a whole number a count or an amount even beside a code word ("NumStorePurchases").
+_QUANTITY_WORDS = re.compile(
+    r"^(num|number|count|kpl|m[äa][äa]r[äa]|lukum[äa][äa]r[äa]|n|kids?|kidhome|teenhome|children|lapset|lapsia|"
+    r"orders?|purchases?|visits?|times|days?|months?|years|p[äa]iv[äa][äa]|age|ik[äa]|score|pisteet|rating|"
+    r"arvosana|size|koko|employees|henkil[öo]st[öo]|share|osuus|rate|total|sum|amount|summa)$",
+    re.IGNORECASE,
+)
+_YEAR_WORDS = re.compile(
+    r"^(year|yr|vuosi|\w+vuosi|vuonna|birth|born|yob|syntym\w*|syntynyt|founded|perustettu|since|alkaen|"
+    r"vuosimalli)$",
+    re.IGNORECASE,
+)
+_MONEY_NAME = re.compile(
+    r"amount|spend|summa|price|hinta|total|revenue|liikevaihto|value|arvo|eur|€|sales|myynti|kulut|income|tulot|"
+    r"salary|palkka|mnt",
+    re.IGNORECASE,
+)
+
+
 USABLE_ROLES = frozenset({Role.NUMERIC, Role.CATEGORICAL})
 """Roles of columns that can be segmentation criteria."""
 
@@ -202,6 +258,8 @@ class ColumnInfo:
         Share of rows with no value, 0–1.
     family : Family
         The criteria family the column belongs to.
+    measure : Measure
+        What a numeric column measures (``CODE`` for whole-number codes read as categories).
     """
 
     name: str
@@ -209,6 +267,7 @@ class ColumnInfo:
     distinct: int
     missing_share: float
     family: Family = Family.OTHER
+    measure: Measure = Measure.PLAIN
 
     @property
     def usable(self) -> bool:
@@ -224,9 +283,10 @@ def describe_columns(frame: pd.DataFrame, overrides: Overrides | None = None) ->
     """Guess the role and criteria family of every column of ``frame``, then apply the user's corrections.
 
     Ids, emails, names and phone numbers are recognised from the header (Finnish or
-    English) and the values; numbers are numeric unless they look like an id; text
-    with at most :data:`MAX_CATEGORY_LEVELS` distinct values (and not unique per row)
-    is categorical, other text is free text.
+    English) and the values; numbers are numeric unless they look like an id or are
+    whole-number codes under a code-like header (channel 1/2, region 1–3: categorical); text
+    with at most :data:`MAX_CATEGORY_LEVELS` distinct values (and not unique per row), or a
+    few common values and a tail of rare ones (a country), is categorical, other text is free text.
 
     Parameters
     ----------
@@ -248,6 +308,38 @@ def describe_columns(frame: pd.DataFrame, overrides: Overrides | None = None) ->
     return [_apply_override(info, frame[info.name], overrides.get(info.name) or {}) for info in infos]
 
 
+def criterion_kinds(frame: pd.DataFrame, overrides: Overrides | None = None) -> dict[str, Kind]:
+    """Tell how each column of ``frame`` enters the clustering: as a number or as categories.
+
+    The column's role decides, as detected by :func:`describe_columns` or set by the user in
+    ``overrides``, not its storage type: whole-number codes (channel 1/2, region 1/2/3) are
+    categories, a numeric column the user made categorical is one, and a text column of
+    numbers-as-text that the user made numeric stays categorical unless its values are numbers.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The chosen criteria columns (other columns may be present).
+    overrides : dict, optional
+        The user's corrections (see :func:`describe_columns`).
+
+    Returns
+    -------
+    dict of str to Kind
+        For every column of ``frame``, in order: ``Kind.NUMERIC`` for a numeric role (and for an
+        empty or constant column stored as numbers), ``Kind.CATEGORICAL`` for every other.
+    """
+    kinds: dict[str, Kind] = {}
+    for info in describe_columns(frame, overrides):
+        column = frame[info.name]
+        stored_as_number = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+        numeric = info.role is Role.NUMERIC or (
+            info.role in (Role.EMPTY, Role.CONSTANT) and stored_as_number and info.measure is not Measure.CODE
+        )
+        kinds[info.name] = Kind.NUMERIC if numeric else Kind.CATEGORICAL
+    return kinds
+
+
 def suggest_criteria(frame: pd.DataFrame, overrides: Overrides | None = None) -> list[str]:
     """Return the columns that make sensible default criteria: usable numeric and categorical ones."""
     return [info.name for info in describe_columns(frame, overrides) if info.usable]
@@ -266,7 +358,7 @@ def _apply_override(info: ColumnInfo, column: pd.Series, override: dict[str, str
         family = Family(wanted_family)
     if role is info.role and family is info.family:
         return info
-    return ColumnInfo(info.name, role, info.distinct, info.missing_share, family)
+    return ColumnInfo(info.name, role, info.distinct, info.missing_share, family, info.measure)
 
 
 def _describe(column: pd.Series, name: str) -> ColumnInfo:
@@ -275,8 +367,41 @@ def _describe(column: pd.Series, name: str) -> ColumnInfo:
     distinct = int(filled.nunique())
     missing_share = 1 - len(filled) / rows if rows else 1.0
     role = _guess_role(column, filled, name, distinct)
+    measure = _guess_measure(filled, name, distinct) if role is Role.NUMERIC else Measure.PLAIN
+    if measure is Measure.CODE:
+        role = Role.CATEGORICAL
     family = guess_family(name, column) if role in USABLE_ROLES or role in (Role.DATE, Role.TEXT) else Family.OTHER
-    return ColumnInfo(name, role, distinct, missing_share, family)
+    return ColumnInfo(name, role, distinct, missing_share, family, measure)
+
+
+def _guess_measure(filled: pd.Series, name: str, distinct: int) -> Measure:
+    """What the numbers of a numeric column are: codes, calendar years, shares, money or plain quantities.
+
+    Codes: whole numbers from 0 to :data:`MAX_CODE_VALUE`, at most :data:`MAX_CODE_LEVELS` distinct,
+    under a header with a code word (channel, region, type, group …) and no count word.
+    Years: whole numbers within :data:`YEAR_RANGE` under a year word (year, birth, vuosi …).
+    """
+    words = [word for word in _WORD_SPLIT.split(name) if word]
+    values = filled.to_numpy(dtype=float)
+    whole = bool(len(values)) and bool(np.all(np.mod(values, 1) == 0))
+    counted = any(_QUANTITY_WORDS.match(word) for word in words)
+    if (
+        whole
+        and 2 <= distinct <= MAX_CODE_LEVELS
+        and values.min() >= 0
+        and values.max() <= MAX_CODE_VALUE
+        and not counted
+        and any(_CODE_WORDS.match(word) for word in words)
+    ):
+        return Measure.CODE
+    low, high = YEAR_RANGE
+    if whole and values.min() >= low and values.max() <= high and any(_YEAR_WORDS.match(word) for word in words):
+        return Measure.YEAR
+    if values.min() >= 0 and values.max() <= 1 and not set(np.unique(values)) <= {0.0, 1.0}:
+        return Measure.SHARE
+    if _MONEY_NAME.search(name):
+        return Measure.MONEY
+    return Measure.PLAIN
 
 
 def _guess_role(column: pd.Series, filled: pd.Series, name: str, distinct: int) -> Role:
@@ -308,6 +433,10 @@ def _guess_role(column: pd.Series, filled: pd.Series, name: str, distinct: int) 
     unique_per_row = distinct == len(filled) and len(filled) > MAX_CATEGORY_LEVELS
     if distinct <= MAX_CATEGORY_LEVELS and not unique_per_row:
         return Role.CATEGORICAL
+    if distinct <= MAX_LONG_TAIL_LEVELS and not unique_per_row:
+        common = text.value_counts().iloc[:MAX_CATEGORY_LEVELS].sum() / len(text)
+        if common >= COMMON_LEVELS_SHARE:  # a country or city: a few common values and rare ones
+            return Role.CATEGORICAL
     if unique_per_row:
         return Role.ID
     return Role.TEXT

@@ -47,8 +47,14 @@ _DOT_NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
 _COMMA_NUMBER = r"[+-]?\d{1,3}([ \x{00a0}\x{202f}.]\d{3})*(,\d+)?|[+-]?\d+(,\d+)?"
 _THOUSANDS_DOT_NUMBER = r"[+-]?\d{1,3}([ \x{00a0}\x{202f},]\d{3})+(\.\d+)?"
 _LEADING_ZERO = r"[+-]?0\d"
-_DAY_MONTH_DATE = r"\d{1,2}([./])\d{1,2}[./]\d{4}([ T]\d{1,2}:\d{2}(:\d{2})?)?"
-_ISO_DATE = r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?"
+_DAY_MONTH_DATE = r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4})([ T]\d{1,2}:\d{2}(:\d{2})?)?"
+_UTC_OFFSET = r"(Z|[+-]\d{2}(:?\d{2})?)"
+_ISO_TIME = r"[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}(" + _ISO_TIME + _UTC_OFFSET + r"?)?"
+_TIME_OFFSET = "(" + _ISO_TIME + ")" + _UTC_OFFSET + "$"
+"""A UTC offset after a time of day (after a bare date, ``-31`` is the day)."""
+_SAME_PLACE_OFFSETS = pd.Timedelta(hours=1)
+"""UTC offsets at most this far apart are one place's standard and summer time."""
 
 
 @dataclass(frozen=True)
@@ -174,8 +180,10 @@ def load_table(
     Table
         ``frame`` has one row per data line, text columns as strings, numeric-looking
         columns (also with decimal comma and space/dot thousands) as numbers and
-        date columns (``31.12.2025``, ``2025-12-31``, ``2025-12-31 08:26:00``, ``12/31/2025``)
-        as datetimes; the other fields say what was detected.
+        date columns (``31.12.2025``, ``31-12-2025``, ``2025-12-31``, ``2025-12-31 08:26:00``,
+        ``12/31/2025``, ISO times with UTC offsets such as ``2025-10-26T03:30:00+02:00``: see
+        :func:`parse_iso_times`) as datetimes without a time zone; the other fields say what was
+        detected.
 
     Raises
     ------
@@ -573,13 +581,58 @@ def _tidy_numbers(values: pd.Series) -> pd.Series:
     return pd.Series(array, index=values.index)
 
 
+def parse_iso_times(text: pd.Series) -> pd.Series | None:
+    """Read ISO 8601 dates and times, with or without UTC offsets, onto one timeline of naive datetimes.
+
+    Offsets that lie at most an hour apart (``+02:00`` and ``+03:00``: a Finnish export across a
+    daylight-saving change) are one place's standard and summer time: the local clock time as
+    written is kept, so every purchase stays on the calendar day the customer saw and the day
+    boundaries are the shop's own. Offsets further apart (files from several places) are
+    converted to UTC, the only timeline they share.
+
+    Parameters
+    ----------
+    text : pandas.Series
+        Text cells such as ``2025-12-31``, ``2025-12-31 08:26``, ``2025-10-26T03:30:00+03:00`` or
+        ``…Z``; missing cells stay missing.
+
+    Returns
+    -------
+    pandas.Series or None
+        ``datetime64`` values without a time zone, index kept; ``None`` when a filled cell is not
+        an ISO date or time.
+    """
+    filled = text.dropna().astype("str").str.strip()
+    if not filled.str.fullmatch(_ISO_DATE).all():
+        return None
+    offsets = filled.str.extract(_TIME_OFFSET, expand=True)[3].dropna().unique()
+    if len(offsets):
+        spans = pd.to_timedelta([_offset_delta(offset) for offset in offsets])
+        if spans.max() - spans.min() > _SAME_PLACE_OFFSETS:
+            values = pd.to_datetime(filled, format="ISO8601", utc=True, errors="coerce").dt.tz_localize(None)
+        else:
+            local = filled.str.replace(_TIME_OFFSET, r"\1", regex=True)
+            values = pd.to_datetime(local, format="ISO8601", errors="coerce")
+    else:
+        values = pd.to_datetime(filled, format="ISO8601", errors="coerce")
+    if values.isna().any():
+        return None
+    return values.reindex(text.index)
+
+
+def _offset_delta(offset: str) -> str:
+    """``+03:00`` / ``+0300`` / ``+03`` / ``Z`` as a timedelta text."""
+    if offset == "Z":
+        return "0h"
+    digits = offset[1:].replace(":", "")
+    return f"{offset[0]}{int(digits[:2]) * 60 + int(digits[2:] or 0)}min"
+
+
 def _convert_distinct(distinct: pd.Series, options: LoadOptions) -> tuple[pd.Series, bool, str | None, bool] | None:
     """Convert the distinct cell texts of one column, or ``None`` when they are plain text."""
     if distinct.str.fullmatch(_ISO_DATE).all():
-        values = pd.to_datetime(distinct, format="ISO8601", errors="coerce")
-        if values.notna().all():
-            return values, False, _iso_format(distinct), False
-        return None
+        values = parse_iso_times(distinct)
+        return None if values is None else (values, False, _iso_format(distinct), False)
     if distinct.str.fullmatch(_DAY_MONTH_DATE).all():
         return _day_month_dates(distinct, options)
     if distinct.str.match(_LEADING_ZERO).any() and not distinct.str.match(r"[+-]?0[.,]").all():
@@ -597,13 +650,15 @@ def _convert_distinct(distinct: pd.Series, options: LoadOptions) -> tuple[pd.Ser
 
 
 def _iso_format(distinct: pd.Series) -> str:
-    longest = int(distinct.str.len().max())
-    return "%Y-%m-%d" if longest <= 10 else ("%Y-%m-%d %H:%M" if longest <= 16 else "%Y-%m-%d %H:%M:%S")
+    offset = "%z" if distinct.str.extract(_TIME_OFFSET, expand=True)[3].notna().any() else ""
+    longest = int(distinct.str.replace(_TIME_OFFSET, r"\1", regex=True).str.len().max())
+    plain = "%Y-%m-%d" if longest <= 10 else ("%Y-%m-%d %H:%M" if longest <= 16 else "%Y-%m-%d %H:%M:%S")
+    return plain + offset
 
 
 def _day_month_dates(distinct: pd.Series, options: LoadOptions) -> tuple[pd.Series, bool, str | None, bool] | None:
     first = pd.to_numeric(distinct.str.extract(r"^(\d{1,2})", expand=False))
-    second = pd.to_numeric(distinct.str.extract(r"^\d{1,2}[./](\d{1,2})", expand=False))
+    second = pd.to_numeric(distinct.str.extract(r"^\d{1,2}[./-](\d{1,2})", expand=False))
     day_first_possible = bool((second <= 12).all() and (first <= 31).all())
     month_first_possible = bool((first <= 12).all() and (second <= 31).all())
     if not day_first_possible and not month_first_possible:
@@ -615,7 +670,7 @@ def _day_month_dates(distinct: pd.Series, options: LoadOptions) -> tuple[pd.Seri
         order = options.date_order
     else:
         order = "dmy" if day_first_possible else "mdy"
-    mark = "." if distinct.str.contains(".", regex=False).all() else "/"
+    mark = next(mark for mark in "./-" if distinct.str.contains(mark, regex=False).all())
     base = f"%d{mark}%m{mark}%Y" if order == "dmy" else f"%m{mark}%d{mark}%Y"
     longest = distinct.str.len().max()
     has_time = bool(distinct.str.contains(":", regex=False).any())

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from segmentti.data.loading import parse_iso_times
 from segmentti.errors import SegmenttiError
 
 TOP_CATEGORIES = 10
@@ -22,13 +24,21 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "orders",
     "lines",
     "total_spend",
+    "gross_spend",
     "avg_order_value",
     "mean_days_between_orders",
     "tenure_days",
     "returns",
     "returns_value",
 )
-"""The per-customer columns always built, after the customer id; share columns follow."""
+"""The per-customer columns always built, after the customer id; share columns and customer attributes follow."""
+
+MONEY_DECIMALS = 6
+"""Spend sums are rounded to this many decimals (float noise, not money)."""
+
+ATTRIBUTE_CONSTANCY = 0.95
+"""A column of the order lines is a customer attribute when it holds one value for at least this share of the
+customers with two or more lines (a country, a city, a customer type)."""
 
 _DAY = np.timedelta64(1, "D")
 
@@ -149,22 +159,30 @@ class CustomerFeatures:
     ----------
     frame : pandas.DataFrame
         The customer id column (its header kept), then :data:`FEATURE_COLUMNS`, then
-        ``category_share_<category>`` and ``channel_share_<channel>`` columns; one row per
-        customer with at least one purchase, sorted by id.
+        ``category_share_<category>`` and ``channel_share_<channel>`` columns, then the
+        customer attributes (``attributes``); one row per customer with at least one
+        purchase, sorted by id.
     as_of : pandas.Timestamp
-        The day recency and tenure are counted to.
+        The day recency and tenure are counted to; its own lines are included.
     mapping : OrderMapping
         The columns used.
     lines : int
         Rows of the input.
     lines_without_id, lines_without_date, lines_without_amount, lines_after_as_of : int
         Rows left out, and why.
-    purchase_lines, return_lines : int
-        Rows used with a positive amount, and with zero or negative amount (returns).
+    purchase_lines, return_lines, zero_lines : int
+        Rows used with a positive amount (purchases), a negative amount (returns), and rows
+        with amount 0 (neither: counted nowhere else).
     customers_without_purchase : int
-        Customer ids that only had returns: left out of ``frame``.
+        Customer ids that only had returns (or zero lines): left out of ``frame``.
+    gross_spend : float
+        Sum of all purchase amounts of the customers kept.
+    returns_value : float
+        Sum of the absolute amounts of their returns.
     total_spend : float
-        Sum of all positive line amounts.
+        Net spend: ``gross_spend - returns_value``, the sum of the ``total_spend`` column.
+    attributes : tuple of str
+        Columns of the order lines kept as customer attributes (see :data:`ATTRIBUTE_CONSTANCY`).
     """
 
     frame: pd.DataFrame
@@ -178,7 +196,51 @@ class CustomerFeatures:
     purchase_lines: int
     return_lines: int
     customers_without_purchase: int
+    gross_spend: float
+    returns_value: float
     total_spend: float
+    zero_lines: int = 0
+    attributes: tuple[str, ...] = ()
+
+
+_NEEDS_TWO_ORDERS = ("mean_days_between_orders",)
+_NEEDS_AN_ORDER = ("first_purchase", "last_purchase", "recency_days", "tenure_days", "avg_order_value")
+
+
+def structurally_missing(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Find the cells of order features that are empty by construction, not by a gap in the data.
+
+    A one-order customer has no interval between orders (``mean_days_between_orders``), and a
+    customer of a joined customer table who never ordered has no purchase dates, recency,
+    tenure or order value. Those cells are facts about the customer: a report should not call
+    them missing data, and a clustering should treat "has none" as information (an indicator),
+    not fill it with the typical customer's value.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per customer, e.g. :attr:`CustomerFeatures.frame` or a table joined with it;
+        needs the ``orders`` column to tell.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        For each such column present with at least one structurally empty cell, a boolean mask
+        over the rows: empty and explained by ``orders`` (0 or missing; below 2 for
+        ``mean_days_between_orders``).
+    """
+    if "orders" not in frame.columns or not pd.api.types.is_numeric_dtype(frame["orders"]):
+        return {}
+    orders = frame["orders"].to_numpy(dtype=float, na_value=np.nan)
+    no_order = np.isnan(orders) | (orders < 1)
+    found: dict[str, np.ndarray] = {}
+    for names, explained in ((_NEEDS_TWO_ORDERS, no_order | (orders < 2)), (_NEEDS_AN_ORDER, no_order)):
+        for name in names:
+            if name in frame.columns:
+                mask = frame[name].isna().to_numpy() & explained
+                if mask.any():
+                    found[name] = mask
+    return found
 
 
 def guess_order_lines(frame: pd.DataFrame) -> OrderGuess:
@@ -253,11 +315,10 @@ def _dates(frame: pd.DataFrame, column: str) -> pd.Series:
     values = frame[column]
     if pd.api.types.is_datetime64_any_dtype(values):
         return values.dt.tz_localize(None) if getattr(values.dt, "tz", None) is not None else values
-    converted = pd.to_datetime(values, errors="coerce", format="ISO8601")
-    if (converted.isna() & values.notna()).any():
-        raise SegmenttiError(
-            "error.date_not_dates", column=column, examples=_examples(values[converted.isna() & values.notna()])
-        )
+    converted = parse_iso_times(values.astype("str").where(values.notna(), None))
+    if converted is None or (converted.isna() & values.notna()).any():
+        bad = values if converted is None else values[converted.isna() & values.notna()]
+        raise SegmenttiError("error.date_not_dates", column=column, examples=_examples(bad))
     return converted
 
 
@@ -270,13 +331,47 @@ def _id_values(values: pd.Series) -> pd.Series:
     return values
 
 
+def as_of_day(as_of: str | pd.Timestamp | datetime.date) -> pd.Timestamp:
+    """The as-of day as a midnight timestamp: a date, so only its calendar day matters.
+
+    Every path that counts order lines up to an as-of day includes that day's own lines and
+    leaves out the lines from the next midnight on.
+
+    Parameters
+    ----------
+    as_of : str, date or Timestamp
+        ``2025-12-31``, a date, or a timestamp (its time of day and time zone are dropped).
+
+    Returns
+    -------
+    pandas.Timestamp
+        Midnight at the start of the as-of day, without a time zone.
+
+    Raises
+    ------
+    SegmenttiError
+        When ``as_of`` is not a date.
+    """
+    try:
+        as_of_ts = pd.Timestamp(as_of)
+    except (ValueError, TypeError):
+        raise SegmenttiError("error.bad_as_of", value=str(as_of)) from None
+    if pd.isna(as_of_ts):
+        raise SegmenttiError("error.bad_as_of", value=str(as_of))
+    return (as_of_ts.tz_localize(None) if as_of_ts.tzinfo is not None else as_of_ts).normalize()
+
+
 def build_customers(
     frame: pd.DataFrame,
     mapping: OrderMapping,
-    as_of: str | pd.Timestamp | None = None,
+    as_of: str | pd.Timestamp | datetime.date | None = None,
     top_categories: int = TOP_CATEGORIES,
 ) -> CustomerFeatures:
     """Build one row per customer from order lines.
+
+    Lines with a positive amount are purchases, lines with a negative amount are returns
+    (cancellations), lines with amount 0 are neither and count nowhere. The result does
+    not depend on the order of the lines or on the customer ids' values.
 
     Parameters
     ----------
@@ -285,23 +380,35 @@ def build_customers(
     mapping : OrderMapping
         Customer id, date and amount (or quantity × unit price) columns; optionally
         category, channel and order id.
-    as_of : str or Timestamp, optional
-        The day recency and tenure are counted to (lines after it are left out);
-        default the day after the last order.
+    as_of : str, date or Timestamp, optional
+        The day of the analysis, taken as a calendar date (a time of day is ignored): lines
+        on that day are included, later lines left out; recency and tenure are whole days
+        to it. Default the day after the last line, so every line is included.
     top_categories : int, default TOP_CATEGORIES
         Categories with their own share column.
 
     Returns
     -------
     CustomerFeatures
-        ``frame`` has the customer id (header kept), ``first_purchase`` and ``last_purchase``
-        (datetimes), ``recency_days`` and ``tenure_days`` (whole days from the last and first
-        purchase day to ``as_of``), ``orders`` (distinct order ids, or distinct purchase
-        times without an order column), ``lines`` (purchase lines), ``total_spend``,
-        ``avg_order_value`` (spend / orders), ``mean_days_between_orders`` (NaN for one
-        order), ``returns`` and ``returns_value`` (count and absolute sum of lines with
-        zero or negative amount, never counted as purchases), ``category_share_<c>`` and
-        ``channel_share_<c>`` (share of the customer's spend, 0–1).
+        ``frame`` has the customer id (header kept) and
+
+        - ``first_purchase``, ``last_purchase``: datetimes of the first and last purchase;
+        - ``recency_days``, ``tenure_days``: whole days from the last and first purchase day
+          to ``as_of`` (0 = on the as-of day);
+        - ``orders``: distinct order ids with a purchase (distinct purchase times without an
+          order column); ``lines``: purchase lines;
+        - ``total_spend``: net spend, purchases minus returns (what the customer is worth);
+          ``gross_spend``: purchases alone; ``returns`` and ``returns_value``: count and
+          absolute sum of the return lines;
+        - ``avg_order_value``: gross purchase value per order (``gross_spend / orders``), the
+          basket size a marketer means by average order value, not lowered by later returns;
+        - ``mean_days_between_orders``: days from the first to the last purchase divided by
+          ``orders - 1``; missing by construction for a one-order customer (no interval
+          exists), see :func:`segmentti.data.columns.structural_missing`;
+        - ``category_share_<c>``, ``channel_share_<c>``: share of the customer's purchases, 0–1;
+        - customer attributes: every other column of the lines that holds one value per
+          customer (see :data:`ATTRIBUTE_CONSTANCY`), as the customer's most frequent value
+          (ties: the first in sorted order).
 
     Raises
     ------
@@ -338,13 +445,9 @@ def build_customers(
             raise SegmenttiError("error.no_purchases", column=mapping.amount or mapping.quantity)
         as_of_ts = pd.Timestamp(last).normalize() + pd.Timedelta(days=1)
     else:
-        try:
-            as_of_ts = pd.Timestamp(as_of).normalize()
-        except (ValueError, TypeError):
-            raise SegmenttiError("error.bad_as_of", value=str(as_of)) from None
-        if pd.isna(as_of_ts):
-            raise SegmenttiError("error.bad_as_of", value=str(as_of))
-    after = keep & (day_values >= np.datetime64(as_of_ts.to_datetime64(), "us"))
+        as_of_ts = as_of_day(as_of)
+    day_after = np.datetime64((as_of_ts + pd.Timedelta(days=1)).to_datetime64(), "us")
+    after = keep & (day_values >= day_after)
     keep &= ~after
 
     used = pd.DataFrame(
@@ -354,7 +457,8 @@ def build_customers(
             "amount": amount[keep],
         }
     )
-    purchase = used["amount"].to_numpy() > 0
+    signs = np.sign(used["amount"].to_numpy())
+    purchase, returned_line = signs > 0, signs < 0
     if not purchase.any():
         raise SegmenttiError("error.no_purchases", column=mapping.amount or mapping.quantity)
     codes, uniques = pd.factorize(used["id"], sort=True)
@@ -369,10 +473,12 @@ def build_customers(
     grouped = bought.groupby("code", sort=True)
     first = grouped["time"].min()
     last = grouped["time"].max()
-    spend = grouped["amount"].sum()
+    # sums of many float amounts carry noise far below any currency's smallest unit: drop it
+    gross = np.round(grouped["amount"].sum().to_numpy(), MONEY_DECIMALS)
     line_count = grouped["amount"].size()
     orders = bought[["code", "order"]].drop_duplicates().groupby("code").size()
-    returned = used[~purchase].groupby("code")["amount"].agg(["size", "sum"])
+    returned = used[returned_line].groupby("code")["amount"].agg(["size", "sum"])
+    returns_value = np.round(np.abs(returned["sum"].reindex(first.index, fill_value=0.0).to_numpy()), MONEY_DECIMALS)
 
     buyer_codes = first.index.to_numpy()
     first_day = first.dt.normalize()
@@ -389,15 +495,15 @@ def build_customers(
             "recency_days": ((as_of_ts - last_day).to_numpy() / _DAY).astype(np.int64),
             "orders": order_count.astype(np.int64),
             "lines": line_count.to_numpy().astype(np.int64),
-            "total_spend": spend.to_numpy(),
-            "avg_order_value": spend.to_numpy() / order_count,
+            "total_spend": np.round(gross - returns_value, MONEY_DECIMALS),
+            "gross_spend": gross,
+            "avg_order_value": gross / order_count,
             "mean_days_between_orders": mean_gap,
             "tenure_days": ((as_of_ts - first_day).to_numpy() / _DAY).astype(np.int64),
             "returns": returned["size"].reindex(first.index, fill_value=0).to_numpy().astype(np.int64),
-            "returns_value": np.abs(returned["sum"].reindex(first.index, fill_value=0.0).to_numpy()),
+            "returns_value": returns_value,
         }
     )
-    spend_values = spend.to_numpy()
     share_frames = []
     for kind, column, top in (
         ("category", mapping.category, top_categories),
@@ -406,9 +512,12 @@ def build_customers(
         if column is None:
             continue
         labels = frame[column][keep].reset_index(drop=True)[purchase]
-        share_frames.append(_shares(kind, labels, bought, first.index, spend_values, top))
+        share_frames.append(_shares(kind, labels, bought, first.index, gross, top))
     if share_frames:
         result = pd.concat([result, *share_frames], axis=1)
+    attributes = _attributes(frame, mapping, keep, codes, buyer_codes, result.columns)
+    if not attributes.empty:
+        result = pd.concat([result, attributes], axis=1)
     total_ids = len(uniques)
     return CustomerFeatures(
         frame=result,
@@ -420,17 +529,64 @@ def build_customers(
         lines_without_amount=int((has_id & has_date & ~has_amount).sum()),
         lines_after_as_of=int(after.sum()),
         purchase_lines=int(purchase.sum()),
-        return_lines=int((~purchase).sum()),
+        return_lines=int(returned_line.sum()),
         customers_without_purchase=total_ids - len(buyer_codes),
-        total_spend=float(spend_values.sum()),
+        gross_spend=float(np.round(gross.sum(), MONEY_DECIMALS)),
+        returns_value=float(np.round(returns_value.sum(), MONEY_DECIMALS)),
+        total_spend=float(np.round(gross.sum() - returns_value.sum(), MONEY_DECIMALS)),
+        zero_lines=int((signs == 0).sum()),
+        attributes=tuple(str(name) for name in attributes.columns),
     )
+
+
+def _attributes(
+    frame: pd.DataFrame,
+    mapping: OrderMapping,
+    keep: np.ndarray,
+    codes: np.ndarray,
+    buyers: np.ndarray,
+    taken: pd.Index,
+) -> pd.DataFrame:
+    """The columns of the lines that describe the customer: one value per customer, as each buyer's most frequent.
+
+    A column qualifies when at least :data:`ATTRIBUTE_CONSTANCY` of the customers with two or more
+    lines have a single value in it; a customer with several values gets the most frequent one
+    (ties: the first in sorted order, so the order of the lines never matters).
+    """
+    line_counts = np.bincount(codes, minlength=int(codes.max()) + 1)
+    repeat = line_counts >= 2
+    if not repeat.any():
+        return pd.DataFrame(index=range(len(buyers)))
+    skip = set(mapping.columns()) | {str(name) for name in taken}
+    kept: dict[str, pd.Series] = {}
+    for name in frame.columns:
+        if str(name) in skip:
+            continue
+        values = frame[name][keep].reset_index(drop=True)
+        value_codes, levels = pd.factorize(values, sort=True)
+        pairs = pd.DataFrame({"code": codes, "value": value_codes})
+        pairs = pairs[pairs["value"] >= 0]
+        distinct = pairs.drop_duplicates().groupby("code").size().reindex(range(len(line_counts)), fill_value=0)
+        single = (distinct.to_numpy() <= 1)[repeat]
+        if single.mean() < ATTRIBUTE_CONSTANCY:
+            continue
+        counted = pairs.value_counts().reset_index(name="count")
+        counted = counted.sort_values(["code", "count", "value"], ascending=[True, False, True], kind="stable")
+        mode = counted.drop_duplicates("code").set_index("code")["value"].reindex(buyers)
+        chosen = pd.Series(levels).take(mode.fillna(0).astype(np.int64).to_numpy()).reset_index(drop=True)
+        kept[str(name)] = chosen if mode.notna().all() else chosen.where(mode.notna().to_numpy())
+    return pd.DataFrame(kept, index=range(len(buyers)))
 
 
 def _shares(
     kind: str, labels: pd.Series, bought: pd.DataFrame, buyers: pd.Index, spend: np.ndarray, top: int
 ) -> pd.DataFrame:
-    """Share of each customer's spend per label (top ``top`` labels by spend, the rest as ``other``)."""
-    label_codes, label_names = pd.factorize(labels.astype("str").str.strip().fillna("other"))
+    """Share of each customer's purchases per label (top ``top`` labels by spend, the rest as ``other``).
+
+    Labels are numbered in sorted order, so labels with equal spend rank the same whatever the
+    order of the lines.
+    """
+    label_codes, label_names = pd.factorize(labels.astype("str").str.strip().fillna("other"), sort=True)
     amounts = bought["amount"].to_numpy()
     by_label = np.bincount(label_codes, weights=amounts, minlength=len(label_names))
     ranked = np.argsort(-by_label, kind="stable")
@@ -446,5 +602,5 @@ def _shares(
     rows = row_of[bought["code"].to_numpy()]
     width = len(names_out)
     sums = np.bincount(rows * width + column_of[label_codes], weights=amounts, minlength=len(buyers) * width)
-    shares = sums.reshape(len(buyers), width) / spend[:, None]
+    shares = np.clip(sums.reshape(len(buyers), width) / spend[:, None], 0.0, 1.0)  # no 1 + 1e-16 from rounding
     return pd.DataFrame(shares, columns=[f"{kind}_share_{label}" for label in names_out])

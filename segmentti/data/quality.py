@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from segmentti.data.columns import Overrides, Role, describe_columns
+from segmentti.data.columns import Measure, Overrides, Role, describe_columns
+from segmentti.data.orders import FEATURE_COLUMNS, structurally_missing
 from segmentti.errors import SegmenttiError
 
 OUTLIER_FENCE = 3.0
 """Values further than this many interquartile ranges outside the quartiles are outliers (Tukey's far fence)."""
+SKEWED = 1.0
+"""A non-negative column with a skewness above this has its outliers judged on a log scale."""
 
 _EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}"
-_MONEY_NAME = re.compile(
-    r"amount|spend|summa|price|hinta|total|revenue|liikevaihto|value|arvo|eur|€|sales|myynti|kulut", re.IGNORECASE
-)
 
 ACTIONS: tuple[str, ...] = (
     "drop_duplicate_rows",
@@ -59,18 +58,26 @@ class QualityReport:
     id_column : str or None
         The customer id column used to find repeated ids.
     missing : tuple of (column, count)
-        Missing values of every column (zeros included), in column order.
+        Missing values of every column (zeros included), in column order, structurally
+        empty cells included.
     problems : tuple of Problem
         Each problem found; empty for a clean table. Kinds: ``duplicate_rows``,
-        ``duplicate_ids``, ``missing``, ``empty_column``, ``constant_column``,
-        ``invalid_emails``, ``outliers`` (``outliers_low`` / ``outliers_high`` when all lie on
-        one side; shares within 0–1 are not checked), ``future_dates``, ``negative_amounts``.
+        ``duplicate_ids``, ``missing`` (cells empty by construction, such as a one-order
+        customer's days between orders, are not counted: see
+        :func:`segmentti.data.orders.structurally_missing`), ``empty_column``,
+        ``constant_column``, ``invalid_emails``, ``outliers`` (``outliers_low`` /
+        ``outliers_high`` when all lie on one side; shares within 0–1 and money are not
+        checked, skewed non-negative columns are judged on a log scale), ``future_dates``,
+        ``negative_amounts``.
+    structural : tuple of (column, count)
+        Cells empty by construction per column, reported apart as facts, not problems.
     """
 
     rows: int
     id_column: str | None
     missing: tuple[tuple[str, int], ...]
     problems: tuple[Problem, ...]
+    structural: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,9 +142,10 @@ def assess_quality(
         if repeated:
             problems.append(Problem("duplicate_ids", id_column, repeated, ("drop_duplicate_ids",)))
     missing_counts = frame.isna().sum()
+    structural = {name: int(mask.sum()) for name, mask in structurally_missing(frame).items()}
     for info in infos:
         column = frame[info.name]
-        missing = int(missing_counts[info.name])
+        missing = int(missing_counts[info.name]) - structural.get(info.name, 0)
         if info.role is Role.EMPTY:
             problems.append(Problem("empty_column", info.name, rows, ("drop_column",)))
             continue
@@ -154,7 +162,10 @@ def assess_quality(
             if invalid:
                 problems.append(Problem("invalid_emails", info.name, invalid, ("drop_invalid_emails",)))
         if info.role is Role.NUMERIC:
-            low, high = _fences(column)
+            # the biggest customers' money and the extremes of features computed from order lines are
+            # real behaviour, not typing errors: never offered for capping
+            judged = info.measure is not Measure.MONEY and info.name not in FEATURE_COLUMNS
+            low, high = _fences(column) if judged else (None, None)
             if low is not None and not _is_share(column):
                 below, above = int((column < low).sum()), int((column > high).sum())
                 if below or above:
@@ -162,7 +173,7 @@ def assess_quality(
                     problems.append(
                         Problem(kind, info.name, below + above, ("cap_outliers",), (("low", low), ("high", high)))
                     )
-            if _MONEY_NAME.search(info.name):
+            if info.measure is Measure.MONEY:
                 negative = int((column < 0).sum())
                 if negative:
                     problems.append(Problem("negative_amounts", info.name, negative, ("drop_negative",)))
@@ -175,6 +186,7 @@ def assess_quality(
         id_column=id_column,
         missing=tuple((str(name), int(count)) for name, count in missing_counts.items()),
         problems=tuple(problems),
+        structural=tuple(structural.items()),
     )
 
 
@@ -185,14 +197,25 @@ def _is_share(column: pd.Series) -> bool:
 
 
 def _fences(column: pd.Series) -> tuple[float, float] | tuple[None, None]:
+    """Tukey's far fences; on a log scale (``log1p``) for a skewed column of non-negative values.
+
+    Counts and sizes pile up near zero with a long tail: on their own scale every large value
+    would be an "outlier", on a log scale only the truly detached ones are (and only above: the
+    low fence is then the smallest value).
+    """
     values = column.dropna().to_numpy(dtype=float)
     if len(values) < 4:
         return None, None
-    q1, q3 = np.percentile(values, [25, 75])
+    logged = bool(values.min() >= 0) and float(pd.Series(values).skew()) > SKEWED
+    scaled = np.log1p(values) if logged else values
+    q1, q3 = np.percentile(scaled, [25, 75])
     spread = q3 - q1
     if spread <= 0:
         return None, None
-    return float(q1 - OUTLIER_FENCE * spread), float(q3 + OUTLIER_FENCE * spread)
+    low, high = q1 - OUTLIER_FENCE * spread, q3 + OUTLIER_FENCE * spread
+    if logged:  # only the long tail can be detached: small values (zeros) are the crowd
+        return float(values.min()), float(np.expm1(high))
+    return float(low), float(high)
 
 
 def apply_fixes(

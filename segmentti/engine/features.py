@@ -15,7 +15,7 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from segmentti.data.columns import Family, Role, describe_columns, suggest_criteria
+from segmentti.data.columns import Family, Kind, Overrides, Role, criterion_kinds, describe_columns, suggest_criteria
 from segmentti.errors import SegmenttiError
 
 MISSING_LEVEL = "(missing)"
@@ -249,6 +249,7 @@ def build_features(
     *,
     weights: Mapping[str, float] | None = None,
     log_skewed: bool = True,
+    overrides: Overrides | None = None,
 ) -> FeatureMatrix:
     """Build the clustering matrix from the ``criteria`` columns of ``frame``.
 
@@ -269,6 +270,9 @@ def build_features(
         weights. A weight of 0 leaves the criterion out.
     log_skewed : bool, default True
         Log-transform skewed numeric criteria.
+    overrides : dict, optional
+        The user's column corrections; with the detected kinds they decide which criteria are
+        numeric and which categorical (:func:`segmentti.data.columns.criterion_kinds`).
 
     Returns
     -------
@@ -290,11 +294,8 @@ def build_features(
     dropped = tuple(name for name in chosen if name not in filled)
     if not filled:
         raise SegmenttiError("error.criteria_all_empty", columns=", ".join(chosen))
-    numeric = tuple(
-        name
-        for name in filled
-        if pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name])
-    )
+    kinds = criterion_kinds(frame[filled], overrides)
+    numeric = tuple(name for name in filled if kinds[name] is Kind.NUMERIC)
     categorical = tuple(name for name in filled if name not in numeric)
     logged = tuple(name for name in numeric if log_skewed and is_skewed(frame[name]))
     plain = tuple(name for name in numeric if name not in logged)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from segmentti.data.orders import as_of_day
 from segmentti.errors import SegmenttiError
 
 RECENCY, FREQUENCY, MONETARY = "recency_days", "orders", "total_spend"
@@ -86,7 +87,8 @@ def summarize_orders(
     order_column : str or None, default "order_id"
         Order id, so several lines of one order count once; ``None`` counts lines.
     as_of : pandas.Timestamp, optional
-        The day recency is measured from; default the day after the last order.
+        The day recency is measured from, as a date: its own lines count, later lines are left
+        out (:func:`segmentti.data.orders.as_of_day`); default the day after the last order.
 
     Returns
     -------
@@ -108,6 +110,9 @@ def summarize_orders(
     lines = pd.DataFrame({"customer": orders[customer_column].to_numpy(), "date": dates, "amount": amounts})
     lines["order"] = orders[order_column].to_numpy() if order_column else np.arange(len(orders))
     lines = lines.dropna(subset=["customer", "date"])
+    if as_of is not None:  # the as-of day's own lines count, later ones do not
+        as_of = as_of_day(as_of)
+        lines = lines[lines["date"] < as_of + pd.Timedelta(days=1)]
     purchases = lines[lines["amount"] > 0]
     if purchases.empty:
         raise SegmenttiError("error.rfm_no_purchases")
@@ -120,7 +125,7 @@ def summarize_orders(
             "orders": grouped["order"].nunique().astype(int),
         }
     )
-    summary["recency_days"] = (as_of - summary["last_purchase"]).dt.days.astype(int)
+    summary["recency_days"] = (as_of - summary["last_purchase"].dt.normalize()).dt.days.astype(int)
     summary["total_spend"] = lines.groupby("customer")["amount"].sum().reindex(summary.index).astype(float)
     summary.index.name = customer_column
     return summary[["recency_days", "orders", "total_spend", "first_purchase", "last_purchase"]]
@@ -236,8 +241,10 @@ def _as_dates(column: pd.Series, name: str) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(column):
         return column
     text = column.astype("str")
-    dayfirst = bool(text.str.match(r"^\d{1,2}\.\d{1,2}\.\d{4}").mean() > 0.5)
-    parsed = pd.to_datetime(text, errors="coerce", dayfirst=dayfirst, format="mixed")
+    dotted = text.str.match(r"^\d{1,2}\.\d{1,2}\.\d{4}").fillna(False).to_numpy(dtype=bool)  # always day first
+    parsed = pd.to_datetime(text.where(~dotted), errors="coerce", format="mixed")
+    if dotted.any():
+        parsed[dotted] = pd.to_datetime(text[dotted], errors="coerce", dayfirst=True, format="mixed")
     if parsed.notna().sum() < 0.5 * column.notna().sum():
         raise SegmenttiError("error.rfm_bad_dates", column=name, example=str(column.dropna().iloc[0]))
     return parsed

@@ -99,9 +99,9 @@ TEXTS: dict[str, dict[str, str]] = {
     # command line
     "cli.features_done": {
         "fi": "{lines} riviä → {customers} asiakasta ({purchase_lines} ostoriviä, {return_lines} palautusriviä, "
-        "ostot yhteensä {spend}, tarkastelupäivä {as_of})",
+        "ostot yhteensä {spend}, palautukset {returns}, nettomyynti {net}, tarkastelupäivä {as_of})",
         "en": "{lines} lines → {customers} customers ({purchase_lines} purchase lines, {return_lines} return "
-        "lines, total spend {spend}, as of {as_of})",
+        "lines, purchases {spend}, returns {returns}, net spend {net}, as of {as_of})",
     },
     "cli.ambiguous_dates": {
         "fi": "sarakkeen {column} päivämääristä ei näe, onko päivä vai kuukausi ensin; luettiin {order} "
@@ -125,6 +125,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "cli.left_out_after_as_of": {
         "fi": "{count} riviä tarkastelupäivän jälkeen jätettiin pois",
         "en": "{count} lines after the as-of date were left out",
+    },
+    "cli.zero_lines": {
+        "fi": "{count} riviä, joiden summa on 0, ei laskettu ostoiksi eikä palautuksiksi",
+        "en": "{count} lines with amount 0 were counted neither as purchases nor as returns",
     },
     "cli.left_out_only_returns": {
         "fi": "{count} asiakasta, joilla oli vain palautuksia, jätettiin pois",
@@ -211,9 +215,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.join_id": {"fi": "Asiakastunnus yhdistämiseen", "en": "Customer id to join on"},
     "data.built_customers": {
         "fi": "{name}: {lines} riviä → {customers} asiakasta ({purchase_lines} ostoriviä, {return_lines} "
-        "palautusriviä, ostot yhteensä {spend}, tarkastelupäivä {as_of}).",
+        "palautusriviä, ostot yhteensä {spend}, palautukset {returns}, nettomyynti {net}, tarkastelupäivä {as_of}).",
         "en": "{name}: {lines} lines → {customers} customers ({purchase_lines} purchase lines, {return_lines} "
-        "return lines, total spend {spend}, as of {as_of}).",
+        "return lines, purchases {spend}, returns {returns}, net spend {net}, as of {as_of}).",
     },
     "data.left_out_no_id": {
         "fi": "{count} riviä ilman asiakastunnusta jätettiin pois.",
@@ -230,6 +234,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.left_out_after_as_of": {
         "fi": "{count} riviä tarkastelupäivän jälkeen jätettiin pois.",
         "en": "{count} lines after the as-of date were left out.",
+    },
+    "data.zero_lines": {
+        "fi": "{count} riviä, joiden summa on 0, ei laskettu ostoiksi eikä palautuksiksi.",
+        "en": "{count} lines with amount 0 were counted neither as purchases nor as returns.",
     },
     "data.left_out_only_returns": {
         "fi": "{count} asiakasta, joilla oli vain palautuksia, jätettiin pois.",

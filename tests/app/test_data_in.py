@@ -180,7 +180,7 @@ def test_online_retail_uploaded_as_a_user_does() -> None:
     at = _upload(_app(), ("online_retail.csv.gz", path.read_bytes()))
     assert not at.exception and not at.error
     frame = _working(at).table.frame
-    assert len(frame) == 4338 and round(frame["total_spend"].sum(), 2) == 8_911_407.90
+    assert len(frame) == 4338 and round(frame["gross_spend"].sum(), 2) == 8_911_407.90
     assert int(frame["lines"].sum()) == 397_884
     assert any(caption.value == "135,080 lines without a customer id were left out." for caption in at.caption)
 

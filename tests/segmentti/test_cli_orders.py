@@ -19,7 +19,7 @@ def test_features_writes_one_row_per_customer(tmp_path, capsys) -> None:
     extra = ["--category", "product_category", "--channel", "channel", "--order", "order_id", "--as-of", "2026-01-01"]
     assert main(["features", ORDERS, *MAPPING, *extra, "--out", str(out), "--lang", "en"]) == 0
     frame = pd.read_csv(out)
-    assert list(frame.columns[:12]) == [
+    assert list(frame.columns[:13]) == [
         "customer_id",
         "first_purchase",
         "last_purchase",
@@ -27,6 +27,7 @@ def test_features_writes_one_row_per_customer(tmp_path, capsys) -> None:
         "orders",
         "lines",
         "total_spend",
+        "gross_spend",
         "avg_order_value",
         "mean_days_between_orders",
         "tenure_days",
@@ -75,8 +76,14 @@ def test_features_of_online_retail_from_the_command_line(tmp_path, capsys) -> No
     args = ["--customer", "CustomerID", "--date", "InvoiceDate", "--quantity", "Quantity", "--price", "UnitPrice"]
     assert main(["features", str(path), *args, "--order", "InvoiceNo", "--out", str(out), "--lang", "en"]) == 0
     frame = pd.read_csv(out)
-    assert len(frame) == 4338 and round(frame["total_spend"].sum(), 2) == 8_911_407.90
-    assert "135080 lines without a customer id were left out" in capsys.readouterr().out
+    assert len(frame) == 4338 and round(frame["gross_spend"].sum(), 2) == 8_911_407.90
+    net = frame["gross_spend"].sum() - frame["returns_value"].sum()
+    assert frame["total_spend"].sum() == pytest.approx(net)
+    assert frame.set_index("CustomerID")["total_spend"].idxmax() == 14646
+    assert frame["Country"].notna().all()  # the customer's country survives as a criterion candidate
+    printed = capsys.readouterr().out
+    assert "135080 lines without a customer id were left out" in printed
+    assert "purchases 8,911,407.90" in printed and "40 lines with amount 0" in printed
 
 
 def test_load_options_correct_what_is_detected_and_open_date_orders_are_warned(tmp_path, capsys) -> None:
@@ -96,3 +103,24 @@ def test_load_options_correct_what_is_detected_and_open_date_orders_are_warned(t
     assert result.loc["A", "total_spend"] == 3234.0  # decimal comma: "1.234" and "2.000" have dot thousands
     assert result.loc["A", "first_purchase"] == pd.Timestamp("2025-01-02")
     assert main([*args, "--header-row", "x"]) == 2
+
+
+def test_features_of_order_lines_with_mixed_utc_offsets(tmp_path, capsys) -> None:
+    data = tmp_path / "tilaukset.csv"
+    data.write_text(
+        "asiakas;aika;summa\n"
+        "A;2025-10-25T23:30:00+03:00;10,00\n"
+        "A;2025-10-26T02:30:00+02:00;20,00\n"
+        "B;2025-10-27T08:00:00+02:00;5,00\n"
+        "B;2025-10-28T08:00:00+02:00;-5,00\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "f.csv"
+    args = ["features", str(data), "--customer", "asiakas", "--date", "aika", "--amount", "summa"]
+    assert main([*args, "--as-of", "2025-10-27", "--out", str(out), "--lang", "en"]) == 0
+    frame = pd.read_csv(out, parse_dates=["first_purchase", "last_purchase"]).set_index("asiakas")
+    assert frame.loc["A", "first_purchase"] == pd.Timestamp("2025-10-25 23:30")
+    assert frame.loc["A", "recency_days"] == 1 and frame.loc["A", "orders"] == 2
+    assert frame.loc["B", "recency_days"] == 0 and frame.loc["B", "returns"] == 0  # the return came later
+    printed = capsys.readouterr().out
+    assert "1 lines after the as-of date were left out" in printed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from segmentti.data.columns import Role, describe_columns, suggest_criteria
+from segmentti.data.columns import Kind, Role, criterion_kinds, describe_columns, suggest_criteria
 
 
 def _roles(frame: pd.DataFrame) -> dict[str, str]:
@@ -102,3 +102,78 @@ def test_overrides_change_role_and_family_and_criteria() -> None:
     assert infos["ryhmä"].family is Family.PSYCHOGRAPHIC
     assert infos["asiakasnumero"].role is Role.ID
     assert suggest_criteria(frame, overrides) == ["ryhmä"]
+
+
+def test_whole_number_codes_are_categories_and_counts_stay_numbers() -> None:
+    from segmentti.data.columns import Measure
+
+    frame = pd.DataFrame(
+        {
+            "Channel": [1, 2, 2, 1, 2, 1],
+            "Region": [1, 2, 3, 3, 1, 2],
+            "Fresh": [12669, 7057, 6353, 13265, 22615, 9413],
+            "Kidhome": [0, 1, 2, 0, 1, 0],
+            "NumStorePurchases": [3, 4, 2, 5, 6, 3],
+            "interest_sport": [1, 5, 4, 2, 3, 5],
+        }
+    )
+    infos = {info.name: info for info in describe_columns(frame)}
+    assert infos["Channel"].role is Role.CATEGORICAL and infos["Channel"].measure is Measure.CODE
+    assert infos["Region"].role is Role.CATEGORICAL
+    for name in ("Fresh", "Kidhome", "NumStorePurchases", "interest_sport"):
+        assert infos[name].role is Role.NUMERIC, name
+    kinds = criterion_kinds(frame)
+    assert kinds == {
+        "Channel": Kind.CATEGORICAL,
+        "Region": Kind.CATEGORICAL,
+        "Fresh": Kind.NUMERIC,
+        "Kidhome": Kind.NUMERIC,
+        "NumStorePurchases": Kind.NUMERIC,
+        "interest_sport": Kind.NUMERIC,
+    }
+
+
+def test_the_users_kind_decides_over_the_detected_one() -> None:
+    frame = pd.DataFrame({"Channel": [1, 2, 2, 1], "score": [1, 2, 3, 4], "note": ["a", "b", "a", "b"]})
+    overrides = {"Channel": {"role": "numeric"}, "score": {"role": "categorical"}, "note": {"role": "numeric"}}
+    kinds = criterion_kinds(frame, overrides)
+    assert kinds == {"Channel": Kind.NUMERIC, "score": Kind.CATEGORICAL, "note": Kind.CATEGORICAL}
+
+
+def test_years_are_years_not_money_and_day_month_year_dates_are_dates() -> None:
+    from segmentti.data.columns import Measure
+    from segmentti.data.loading import load_table
+
+    text = (
+        "ID,Year_Birth,Income,Dt_Customer,MntWines\n"
+        "5524,1957,58138,04-09-2012,635\n"
+        "2174,1954,46344,08-03-2014,11\n"
+        "4141,1965,71613,21-08-2013,426\n"
+        "6182,1984,26646,10-02-2014,11\n"
+    )
+    table = load_table(text.encode(), "marketing_campaign.csv")
+    assert pd.api.types.is_datetime64_any_dtype(table.frame["Dt_Customer"])
+    assert table.frame["Dt_Customer"].iloc[2] == pd.Timestamp("2013-08-21")
+    assert dict(table.date_formats)["Dt_Customer"] == "%d-%m-%Y"
+    infos = {info.name: info for info in describe_columns(table.frame)}
+    assert infos["Year_Birth"].role is Role.NUMERIC and infos["Year_Birth"].measure is Measure.YEAR
+    assert infos["Income"].measure is Measure.MONEY and infos["MntWines"].measure is Measure.MONEY
+    assert infos["Dt_Customer"].role is Role.DATE
+
+
+def test_the_column_kind_decides_how_a_criterion_enters_the_clustering() -> None:
+    from segmentti.engine.features import build_features
+
+    frame = pd.DataFrame({"Channel": [1, 2, 2, 1, 2, 1], "Milk": [9656.0, 9810, 8808, 1196, 5410, 8259]})
+    features = build_features(frame, ["Channel", "Milk"], log_skewed=False)
+    assert features.categorical == ("Channel",) and features.numeric == ("Milk",)
+    assert set(features.feature_names) == {"Channel_1", "Channel_2", "Milk"}
+    by_hand = build_features(frame, ["Channel", "Milk"], log_skewed=False, overrides={"Channel": {"role": "numeric"}})
+    assert by_hand.numeric == ("Channel", "Milk") and by_hand.categorical == ()
+
+
+def test_a_country_with_a_long_tail_of_rare_values_is_a_category() -> None:
+    countries = ["United Kingdom"] * 900 + ["Germany"] * 40 + ["France"] * 30 + [f"Country {i}" for i in range(30)]
+    frame = pd.DataFrame({"Country": countries, "comment": [f"note {i % 60}" for i in range(1000)]})
+    roles = {info.name: info.role for info in describe_columns(frame)}
+    assert roles == {"Country": Role.CATEGORICAL, "comment": Role.TEXT}

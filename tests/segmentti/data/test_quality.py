@@ -68,3 +68,29 @@ def test_fixes_work_on_a_copy_and_list_their_steps() -> None:
     assert result.steps[2].text("fi").startswith("Sarakkeen age 1 puuttuvaa arvoa täytettiin")
     with pytest.raises(SegmenttiError):
         apply_fixes(original, [Fix("explode")])
+
+
+def test_structurally_empty_cells_and_the_biggest_spenders_are_not_problems() -> None:
+    frame = pd.DataFrame(
+        {
+            "customer_id": [f"c{i}" for i in range(12)],
+            "orders": [1, 1, 1, 2, 3, 2, 4, 2, 5, 1, 2, 0],
+            "mean_days_between_orders": [None, None, None, 10.0, 5.0, 20.0, 3.0, 8.0, 2.0, None, 15.0, None],
+            "recency_days": [5, 40, 90, 3, 10, 30, 2, 60, 1, 100, 12, None],
+            "total_spend": [20.0, 25.0, 30.0, 40.0, 35.0, 50.0, 45.0, 30.0, 60.0, 25.0, 40.0, 0.0],
+            "visits": [1.0, 2.0, 1.0, 3.0, None, 2.0, 1.0, 2.0, 3.0, 1.0, 2.0, 1.0],
+        }
+    )
+    frame.loc[8, "total_spend"] = 25_000.0  # the best customer, on a scale of its own
+    report = assess_quality(frame)
+    found = {(problem.kind, problem.column): problem.count for problem in report.problems}
+    assert found == {("missing", "visits"): 1}  # a real gap; one-order and no-order customers are not gaps
+    assert dict(report.structural) == {"mean_days_between_orders": 5, "recency_days": 1}
+    assert dict(report.missing)["mean_days_between_orders"] == 5  # still counted, apart from problems
+
+
+def test_skewed_counts_are_judged_on_a_log_scale() -> None:
+    visits = [0, 0, 0, 1, 1, 1, 2, 2, 3, 4, 5, 6, 8, 10, 14, 20, 30, 45]
+    frame = pd.DataFrame({"id": [f"c{i}" for i in range(19)], "visits": [*visits, 60], "typo": [*visits, 60_000]})
+    found = {(problem.kind, problem.column) for problem in assess_quality(frame).problems}
+    assert found == {("outliers_high", "typo")}  # 60 belongs to the tail (its raw far fence is 53), 60,000 not
