@@ -153,7 +153,7 @@ def test_segment_by_rules_file_and_rfm_from_order_lines(tmp_path: Path) -> None:
     assert set(labelled.loc[labelled["age"] >= 65, "segment_name"]) == {"Seniors"}
     assert "Seniors" in (tmp_path / "rules" / "personas.md").read_text(encoding="utf-8")
     code, summary = _run_cli(tmp_path / "rfm", str(root / "b2c_orders.csv.gz"), "--method", "rfm", "--lang", "fi")
-    assert code == 0 and summary["method"] == "rfm" and summary["segments"][0]["name"] == "Mestarit"
+    assert code == 0 and summary["method"] == "rfm" and summary["segments"][0]["name"] == "Uskolliset asiakkaat"
 
 
 @pytest.mark.parametrize(
