@@ -8,13 +8,16 @@ from segmentti.engine.rfm import (
     FREQUENCY,
     MONETARY,
     RECENCY,
+    SEGMENT_RULES,
+    edges_text,
     has_rfm_columns,
     join_order_summary,
     load_order_sample,
+    parse_edges,
     rf_grid,
+    rf_grid_segments,
     rfm_crosstab,
     score_rfm,
-    segment_of_code,
 )
 from segmentti.engine.workflow import segment_by_rfm
 from segmentti.errors import SegmenttiError
@@ -69,9 +72,13 @@ try:
             st.columns(3), (("recency", RECENCY), ("frequency", FREQUENCY), ("monetary", MONETARY)), strict=True
         )
         for column, (key, label) in parts:
-            default = ", ".join(f"{edge:g}" for edge in scores.edges[key])
-            text = column.text_input(state.t("rfm.edges", column=label), value=default, key=state.rfm_edges_key(key))
-            edges[key] = [part.strip() for part in text.split(",") if part.strip()]
+            text = column.text_input(
+                state.t("rfm.edges", column=label),
+                value=edges_text(scores.edges[key], lang),
+                help=state.t("rfm.edges_help"),
+                key=state.rfm_edges_key(key),
+            )
+            edges[key] = parse_edges(text)
         edges_key = tuple((key, tuple(values)) for key, values in edges.items())
         scores = state.remember("rfm_scores", (source_digest, edges_key), lambda: score_rfm(customers, edges=edges), 8)
     features = state.remember(
@@ -86,12 +93,27 @@ profile = result.profile
 left, right = st.columns([2, 3])
 left.plotly_chart(build_size_chart(profile, lang), width="stretch")
 grid = rf_grid(scores)
-names = pd.DataFrame(
-    [[translate(f"rfm.{segment_of_code(f'{r}{f}')}", lang) for f in grid.columns] for r in grid.index],
-    index=grid.index,
-    columns=grid.columns,
-)
+names = rf_grid_segments(scores).map(lambda key: translate(f"rfm.{key}", lang) if key else "")
 right.plotly_chart(build_rf_grid_chart(grid, names, lang), width="stretch")
+right.caption(state.t("rfm.grid_caption"))
+with st.expander(state.t("rfm.rules_title")):
+    sizes = scores.table["segment"].value_counts()
+    st.caption(state.t("rfm.rules_caption"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    state.t("rfm.col_segment"): translate(f"rfm.{rule.key}", lang),
+                    "R": "–".join(dict.fromkeys(map(str, rule.recency))),
+                    "F": "–".join(dict.fromkeys(map(str, rule.frequency))),
+                    "M": "–".join(dict.fromkeys(map(str, rule.monetary))),
+                    state.t("rfm.col_customers"): int(sizes.get(rule.key, 0)),
+                }
+                for rule in SEGMENT_RULES
+            ]
+        ),
+        hide_index=True,
+    )
 st.plotly_chart(build_profile_heatmap(profile, lang), width="stretch")
 
 st.subheader(state.t("rfm.against_clusters"))

@@ -46,8 +46,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The values of {column} cannot be read as dates (e.g. {example}).",
     },
     "error.rfm_bad_edges": {
-        "fi": "Rajat sarakkeelle {column} pitää olla neljä kasvavaa lukua; nyt: {edges}.",
-        "en": "The edges for {column} must be four increasing numbers; got: {edges}.",
+        "fi": "Rajat sarakkeelle {column} pitää olla neljä kasvavaa lukua (yhtä suuret rajat jättävät pisteen "
+        "tyhjäksi); nyt: {edges}.",
+        "en": "The edges for {column} must be four increasing numbers (equal edges leave a score empty); got: {edges}.",
     },
     "error.rfm_too_few": {
         "fi": "RFM-pisteytys tarvitsee vähintään 5 asiakasta; nyt heitä on {rows}.",
@@ -136,15 +137,15 @@ TEXTS: dict[str, dict[str, str]] = {
     # RFM segment names
     "rfm.champions": {"fi": "Mestarit", "en": "Champions"},
     "rfm.loyal_customers": {"fi": "Uskolliset asiakkaat", "en": "Loyal Customers"},
-    "rfm.potential_loyalist": {"fi": "Mahdolliset vakioasiakkaat", "en": "Potential Loyalist"},
+    "rfm.potential_loyalist": {"fi": "Potentiaaliset kanta-asiakkaat", "en": "Potential Loyalist"},
     "rfm.new_customers": {"fi": "Uudet asiakkaat", "en": "New Customers"},
     "rfm.promising": {"fi": "Lupaavat", "en": "Promising"},
-    "rfm.need_attention": {"fi": "Huomiota tarvitsevat", "en": "Need Attention"},
+    "rfm.need_attention": {"fi": "Huomiota kaipaavat", "en": "Need Attention"},
     "rfm.about_to_sleep": {"fi": "Nukahtamassa", "en": "About To Sleep"},
     "rfm.at_risk": {"fi": "Vaarassa", "en": "At Risk"},
-    "rfm.cant_lose": {"fi": "Ei saa menettää", "en": "Can't Lose Them"},
-    "rfm.hibernating": {"fi": "Horroksessa", "en": "Hibernating"},
+    "rfm.cant_lose": {"fi": "Älä menetä näitä", "en": "Can't Lose Them"},
     "rfm.lost": {"fi": "Menetetyt", "en": "Lost"},
+    "rfm.others": {"fi": "Muut", "en": "Others"},
     # charts
     "engine.metric_inertia": {"fi": "Inertia (etsi kyynärpää)", "en": "Inertia (look for the elbow)"},
     "engine.metric_silhouette": {"fi": "Siluetti (suurempi on parempi)", "en": "Silhouette (higher is better)"},
@@ -267,9 +268,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "rfm.title": {"fi": "RFM-segmentit", "en": "RFM segments"},
     "rfm.intro": {
         "fi": "Asiakkaat pisteytetään 1–5 tuoreuden (R: milloin viimeksi ostanut), useuden (F: montako tilausta) "
-        "ja rahamäärän (M: paljonko ostanut) mukaan, ja R- ja F-pisteistä saadaan vakiintuneet RFM-segmentit.",
+        "ja rahamäärän (M: ostot miinus palautukset) mukaan, ja R-, F- ja M-pisteistä saadaan vakiintuneet "
+        "RFM-segmentit. Oletuksena pisteet ovat viidenneksiä: samat arvot saavat aina samat pisteet, joten "
+        "esimerkiksi kaikki yhden kerran ostaneet saavat F = 1.",
         "en": "Customers are scored 1–5 on recency (R: when they last bought), frequency (F: how many orders) and "
-        "monetary value (M: how much they spent); the R and F scores give the standard RFM segments.",
+        "monetary value (M: purchases minus returns); the R, F and M scores give the standard RFM segments. By "
+        "default the scores are quintiles: equal values always get equal scores, so every one-time buyer gets "
+        "F = 1.",
     },
     "rfm.needs": {
         "fi": "RFM tarvitsee asiakaskohtaiset sarakkeet {recency}, {frequency} ja {monetary} (tai tilausrivit).",
@@ -291,9 +296,32 @@ TEXTS: dict[str, dict[str, str]] = {
     "rfm.bins_quintiles": {"fi": "Viidennekset (oletus)", "en": "Quintiles (default)"},
     "rfm.bins_custom": {"fi": "Omat rajat", "en": "My own edges"},
     "rfm.edges": {
-        "fi": "{column}: neljä rajaa pilkuilla erotettuina",
-        "en": "{column}: four edges, comma-separated",
+        "fi": "{column}: neljä ylärajaa puolipisteillä erotettuina",
+        "en": "{column}: four upper edges, comma-separated",
     },
+    "rfm.edges_help": {
+        "fi": "Piste 1 on ensimmäiseen rajaan asti (raja mukaan lukien), piste 2 toiseen rajaan asti ja niin "
+        "edelleen; suurimmat arvot saavat pisteen 5 (tuoreudessa päinvastoin: vähiten päiviä on 5). Valmiina "
+        "ovat viidennesten rajat, jotka antavat täsmälleen samat pisteet.",
+        "en": "Score 1 runs up to and including the first edge, score 2 up to the second and so on; the largest "
+        "values score 5 (recency the other way round: fewest days is 5). The quintile edges are filled in and "
+        "give exactly the same scores.",
+    },
+    "rfm.grid_caption": {
+        "fi": "R × F -ruudukko on näkymä: segmentti riippuu myös M-pisteestä, joten ruutuun on merkitty sen "
+        "yleisin segmentti.",
+        "en": "The R × F grid is a view: the segment also depends on the M score, so each cell shows its most "
+        "common segment.",
+    },
+    "rfm.rules_title": {"fi": "Segmenttien määritelmät", "en": "How the segments are defined"},
+    "rfm.rules_caption": {
+        "fi": "Säännöt R-paketin rfm mukaan ja samassa järjestyksessä: jos pisteet sopivat useaan sääntöön, "
+        "myöhempi voittaa; muut ovat Muut.",
+        "en": "Rules of the R package rfm, in its order: where scores fit several rules the later one wins; the "
+        "rest are Others.",
+    },
+    "rfm.col_segment": {"fi": "Segmentti", "en": "Segment"},
+    "rfm.col_customers": {"fi": "Asiakkaita", "en": "Customers"},
     "rfm.against_clusters": {"fi": "RFM-segmentit ja klusterit", "en": "RFM segments against the clusters"},
     "rfm.no_clusters": {
         "fi": "Muodosta klusterit Segmentit-sivulla nähdäksesi ristiintaulukoinnin.",

@@ -122,7 +122,15 @@ def test_rfm_page_scores_the_sample_orders_and_crosses_with_clusters() -> None:
     _goto(at, "pages/rfm.py")
     crosstab = _chart(at, "RFM-segmentit ×")
     assert len(crosstab["data"][0]["x"]) == 4
+    (rules,) = at.dataframe
+    assert rules.value.columns.tolist() == ["Segmentti", "R", "F", "M", "Asiakkaita"]
+    assert rules.value.iloc[0, :4].tolist() == ["Mestarit", "4–5", "4–5", "4–5"]
+    assert rules.value["Asiakkaita"].sum() <= 5000
+    grid_text = str(_chart(at, "R × F")["data"][0]["text"])
+    assert "Uskolliset asiakkaat" in grid_text and "Horroksessa" not in grid_text
     at.radio(key="rfm_bins").set_value("custom").run()
+    assert ";" in at.text_input(key="rfm_edges_monetary").value  # Finnish: decimal commas, semicolons between
+    assert at.dataframe[0].value.equals(rules.value)  # the pre-filled edges give the quintile scores exactly
     at.text_input(key="rfm_edges_recency").set_value("30, 20, 90, 180").run()
     assert at.error and "neljä kasvavaa" in at.error[0].value
     at.text_input(key="rfm_edges_recency").set_value("30, 60, 90, 180").run()
