@@ -3,7 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from segmentti.insight.personas import compare_personas, describe_affinity, describe_trait, format_kpi, format_share
+from segmentti.insight.personas import (
+    compare_personas,
+    describe_affinity,
+    describe_trait,
+    format_kpi,
+    format_share,
+    pilot_advice,
+)
 from segmentti.outputs.persona_charts import build_share_chart, build_trait_chart
 from segmentti.outputs.report import escape_markdown
 from ui import state
@@ -17,6 +24,8 @@ dataset_caption()
 current = current_segmentation()
 edits = state.persona_edits(current.key)
 st.write(state.t("personas.intro"))
+pilot = pilot_advice(state.lang())
+st.info(f"**{escape_markdown(pilot.action)}** {escape_markdown(pilot.reason)}")
 
 for raw in current.raw:
     with st.container(border=True):

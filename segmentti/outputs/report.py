@@ -14,6 +14,7 @@ from segmentti.insight.personas import (
     format_kpi,
     format_number,
     format_share,
+    pilot_advice,
 )
 from segmentti.texts import translate
 
@@ -134,6 +135,8 @@ def render_markdown(personas: Sequence[Persona], context: ReportContext, lang: s
         lines += ["", f"### {t('report.actions')}", ""]
         for action in persona.actions:
             lines.append(f"- **{md(action.action)}** {t('report.why')}: {md(action.reason)}")
+    pilot = pilot_advice(lang)
+    lines += ["", f"**{md(pilot.action)}** {md(pilot.reason)}"]
     lines += ["", f"_{t('report.rules_note')}_", "", f"_{t('report.footer')}_", ""]
     return "\n".join(lines)
 
@@ -225,6 +228,8 @@ def render_html(personas: Sequence[Persona], context: ReportContext, lang: str) 
             for action in persona.actions
         ]
         parts.append("</ul></section>")
+    pilot = pilot_advice(lang)
+    parts.append(f"<p><b>{e(pilot.action)}</b> {e(pilot.reason)}</p>")
     parts.append(f"<p class='note'>{t('report.rules_note')}</p>")
     parts.append(f"<footer>{t('report.footer')}</footer></body></html>")
     return "\n".join(parts)

@@ -56,7 +56,7 @@ def test_workbook_has_summary_personas_and_one_sheet_per_segment() -> None:
     people = book["Personas"]
     row = next(people.iter_rows(min_row=2, max_row=2, values_only=True))
     assert row[:5] == (1, "Small: basket/ [test]*", "call first", 3, 0.6)
-    assert "spend: median 10.5" in row[6]
+    assert "Spend: median 10.5" in row[6]
 
 
 def test_every_sheet_has_a_formatted_frozen_header_with_filters_and_fitted_widths() -> None:
