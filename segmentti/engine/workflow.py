@@ -87,7 +87,9 @@ def segment_features(
 def describe(frame: pd.DataFrame, segmentation: Segmentation, lang: str = "en") -> SegmentationResult:
     """Profile ``segmentation`` of ``frame``; segments with a name of their own (unassigned, RFM, rules) keep it."""
     features = segmentation.features
-    profile = profile_segments(frame, segmentation.labels, features.numeric, features.categorical, lang)
+    profile = profile_segments(
+        frame, segmentation.labels, features.numeric, features.categorical, lang, features=features
+    )
     own = list(segmentation.names) or [""] * segmentation.k
     if segmentation.unassigned is not None and not own[segmentation.unassigned]:
         own[segmentation.unassigned] = translate("engine.unassigned", lang)

@@ -26,9 +26,6 @@ NAME_TRAITS = 3
 NAME_THRESHOLD = 0.5
 """A trait goes into a name from this difference on, measured against the rest of the customers."""
 
-WEAK_THRESHOLD = 0.25
-"""A segment whose strongest trait is below this (against the rest of the customers) is "close to average"."""
-
 KINDS = (
     "recency",
     "frequency",
@@ -49,6 +46,7 @@ KINDS = (
     "flag",
     "interest",
     "distance",
+    "interval",
     "number",
     "level",
 )
@@ -67,6 +65,7 @@ _TENURE = re.compile(r"^(tenure(_days)?|customer_days|asiakkuuden_kesto\w*)$")
 _RETURNS = re.compile(r"^(returns|returns_value|return_count|palautukset|palautuksia)$")
 _AGE = re.compile(r"^(age|ik[äa])$")
 _DISTANCE = re.compile(r"(^|_)(distance|et[äa]isyys)(_|$)")
+_INTERVAL = re.compile(r"^(mean_|avg_|average_)?days_between_(orders|purchases)$|^ostov[äa]li\w*$")
 _BIRTH = re.compile(r"birth|born|syntym|syntynyt")
 _GENDER = re.compile(r"^(gender|genre|sex|sukupuoli)$")
 _COMPLAINT = re.compile(r"complain|reklam|valitu|valitt")
@@ -178,7 +177,7 @@ def column_kind(name: str, values: pd.Series) -> str:
     name : str
         The column's header.
     values : pandas.Series
-        The column.
+        The column, or (for a text column, much faster on large data) its distinct values.
 
     Returns
     -------
@@ -200,10 +199,9 @@ def column_kind(name: str, values: pd.Series) -> str:
             ("tenure", _TENURE),
             ("returns", _RETURNS),
             ("age", _AGE),
+            ("distance", _DISTANCE),
+            ("interval", _INTERVAL),
         ):
-            if pattern.match(key):
-                return kind
-        for kind, pattern in (("distance", _DISTANCE),):
             if pattern.match(key):
                 return kind
         if _is_flag(values):
@@ -240,6 +238,12 @@ def _is_flag(values: pd.Series) -> bool:
     """Two values at most, both yes/no words or 0/1."""
     if pd.api.types.is_bool_dtype(values):
         return True
+    if pd.api.types.is_numeric_dtype(values):
+        numbers = values.to_numpy(dtype=float, na_value=np.nan)
+        for part in (numbers[:1000], numbers):  # most columns give themselves away in their first rows
+            if not np.all((part == 0) | (part == 1) | np.isnan(part)):
+                return False
+        return bool((~np.isnan(numbers)).any())
     distinct = pd.unique(values.dropna())
     if not 1 <= len(distinct) <= 2:
         return False
@@ -314,7 +318,7 @@ def describe_phrase(trait: NamedTrait, lang: str, labels: Mapping[str, str] | No
         if kind == "place" and any(char.isalpha() for char in level):
             return level
         return say("level", label=label, level=level)
-    if kind in ("recency", "frequency", "spend", "basket", "tenure", "returns", "distance"):
+    if kind in ("recency", "frequency", "spend", "basket", "tenure", "returns", "distance", "interval"):
         if kind == "frequency" and not up and trait.high is not None and trait.high <= 1:
             return say("one_time")
         return say(f"{kind}_{'high' if up else 'low'}")
@@ -369,13 +373,29 @@ def _band_phrase(label: str, trait: NamedTrait, lang: str) -> str:
     if trait.low is None or trait.high is None or np.isnan(trait.low) or np.isnan(trait.high):
         return translate(f"phrase.{'higher' if trait.difference > 0 else 'lower'}", lang, label=label)
     low, high = _readable(trait.low, lang), _readable(trait.high, lang)
-    band = low if low == high else f"{low}–{high}"
+    if low == high:
+        band = low
+    elif trait.low < 0:  # "−2.4 – −0.8": a dash between two minus signs needs room
+        band = f"{low} – {high}"
+    else:
+        band = f"{low}–{high}"
     return translate("phrase.band", lang, label=label, band=band)
 
 
 def _readable(value: float, lang: str) -> str:
-    """Two significant digits for figures from 100 on (104 → 100, 12 345 → 12 000), one decimal below 10."""
+    """Two significant digits for figures from 100 on (104 → 100, 12 345 → 12 000, 123 456 789 → 120M), one decimal below 10.
+
+    Negative figures get a real minus sign.
+    """
+    if value < 0:
+        return "\u2212" + _readable(-value, lang)
     size = abs(value)
+    if size >= 1e6:
+        digits = math.floor(math.log10(size)) - 1
+        rounded = round(value, -digits)
+        for limit, key in ((1e9, "number.billions"), (1e6, "number.millions")):
+            if rounded >= limit:
+                return translate(key, lang, value=_readable(rounded / limit, lang))
     if size >= 100:
         digits = math.floor(math.log10(size)) - 1
         return format_number_for(round(value, -digits), lang, 0)
@@ -396,9 +416,8 @@ def suggest_names(
     A trait counts from a difference of :data:`NAME_THRESHOLD` standard deviations against
     the rest of the customers (``difference / (1 − share)``: a segment of 73 % of the customers
     that lies 0.3 below the mean of all lies 1.1 below the other 27 %); at most
-    :data:`NAME_TRAITS` of them, one per column. A segment with no such trait is named by its
-    strongest one, and "close to average" only when even that is under :data:`WEAK_THRESHOLD`.
-    Segments that would share a name take their next trait until the names differ.
+    :data:`NAME_TRAITS` of them, one per column. A segment with no such trait is "close to
+    average". Segments that would share a name take their next trait until the names differ.
 
     Parameters
     ----------
@@ -436,7 +455,7 @@ def suggest_names(
             own.append(phrase)
             strengths.append(abs(trait.difference) * scale)
         strong = sum(1 for strength in strengths if strength >= NAME_THRESHOLD)
-        count = min(strong, NAME_TRAITS) if strong else (1 if strengths and strengths[0] >= WEAK_THRESHOLD else 0)
+        count = min(strong, NAME_TRAITS)
         phrases.append(own)
         counts.append(count)
     average = translate("phrase.near_average", lang)

@@ -311,7 +311,7 @@ def build_personas(
             None if consent_share is None else float(consent_share.get(index, np.nan)),
             top_revenue == index,
         )
-        personas.append(replace(persona, actions=suggest_actions(persona, context, lang)))
+        personas.append(replace(persona, actions=suggest_actions(persona, context, lang, column_labels)))
     return tuple(personas)
 
 
@@ -554,7 +554,9 @@ CHANNEL_LIFT = 1.2
 """A channel or category is the segment's own from this many times everyone's share on."""
 
 
-def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple[Action, ...]:
+def suggest_actions(
+    persona: Persona, context: _RuleContext, lang: str, column_labels: Mapping[str, str] | None = None
+) -> tuple[Action, ...]:
     """Channels and actions that follow the segment's own figures; each reason gives the figure that triggered it.
 
     The rules, in order (each fires only when the data has what it needs):
@@ -573,6 +575,8 @@ def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple
     - ``preferred_channel``: a channel the segment uses at least :data:`CHANNEL_LIFT` × as often → use it.
     - ``category_affinity``: categories bought at least :data:`CHANNEL_LIFT` × as much → feature them.
     - ``email_consent``: at least half have given marketing consent → a personalised email list.
+    - ``signature``: when nothing above fired, build the message on the segment's clearest
+      difference (its strongest trait, with its figures).
 
     The advice for every segment (a small pilot with a control group) is :func:`pilot_advice`.
     """
@@ -691,7 +695,37 @@ def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple
         )
     if context.consent_share is not None and context.consent_share >= 0.5:
         add("email_consent", share=format_share(context.consent_share, lang=lang))
+    if not actions:
+        signature = _signature(persona, lang, column_labels)
+        if signature is not None:
+            add("signature", trait=signature[0], figures=signature[1])
     return tuple(actions)
+
+
+def _signature(persona: Persona, lang: str, column_labels: Mapping[str, str] | None) -> tuple[str, str] | None:
+    """The segment's clearest difference as a phrase and its figures, for the action that leads with it.
+
+    Measured against the rest of the customers, as names are.
+    """
+    scale = 1.0 / max(1.0 - persona.share, 1e-9)
+    trait = next((trait for trait in persona.traits if abs(trait.difference) * scale >= NAME_THRESHOLD), None)
+    if trait is None:
+        return None
+    if trait.level is not None:
+        figures = translate(
+            "rule.signature.level",
+            lang,
+            share=format_share(trait.segment_value, lang=lang),
+            overall=format_share(trait.overall_value, lang=lang),
+        )
+    else:
+        figures = translate(
+            "rule.signature.median",
+            lang,
+            value=format_number(trait.segment_value, lang=lang),
+            overall=format_number(trait.overall_value, lang=lang),
+        )
+    return describe_phrase(trait, lang, column_labels), figures
 
 
 def _find_column(frame: pd.DataFrame, pattern: re.Pattern[str], numeric: bool) -> str | None:

@@ -67,6 +67,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "phrase.interest_low": {"fi": "vähäinen kiinnostus: {topic}", "en": "little interest in {topic}"},
     "phrase.distance_high": {"fi": "kaukana myymälästä", "en": "far from the store"},
     "phrase.distance_low": {"fi": "lähellä myymälää", "en": "close to the store"},
+    "phrase.interval_high": {"fi": "pitkät ostovälit", "en": "long gaps between orders"},
+    "phrase.interval_low": {"fi": "lyhyet ostovälit", "en": "short gaps between orders"},
+    "number.millions": {"fi": "{value}\u00a0milj.", "en": "{value}M"},
+    "number.billions": {"fi": "{value}\u00a0mrd.", "en": "{value}bn"},
     "phrase.women": {"fi": "naiset", "en": "women"},
     "phrase.men": {"fi": "miehet", "en": "men"},
     "phrase.age_band": {"fi": "{low}–{high}-vuotiaat", "en": "{low}–{high}-year-olds"},
@@ -236,6 +240,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "yksi viesti kaikille.",
         "en": "{share} of the segment have given marketing consent: even a little personalisation works better "
         "than one message for all.",
+    },
+    "rule.signature.action": {
+        "fi": "Rakenna viesti ja tarjous sen varaan, mikä erottaa segmentin: {trait}.",
+        "en": "Build the message and the offer on what sets the segment apart: {trait}.",
+    },
+    "rule.signature.reason": {
+        "fi": "Segmentin selvin ero muihin asiakkaisiin: {trait} ({figures}). Viesti, joka puhuu siitä, osuu "
+        "paremmin kuin yleinen viesti.",
+        "en": "The segment's clearest difference from the other customers: {trait} ({figures}). A message that "
+        "speaks to it lands better than a general one.",
+    },
+    "rule.signature.level": {
+        "fi": "{share} segmentistä, kaikista {overall}",
+        "en": "{share} of the segment, of all {overall}",
+    },
+    "rule.signature.median": {
+        "fi": "mediaani {value}, kaikki {overall}",
+        "en": "median {value}, all customers {overall}",
     },
     "rule.pilot.action": {
         "fi": "Kokeile ensin pienellä pilottikampanjalla ja vertaa kontrolliryhmään.",

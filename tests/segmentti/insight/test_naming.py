@@ -113,8 +113,7 @@ def test_a_large_segment_is_measured_against_the_rest_not_called_close_to_averag
     """73 % of the customers 0.3 below the mean of all lie 1.1 below the other 27 %: clearly below, say so."""
     traits = [_trait("total_spend", -0.3, "spend"), _trait("recency_days", 0.1, "recency")]
     assert suggest_names([traits], [0.73], "en") == ["low spenders"]
-    assert suggest_names([traits], [0.05], "en") == ["low spenders"]  # weak but not nothing: its strongest trait
-    assert suggest_names([[_trait("total_spend", -0.1, "spend")]], [0.2], "fi") == ["lähellä keskiarvoa"]
+    assert suggest_names([traits], [0.05], "fi") == ["lähellä keskiarvoa"]  # a small segment 0.3 off is average
 
 
 def test_two_segments_never_share_a_name_the_next_trait_tells_them_apart() -> None:
@@ -127,3 +126,14 @@ def test_two_segments_never_share_a_name_the_next_trait_tells_them_apart() -> No
     assert suggest_names(alike, [0.5, 0.5], "en") == ["X 1–2", "X 1–3"]  # even "close to average" twice is told apart
     same = [_trait("x", 0.1, "number", low=1.0, high=2.0)]
     assert suggest_names([same, same], [0.5, 0.5], "en") == ["X 1–2", "X 1–2 (2)"]  # the very same traits: last resort
+
+
+def test_bands_read_easily_big_negative_and_small_figures() -> None:
+    revenue = _trait("revenue_eur", 1.0, "number", low=123_456_789.0, high=261_000_000.0)
+    assert describe_phrase(revenue, "en") == "Revenue (€) 120M–260M"
+    assert describe_phrase(revenue, "fi") == "Liikevaihto (€) 120\u00a0milj.–260\u00a0milj."
+    score = _trait("score", -1.0, "number", low=-2.44, high=-0.8)
+    assert describe_phrase(score, "fi") == "Score \u22122,4 – \u22120,8"
+    gaps = _trait("mean_days_between_orders", 1.0, "interval")
+    assert describe_phrase(gaps, "fi") == "pitkät ostovälit"
+    assert column_kind("mean_days_between_orders", pd.Series([10.0, 30.0])) == "interval"

@@ -286,3 +286,12 @@ def test_kpis_carry_the_currency_and_round_the_same_for_every_segment() -> None:
     frame = _orders_frame()
     first, _ = build_personas(frame, LABELS, _values(frame), None, ("age",), "en", currency="$")
     assert first.currency == "$"
+
+
+def test_a_persona_without_order_data_is_told_to_lead_with_its_clearest_difference() -> None:
+    frame = pd.DataFrame({"income": [20.0, 22.0, 25.0, 60.0, 62.0, 65.0, 61.0, 63.0]})
+    labels = np.array([0, 0, 0, 1, 1, 1, 1, 1])
+    low, _ = build_personas(frame, labels, frame.to_numpy(), None, ("income",), "en")
+    assert [action.rule for action in low.actions] == ["signature"]
+    assert low.actions[0].action.endswith("what sets the segment apart: Income 21–24.")
+    assert "(median 22, all customers 60.5)" in low.actions[0].reason

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -126,3 +128,31 @@ def test_the_segments_page_and_the_personas_use_the_same_names_in_both_languages
         "20–30-year-olds · low spenders · women",
         "55–65-year-olds · high spenders · men",
     ]
+
+
+def test_a_large_segment_clearly_below_the_rest_is_named_for_it_not_close_to_average() -> None:
+    """Like Online Retail's largest segment: 73 % of the customers, spending far less than the other 27 %."""
+    rng = np.random.default_rng(4)
+    spend = np.concatenate([rng.lognormal(5.5, 0.6, 730), rng.lognormal(7.0, 0.6, 270)])
+    frame = pd.DataFrame({"total_spend": spend})
+    labels = np.repeat([0, 1], [730, 270])
+    features = build_features(frame, ["total_spend"])
+    profile = profile_segments(frame, labels, ("total_spend",), (), "en", features=features)
+    assert abs(profile.differences.at[1, "total_spend"]) < 0.5  # against everyone it looks small …
+    assert profile.names == ["1: low spenders", "2: high spenders"]  # … against the rest it is not
+
+
+MALL = Path(__file__).resolve().parents[4] / "shared" / "realdata" / "Mall_Customers.csv"
+
+
+@pytest.mark.skipif(not MALL.exists(), reason="the shared real data (Mall_Customers.csv) is not beside the repository")
+def test_mall_customers_get_names_with_words_not_headers() -> None:
+    from segmentti.data.loading import read_file
+
+    frame = read_file(MALL).frame
+    result = segment_table(frame, ["Age", "Annual Income (k$)", "Spending Score (1-100)", "Genre"], 5, 0, "fi")
+    names = [segment.suggested_name for segment in result.profile.segments]
+    assert len(set(names)) == 5
+    assert any("naiset" in name for name in names) and any("miehet" in name for name in names)
+    assert any("-vuotiaat" in name for name in names)
+    assert not any("Genre" in name or name.count("·") > 3 for name in names)
