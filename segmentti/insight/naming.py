@@ -442,6 +442,7 @@ def suggest_names(
         own: list[str] = []
         strengths: list[float] = []
         seen: set[str] = set()
+        levels_seen: dict[tuple[float, float], tuple[int, int]] = {}  # shares → (phrase position, level length)
         top_category = _top_category(segment_traits)
         for trait in segment_traits:
             if trait.column in seen or not np.isfinite(trait.difference) or trait.difference == 0:
@@ -450,15 +451,25 @@ def suggest_names(
                 continue  # "rarely via the store" repeats "web shoppers"; a name says where they do buy
             seen.add(trait.column)
             phrase = describe_phrase(trait, lang, labels, mostly=trait.column == top_category)
+            same = (round(trait.segment_value, 9), round(trait.overall_value, 9))
+            if trait.level is not None and same in levels_seen:
+                # a code and its description (industry code J, "ICT") say one thing: the longer level names it
+                position, length = levels_seen[same]
+                if len(str(trait.level)) > length and phrase not in own:
+                    own[position] = phrase
+                    levels_seen[same] = (position, len(str(trait.level)))
+                continue
             if phrase in own:
                 continue
+            if trait.level is not None:
+                levels_seen[same] = (len(own), len(str(trait.level)))
             own.append(phrase)
             strengths.append(abs(trait.difference) * scale)
         strong = sum(1 for strength in strengths if strength >= NAME_THRESHOLD)
         count = min(strong, NAME_TRAITS)
         phrases.append(own)
         counts.append(count)
-    average = translate("phrase.near_average", lang)
+    average = translate("segment.near_average", lang)
 
     def name_of(index: int) -> str:
         count = counts[index]

@@ -45,7 +45,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "label.complain": {"fi": "Reklamoinut", "en": "Has complained"},
     "label.response": {"fi": "Vastasi kampanjaan", "en": "Answered the campaign"},
     # phrases that make a segment's name
-    "phrase.near_average": {"fi": "lähellä keskiarvoa", "en": "close to average"},
     "phrase.recency_low": {"fi": "äskettäin ostaneet", "en": "recent buyers"},
     "phrase.recency_high": {"fi": "hiljentyneet ostajat", "en": "lapsed buyers"},
     "phrase.frequency_high": {"fi": "usein ostavat", "en": "frequent buyers"},

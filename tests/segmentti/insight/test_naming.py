@@ -137,3 +137,10 @@ def test_bands_read_easily_big_negative_and_small_figures() -> None:
     gaps = _trait("mean_days_between_orders", 1.0, "interval")
     assert describe_phrase(gaps, "fi") == "pitkät ostovälit"
     assert column_kind("mean_days_between_orders", pd.Series([10.0, 30.0])) == "interval"
+
+
+def test_a_code_and_its_description_are_named_once() -> None:
+    code = Trait("industry_code", "J", 0.9, 0.2, 1.7, "level")
+    industry = Trait("industry", "ICT", 0.9, 0.2, 1.7, "level")
+    region = Trait("region", "Uusimaa", 0.6, 0.3, 0.9, "place")
+    assert suggest_names([[code, industry, region]], [0.2], "en") == ["Industry: ICT · Uusimaa"]
