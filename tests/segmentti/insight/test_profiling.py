@@ -156,3 +156,22 @@ def test_mall_customers_get_names_with_words_not_headers() -> None:
     assert any("naiset" in name for name in names) and any("miehet" in name for name in names)
     assert any("-vuotiaat" in name for name in names)
     assert not any("Genre" in name or name.count("·") > 3 for name in names)
+
+
+def test_campaign_export_columns_get_marketing_words() -> None:
+    """0/1 flags and a birth year, as a marketing-campaign export holds them."""
+    frame = pd.DataFrame(
+        {
+            "Year_Birth": [1950, 1952, 1955, 1951, 1990, 1992, 1988, 1991],
+            "Complain": [1, 1, 1, 0, 0, 0, 0, 0],
+            "AcceptedCmp3": [0, 0, 0, 0, 1, 1, 1, 0],
+            "Education": ["PhD", "PhD", "PhD", "Master", "Basic", "Basic", "Master", "Basic"],
+        }
+    )
+    labels = np.array([0, 0, 0, 0, 1, 1, 1, 1])
+    profile = profile_segments(frame, labels, ("Year_Birth", "Complain", "AcceptedCmp3"), ("Education",), "en")
+    assert profile.suggested_names("en") == [
+        "born 1950–1955 · has complained · did not answer a campaign",
+        "born 1990–1995 · has not complained · answered a campaign",
+    ]
+    assert profile.suggested_names("fi")[1] == "syntyneet 1990–1995 · ei ole reklamoinut · vastasi kampanjaan"
