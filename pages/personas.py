@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from segmentti.insight.personas import pilot_advice
 from segmentti.outputs.persona_charts import build_share_chart, build_trait_chart
 from segmentti.outputs.persona_view import PersonaView, build_persona_view, comparison_frame
 from segmentti.outputs.report import escape_markdown
@@ -60,6 +61,8 @@ dataset_caption()
 current = current_segmentation()
 edits = state.persona_edits(current.key)
 st.write(state.t("personas.intro"))
+pilot = pilot_advice(state.lang())
+st.info(f"**{escape_markdown(pilot.action)}** {escape_markdown(pilot.reason)}")
 
 for raw in current.raw:
     with st.container(border=True):

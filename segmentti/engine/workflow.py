@@ -16,7 +16,7 @@ from segmentti.engine.metrics import inertia, sampled_silhouette, segment_center
 from segmentti.engine.model import SegmentModel
 from segmentti.engine.rfm import SEGMENTS, RfmScores
 from segmentti.engine.rules import Rule, assign_rules, check_rules
-from segmentti.insight.profiling import Profile, name_segment, profile_segments
+from segmentti.insight.profiling import Profile, profile_segments
 from segmentti.texts import translate
 
 
@@ -95,7 +95,9 @@ def segment_features(
 def describe(frame: pd.DataFrame, segmentation: Segmentation, lang: str = "en") -> SegmentationResult:
     """Profile ``segmentation`` of ``frame``; segments with a name of their own (unassigned, RFM, rules) keep it."""
     features = segmentation.features
-    profile = profile_segments(frame, segmentation.labels, features.numeric, features.categorical, lang)
+    profile = profile_segments(
+        frame, segmentation.labels, features.numeric, features.categorical, lang, features=features
+    )
     return SegmentationResult(features, segmentation, _own_names(profile, segmentation, lang))
 
 
@@ -106,9 +108,10 @@ def describe_in(result: SegmentationResult, lang: str) -> SegmentationResult:
     the profile's figures do not depend on the language. Names a segmentation carries
     itself (rules, RFM) stay as they are.
     """
+    names = result.profile.suggested_names(lang)
     segments = tuple(
-        dataclasses.replace(summary, name=name_segment(summary.number, summary.traits, lang))
-        for summary in result.profile.segments
+        dataclasses.replace(summary, name=f"{summary.number}: {name}", suggested_name=name)
+        for summary, name in zip(result.profile.segments, names, strict=True)
     )
     profile = dataclasses.replace(result.profile, segments=segments)
     return SegmentationResult(result.features, result.segmentation, _own_names(profile, result.segmentation, lang))

@@ -10,16 +10,21 @@ import numpy as np
 import pandas as pd
 
 from segmentti.data.columns import Role, describe_columns
-from segmentti.engine.features import MISSING_LEVEL
+from segmentti.engine.features import FeatureMatrix
+from segmentti.insight.naming import (
+    CATEGORY_PREFIX,
+    CHANNEL_PREFIX,
+    NAME_THRESHOLD,
+    NAME_TRAITS,
+    column_label,
+    describe_phrase,
+)
+from segmentti.insight.profiling import Profile, measure_traits, profile_segments
 from segmentti.texts import format_number as format_number_for
 from segmentti.texts import format_share as format_share_for
 from segmentti.texts import translate
 
-NAME_TRAITS = 3
-"""A suggested name is made of at most this many traits."""
-
-NAME_THRESHOLD = 0.5
-"""A trait goes into the suggested name from this standardised difference on."""
+__all__ = ["CATEGORY_PREFIX", "CHANNEL_PREFIX", "NAME_THRESHOLD", "NAME_TRAITS", "column_label"]
 
 LISTED_TRAITS = 6
 """A persona card lists at most this many distinguishing traits."""
@@ -27,8 +32,6 @@ LISTED_TRAITS = 6
 LISTED_THRESHOLD = 0.2
 """A trait is listed from this standardised difference on."""
 
-CATEGORY_PREFIX = "category_share_"
-CHANNEL_PREFIX = "channel_share_"
 KPI_COLUMNS: dict[str, tuple[str, str]] = {
     "avg_order_value": ("avg_order_value", "mean"),
     "purchase_frequency": ("orders", "mean"),
@@ -37,6 +40,14 @@ KPI_COLUMNS: dict[str, tuple[str, str]] = {
     "returns": ("returns", "mean"),
 }
 """KPI key → (per-customer order feature column, how the segment's figure is taken)."""
+
+MONEY_KPIS = frozenset({"avg_order_value", "customer_value"})
+"""KPIs in money: shown with the currency, in whole units."""
+
+COUNT_KPIS = frozenset({"purchase_frequency", "returns"})
+"""KPIs that are counts per customer: shown with one decimal."""
+
+DEFAULT_CURRENCY = "€"
 
 _YES = {"yes", "y", "true", "1", "1.0", "kyllä", "kylla", "k", "x", "on", "ja"}
 _NO = {"no", "n", "false", "0", "0.0", "ei", "e", "off", "nej"}
@@ -58,17 +69,21 @@ class PersonaTrait:
     level : str | None
         The category of a categorical column; ``None`` for a numeric one.
     segment_value, overall_value : float
-        Median in the segment and over all customers (numeric), or the share of the
-        segment and of all customers in ``level`` (0–1).
+        Median in the segment and over all customers (numeric), the mean share of spend
+        (``category_share_*``, ``channel_share_*`` columns), or the share of the segment and
+        of all customers in ``level`` (0–1).
     difference : float
-        Standardised difference ``(segment mean − overall mean) / sd`` (population sd over
-        all customers; for a category, of its 0/1 indicator ``sqrt(p (1 − p))``). Traits
-        are ranked by its absolute value.
+        Standardised difference on the clustering's scale (see
+        :class:`segmentti.insight.profiling.Trait`): the segment's mean of the standardised
+        column, after ``asinh`` for skewed columns; for a category ``(share − p) / sqrt(p (1 − p))``.
+        Traits are ranked by its absolute value.
     lift : float | None
         Categorical only: segment share / overall share.
     low, high : float | None
         Numeric only: the segment's lower and upper quartile (rounded to whole numbers
         when the column holds only whole numbers).
+    kind : str
+        What the column is for naming (see :data:`segmentti.insight.naming.KINDS`).
     """
 
     column: str
@@ -79,6 +94,7 @@ class PersonaTrait:
     lift: float | None = None
     low: float | None = None
     high: float | None = None
+    kind: str = "number"
 
 
 @dataclass(frozen=True)
@@ -102,11 +118,16 @@ class Affinity:
 
 @dataclass(frozen=True)
 class Action:
-    """A suggested channel or action: the rule that fired, what to do and why (with the figures)."""
+    """A suggested channel or action: the rule that fired, what to do and why (with the figure that triggered it)."""
 
     rule: str
     action: str
     reason: str
+
+
+def pilot_advice(lang: str) -> Action:
+    """The advice that holds for every segment (test on a small pilot first): shown once per page, not per persona."""
+    return Action("pilot", translate("rule.pilot.action", lang), translate("rule.pilot.reason", lang))
 
 
 @dataclass(frozen=True)
@@ -138,7 +159,10 @@ class Persona:
     affinities : tuple of Affinity
         Categories with lift above 1, strongest first.
     actions : tuple of Action
-        Suggestions from :func:`suggest_actions`, the pilot advice last.
+        Suggestions from :func:`suggest_actions`, each following the segment's own figures
+        (the advice for every segment is :func:`pilot_advice`).
+    currency : str
+        The currency of the money KPIs (``"€"`` unless set).
     """
 
     number: int
@@ -154,6 +178,7 @@ class Persona:
     kpis: tuple[Kpi, ...]
     affinities: tuple[Affinity, ...]
     actions: tuple[Action, ...]
+    currency: str = DEFAULT_CURRENCY
 
     @property
     def listed_traits(self) -> tuple[PersonaTrait, ...]:
@@ -187,6 +212,11 @@ def build_personas(
     centers: np.ndarray | None = None,
     criteria: Sequence[str] = (),
     lang: str = "en",
+    *,
+    features: FeatureMatrix | None = None,
+    profile: Profile | None = None,
+    column_labels: Mapping[str, str] | None = None,
+    currency: str = DEFAULT_CURRENCY,
 ) -> tuple[Persona, ...]:
     """Describe every segment as a persona.
 
@@ -194,9 +224,10 @@ def build_personas(
     ----------
     frame : pandas.DataFrame
         The customers, one row each, in the order of ``labels``. Traits are computed on
-        the criteria and every other numeric or categorical column; KPIs from the order
-        features (``orders``, ``total_spend``, ``recency_days``, ``avg_order_value``,
-        ``returns``) and a yes/no response column, affinity from ``category_share_*``.
+        the criteria and every other numeric or categorical column (share columns
+        included); KPIs from the order features (``orders``, ``total_spend``,
+        ``recency_days``, ``avg_order_value``, ``returns``) and a yes/no response column,
+        affinity from ``category_share_*``.
     labels : numpy.ndarray
         Shape ``(n,)``: segment index 0 … k-1.
     values : numpy.ndarray
@@ -204,9 +235,20 @@ def build_personas(
     centers : numpy.ndarray, optional
         Shape ``(k, f)``: segment centres; the members' mean where ``None``.
     criteria : sequence of str
-        The segmentation criteria (shown for the typical customer).
+        The segmentation criteria (shown for the typical customer, and the traits the
+        name is made of).
     lang : str, default "en"
-        Language of the sentences and actions.
+        Language of the names, sentences and actions.
+    features : FeatureMatrix, optional
+        The clustering's matrix: traits are measured on its scale.
+    profile : Profile, optional
+        The segments' profile (:func:`segmentti.insight.profiling.profile_segments`); made
+        from ``criteria`` when not given. The personas' names are its names, so a segment
+        is called the same on every page.
+    column_labels : mapping of str to str, optional
+        The user's readable labels of columns.
+    currency : str, default "€"
+        Currency of the money KPIs and of the figures in actions.
 
     Returns
     -------
@@ -218,8 +260,21 @@ def build_personas(
     sizes = np.bincount(labels, minlength=k)
     infos = describe_columns(frame)
     usable = [info.name for info in infos if info.usable or info.name in criteria]
-    usable = [name for name in usable if not name.startswith((CATEGORY_PREFIX, CHANNEL_PREFIX))]
-    traits = _traits(frame, labels, k, usable)
+    numeric = [name for name in usable if _is_number(frame[name])]
+    categorical = [name for name in usable if name not in numeric]
+    if profile is None:
+        chosen = [name for name in criteria if name in frame.columns]
+        profile = profile_segments(
+            frame,
+            labels,
+            tuple(name for name in chosen if _is_number(frame[name])),
+            tuple(name for name in chosen if not _is_number(frame[name])),
+            lang,
+            features=features,
+            column_labels=column_labels,
+        )
+    names = profile.suggested_names(lang, column_labels)
+    traits = _traits(frame, labels, k, numeric, categorical, features)
     kpis = _kpis(frame, labels, k)
     affinities = _affinities(frame, labels, k, CATEGORY_PREFIX)
     channel_affinities = _affinities(frame, labels, k, CHANNEL_PREFIX)
@@ -229,7 +284,7 @@ def build_personas(
     shown = [*id_columns, *[name for name in criteria if name in frame.columns]]
     consent = find_flag_column(frame, CONSENT_PATTERN)
     consent_share = parse_yes_no(frame[consent]).groupby(labels).mean() if consent else None
-    names = _unique([suggest_name(traits[index], lang) for index in range(k)])
+    top_revenue = _top_revenue_segment(revenue, sizes)
     personas = []
     for index in range(k):
         row = typical_rows[index]
@@ -247,15 +302,21 @@ def build_personas(
             kpis=kpis[index],
             affinities=affinities[index],
             actions=(),
+            currency=currency,
         )
         context = _RuleContext(
             frame,
             labels == index,
             channel_affinities[index],
             None if consent_share is None else float(consent_share.get(index, np.nan)),
+            top_revenue == index,
         )
-        personas.append(replace(persona, actions=suggest_actions(persona, context, lang)))
+        personas.append(replace(persona, actions=suggest_actions(persona, context, lang, column_labels)))
     return tuple(personas)
+
+
+def _is_number(column: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
 
 
 def apply_edits(personas: Sequence[Persona], edits: Mapping[int, Mapping[str, str]]) -> tuple[Persona, ...]:
@@ -271,29 +332,17 @@ def apply_edits(personas: Sequence[Persona], edits: Mapping[int, Mapping[str, st
     return tuple(edited)
 
 
-def suggest_name(traits: Sequence[PersonaTrait], lang: str) -> str:
-    """A name from the most distinctive traits, e.g. ``"female · Uusimaa · age 30–40"``.
-
-    No commas: Mailchimp and HubSpot read a comma in ``Tags`` as the start of another tag.
-    """
-    parts: list[str] = []
-    named: set[str] = set()
-    for trait in traits:
-        if abs(trait.difference) < NAME_THRESHOLD or len(parts) == NAME_TRAITS:
-            break
-        if trait.column in named:
-            continue
-        named.add(trait.column)
-        if trait.level is not None:
-            parts.append(trait.level)
-        else:
-            low, high = format_number(trait.low, lang=lang), format_number(trait.high, lang=lang)
-            parts.append(f"{trait.column} {low}" if low == high else f"{trait.column} {low}–{high}")
-    return " · ".join(parts) if parts else translate("persona.near_average", lang)
-
-
-def describe_trait(trait: PersonaTrait, lang: str) -> str:
-    """One plain sentence about a trait, with its figures."""
+def describe_trait(trait: PersonaTrait, lang: str, column_labels: Mapping[str, str] | None = None) -> str:
+    """One plain sentence about a trait, with its figures, the column called by its readable label."""
+    label = column_label(trait.column, lang, column_labels)
+    if trait.level is None and trait.kind in ("category_share", "channel_share"):
+        return translate(
+            f"persona.trait_{trait.kind}",
+            lang,
+            value=trait.column.split("_share_", 1)[1],
+            share=format_share(trait.segment_value, lang=lang),
+            overall=format_share(trait.overall_value, lang=lang),
+        )
     if trait.level is None:
         size = abs(trait.difference)
         degree = "much_" if size >= 0.8 else "" if size >= 0.5 else "slightly_"
@@ -301,7 +350,7 @@ def describe_trait(trait: PersonaTrait, lang: str) -> str:
         return translate(
             "persona.trait_numeric",
             lang,
-            column=trait.column,
+            column=label,
             value=format_number(trait.segment_value, lang=lang),
             overall=format_number(trait.overall_value, lang=lang),
             low=format_number(trait.low, lang=lang),
@@ -312,7 +361,7 @@ def describe_trait(trait: PersonaTrait, lang: str) -> str:
     return translate(
         "persona.trait_level",
         lang,
-        column=trait.column,
+        column=label,
         level=trait.level,
         share=format_share(trait.segment_value, lang=lang),
         overall=format_share(trait.overall_value, lang=lang),
@@ -350,63 +399,59 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _unique(names: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    unique = []
-    for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        unique.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
-    return unique
-
-
-def _traits(frame: pd.DataFrame, labels: np.ndarray, k: int, columns: Sequence[str]) -> list[tuple[PersonaTrait, ...]]:
-    found: list[list[PersonaTrait]] = [[] for _ in range(k)]
-    for name in columns:
-        column = frame[name]
-        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
-            numbers = pd.to_numeric(column, errors="coerce").astype(float)
-            spread = float(numbers.std(ddof=0))
-            if not spread or np.isnan(spread):
-                continue
-            groups = numbers.groupby(labels)
-            means, medians = groups.mean(), groups.median()
-            lows, highs = groups.quantile(0.25), groups.quantile(0.75)
-            if bool((numbers.dropna() % 1 == 0).all()):  # whole numbers (ages, counts, scores): whole bounds
-                lows, highs = lows.round(), highs.round()
-            overall_mean, overall_median = float(numbers.mean()), float(numbers.median())
-            for index in range(k):
-                if index not in means.index or np.isnan(means[index]):
-                    continue
-                found[index].append(
+def _traits(
+    frame: pd.DataFrame,
+    labels: np.ndarray,
+    k: int,
+    numeric: Sequence[str],
+    categorical: Sequence[str],
+    features: FeatureMatrix | None,
+) -> list[tuple[PersonaTrait, ...]]:
+    """Every segment's traits on the clustering's scale: medians and quartiles for numbers, mean shares of spend."""
+    table = measure_traits(frame, labels, k, numeric, categorical, features)
+    found = []
+    for index, traits in enumerate(table.traits):
+        persona_traits = []
+        for trait in traits:
+            if trait.level is not None:
+                lift = trait.segment_value / trait.overall_value if trait.overall_value > 0 else None
+                persona_traits.append(
                     PersonaTrait(
-                        name,
-                        None,
-                        float(medians[index]),
-                        overall_median,
-                        (float(means[index]) - overall_mean) / spread,
-                        low=float(lows[index]),
-                        high=float(highs[index]),
+                        trait.criterion,
+                        trait.level,
+                        trait.segment_value,
+                        trait.overall_value,
+                        trait.difference,
+                        lift=lift,
+                        kind=trait.kind,
                     )
                 )
-            continue
-        text = column.astype(object).where(column.notna(), MISSING_LEVEL).astype(str)
-        overall = text.value_counts(normalize=True)
-        by_segment = pd.crosstab(labels, text, normalize="index")
-        for level, p in overall.items():
-            if level == MISSING_LEVEL or p >= 1.0:
-                continue
-            spread = float(np.sqrt(p * (1 - p)))
-            for index in range(k):
-                share = float(by_segment.at[index, level]) if index in by_segment.index else 0.0
-                if share <= p:
-                    continue
-                found[index].append(
-                    PersonaTrait(name, str(level), share, float(p), (share - p) / spread, lift=share / p)
+            elif trait.kind in ("category_share", "channel_share"):
+                persona_traits.append(
+                    PersonaTrait(
+                        trait.criterion,
+                        None,
+                        trait.segment_value,
+                        trait.overall_value,
+                        trait.difference,
+                        kind=trait.kind,
+                    )
                 )
-    return [
-        tuple(sorted(traits, key=lambda trait: (-abs(trait.difference), trait.column, trait.level or "")))
-        for traits in found
-    ]
+            else:
+                persona_traits.append(
+                    PersonaTrait(
+                        trait.criterion,
+                        None,
+                        float(table.medians.at[index, trait.criterion]),
+                        float(table.overall_medians[trait.criterion]),
+                        trait.difference,
+                        low=trait.low,
+                        high=trait.high,
+                        kind=trait.kind,
+                    )
+                )
+        found.append(tuple(persona_traits))
+    return found
 
 
 def _kpis(frame: pd.DataFrame, labels: np.ndarray, k: int) -> list[tuple[Kpi, ...]]:
@@ -476,27 +521,67 @@ class _RuleContext:
     members: np.ndarray
     channel_affinities: tuple[Affinity, ...]
     consent_share: float | None
+    top_revenue: bool = False
 
 
-def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple[Action, ...]:
-    """Channels and actions from transparent rules on the segment's own figures, each a common marketing practice.
+def _top_revenue_segment(revenue: np.ndarray | None, sizes: np.ndarray) -> int | None:
+    """The segment whose share of revenue is largest against its share of customers."""
+    if revenue is None or not sizes.sum():
+        return None
+    ratio = np.where(sizes > 0, revenue / np.maximum(sizes / sizes.sum(), 1e-12), -np.inf)
+    return int(np.argmax(ratio))
+
+
+LAPSED_RATIO = 1.5
+"""A segment has gone quiet when its median days since the last purchase are this many times everyone's."""
+
+HIGH_VALUE_RATIO = 1.2
+"""A segment is valuable when its mean spend is at least this many times everyone's."""
+
+FREQUENT_RATIO = 1.3
+"""A segment buys often when its orders per customer are at least this many times everyone's."""
+
+SMALL_BASKET_RATIO = 0.8
+"""A segment's baskets are small when its average order value is at most this many times everyone's."""
+
+VIP_RATIO = 1.5
+"""A segment brings outsized revenue when its revenue share is this many times its customer share."""
+
+RESPONSE_GAP = 0.05
+"""A response rate is clearly above or below the rest from this many percentage points (and a third) apart."""
+
+CHANNEL_LIFT = 1.2
+"""A channel or category is the segment's own from this many times everyone's share on."""
+
+
+def suggest_actions(
+    persona: Persona, context: _RuleContext, lang: str, column_labels: Mapping[str, str] | None = None
+) -> tuple[Action, ...]:
+    """Channels and actions that follow the segment's own figures; each reason gives the figure that triggered it.
 
     The rules, in order (each fires only when the data has what it needs):
 
-    - ``b2b_decision_makers``: a decision-maker role column → LinkedIn and personal contact
-      (business buyers are found there rather than on Instagram).
-    - ``young_adults``: median age under 30 → social media (where young adults are reached).
-    - ``lapsed_high_value``: median recency at least 1.5 × overall and mean spend at least 1.2 × overall
-      → a win-back offer (valuable customers gone quiet).
-    - ``first_time_recent``: median orders at most 1 and median recency at most the overall median
-      → a welcome series (a second purchase makes a first buyer a customer).
-    - ``most_valuable``: revenue share at least 1.5 × customer share → prioritise, loyalty.
-    - ``preferred_channel``: a channel the segment uses at least 1.2 × as often as all → use it.
-    - ``category_affinity``: categories bought at least 1.2 × as much as all → feature them.
+    - ``b2b_decision_makers``: a decision-maker role column → LinkedIn and personal contact.
+    - ``young_adults``: median age under 30 → social media.
+    - ``lapsed_high_value``: median days since the last purchase at least :data:`LAPSED_RATIO` ×
+      everyone's and mean spend at least :data:`HIGH_VALUE_RATIO` × → a win-back offer.
+    - ``reactivation``: gone as quiet, without the high spend → a reminder with a reason to return.
+    - ``first_time_recent``: median orders at most 1 and a recent last purchase → a welcome series.
+    - ``frequent_small_baskets``: orders at least :data:`FREQUENT_RATIO` × everyone's and average
+      order value at most :data:`SMALL_BASKET_RATIO` × → upsell (bundles, a free-delivery threshold).
+    - ``most_valuable``: revenue share at least :data:`VIP_RATIO` × customer share, or the segment
+      with the largest revenue share for its size → VIP care.
+    - ``response_high`` / ``response_low``: response rate clearly above or below everyone's.
+    - ``preferred_channel``: a channel the segment uses at least :data:`CHANNEL_LIFT` × as often → use it.
+    - ``category_affinity``: categories bought at least :data:`CHANNEL_LIFT` × as much → feature them.
     - ``email_consent``: at least half have given marketing consent → a personalised email list.
-    - ``pilot``: always → test on a small pilot with a control group first.
+    - ``signature``: when nothing above fired, build the message on the segment's clearest
+      difference (its strongest trait, with its figures).
+
+    The advice for every segment (a small pilot with a control group) is :func:`pilot_advice`.
     """
     actions: list[Action] = []
+    currency = persona.currency
 
     def add(rule: str, **params: object) -> None:
         actions.append(
@@ -507,6 +592,9 @@ def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple
             )
         )
 
+    def money(value: float) -> str:
+        return format_money(value, lang, currency)
+
     frame, members = context.frame, context.members
     role = _find_column(frame, _ROLE_PATTERN, numeric=False)
     if role is not None and members.any():
@@ -514,7 +602,7 @@ def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple
         if len(counts):
             add(
                 "b2b_decision_makers",
-                column=role,
+                column=column_label(role, lang),
                 level=counts.index[0],
                 share=format_share(float(counts.iloc[0]), lang=lang),
             )
@@ -522,53 +610,122 @@ def suggest_actions(persona: Persona, context: _RuleContext, lang: str) -> tuple
     if age is not None and members.any():
         median_age = float(pd.to_numeric(frame.loc[members, age], errors="coerce").median())
         if median_age < 30:
-            add("young_adults", column=age, value=format_number(median_age, lang=lang))
+            add("young_adults", column=column_label(age, lang), value=format_number(median_age, lang=lang))
     kpis = {kpi.key: kpi for kpi in persona.kpis}
     recency, value = kpis.get("recency"), kpis.get("customer_value")
+    frequency, basket = kpis.get("purchase_frequency"), kpis.get("avg_order_value")
+    lapsed = bool(
+        recency and recency.overall_value > 0 and recency.segment_value >= LAPSED_RATIO * recency.overall_value
+    )
     if (
-        recency
+        lapsed
+        and recency
         and value
-        and recency.overall_value > 0
         and value.overall_value > 0
-        and recency.segment_value >= 1.5 * recency.overall_value
-        and value.segment_value >= 1.2 * value.overall_value
+        and value.segment_value >= HIGH_VALUE_RATIO * value.overall_value
     ):
         add(
             "lapsed_high_value",
-            recency=format_number(recency.segment_value, lang=lang),
-            overall_recency=format_number(recency.overall_value, lang=lang),
-            value=format_number(value.segment_value, lang=lang),
-            overall_value=format_number(value.overall_value, lang=lang),
+            recency=format_number(recency.segment_value, 0, lang=lang),
+            overall_recency=format_number(recency.overall_value, 0, lang=lang),
+            value=money(value.segment_value),
+            overall_value=money(value.overall_value),
+        )
+        lapsed = False
+    if lapsed and recency:
+        add(
+            "reactivation",
+            recency=format_number(recency.segment_value, 0, lang=lang),
+            overall_recency=format_number(recency.overall_value, 0, lang=lang),
         )
     if recency and "orders" in frame.columns and members.any():
         median_orders = float(pd.to_numeric(frame.loc[members, "orders"], errors="coerce").median())
         if median_orders <= 1 and recency.segment_value <= recency.overall_value:
             add(
                 "first_time_recent",
-                orders=format_number(median_orders, lang=lang),
-                recency=format_number(recency.segment_value, lang=lang),
-                overall_recency=format_number(recency.overall_value, lang=lang),
+                orders=format_number(median_orders, 0, lang=lang),
+                recency=format_number(recency.segment_value, 0, lang=lang),
+                overall_recency=format_number(recency.overall_value, 0, lang=lang),
             )
-    if persona.revenue_share is not None and persona.share > 0 and persona.revenue_share >= 1.5 * persona.share:
+    if (
+        frequency
+        and basket
+        and frequency.overall_value > 0
+        and basket.overall_value > 0
+        and frequency.segment_value >= FREQUENT_RATIO * frequency.overall_value
+        and basket.segment_value <= SMALL_BASKET_RATIO * basket.overall_value
+    ):
         add(
-            "most_valuable",
-            revenue=format_share(persona.revenue_share, lang=lang),
-            share=format_share(persona.share, lang=lang),
+            "frequent_small_baskets",
+            orders=format_kpi(frequency.key, frequency.segment_value, lang),
+            overall_orders=format_kpi(frequency.key, frequency.overall_value, lang),
+            basket=money(basket.segment_value),
+            overall_basket=money(basket.overall_value),
         )
+    if persona.revenue_share is not None and persona.share > 0:
+        ratio = persona.revenue_share / persona.share
+        if ratio >= VIP_RATIO or (context.top_revenue and ratio >= HIGH_VALUE_RATIO):
+            add(
+                "most_valuable",
+                revenue=format_share(persona.revenue_share, lang=lang),
+                share=format_share(persona.share, lang=lang),
+            )
+    response = kpis.get("response_rate")
+    if response and np.isfinite(response.segment_value) and np.isfinite(response.overall_value):
+        gap = response.segment_value - response.overall_value
+        params = {
+            "rate": format_kpi(response.key, response.segment_value, lang),
+            "overall": format_kpi(response.key, response.overall_value, lang),
+        }
+        if gap >= RESPONSE_GAP and response.segment_value >= 4 / 3 * response.overall_value:
+            add("response_high", **params)
+        elif gap <= -RESPONSE_GAP and response.segment_value <= 2 / 3 * response.overall_value:
+            add("response_low", **params)
     channel = _preferred_channel(frame, members, persona, context)
     if channel is not None:
         add("preferred_channel", channel=channel[0], lift=format_number(channel[1], 1, lang=lang))
-    strong = [item for item in persona.affinities if item.lift >= 1.2][:3]
+    strong = [item for item in persona.affinities if item.lift >= CHANNEL_LIFT][:3]
     if strong:
         add(
             "category_affinity",
             categories=", ".join(item.category for item in strong),
             lift=format_number(strong[0].lift, 1, lang=lang),
+            share=format_share(strong[0].segment_share, lang=lang),
+            overall=format_share(strong[0].overall_share, lang=lang),
         )
     if context.consent_share is not None and context.consent_share >= 0.5:
         add("email_consent", share=format_share(context.consent_share, lang=lang))
-    add("pilot")
+    if not actions:
+        signature = _signature(persona, lang, column_labels)
+        if signature is not None:
+            add("signature", trait=signature[0], figures=signature[1])
     return tuple(actions)
+
+
+def _signature(persona: Persona, lang: str, column_labels: Mapping[str, str] | None) -> tuple[str, str] | None:
+    """The segment's clearest difference as a phrase and its figures, for the action that leads with it.
+
+    Measured against the rest of the customers, as names are.
+    """
+    scale = 1.0 / max(1.0 - persona.share, 1e-9)
+    trait = next((trait for trait in persona.traits if abs(trait.difference) * scale >= NAME_THRESHOLD), None)
+    if trait is None:
+        return None
+    if trait.level is not None:
+        figures = translate(
+            "rule.signature.level",
+            lang,
+            share=format_share(trait.segment_value, lang=lang),
+            overall=format_share(trait.overall_value, lang=lang),
+        )
+    else:
+        figures = translate(
+            "rule.signature.median",
+            lang,
+            value=format_number(trait.segment_value, lang=lang),
+            overall=format_number(trait.overall_value, lang=lang),
+        )
+    return describe_phrase(trait, lang, column_labels), figures
 
 
 def _find_column(frame: pd.DataFrame, pattern: re.Pattern[str], numeric: bool) -> str | None:
@@ -585,25 +742,49 @@ def _find_column(frame: pd.DataFrame, pattern: re.Pattern[str], numeric: bool) -
 def _preferred_channel(
     frame: pd.DataFrame, members: np.ndarray, persona: Persona, context: _RuleContext
 ) -> tuple[str, float] | None:
-    if context.channel_affinities and context.channel_affinities[0].lift >= 1.2:
+    if context.channel_affinities and context.channel_affinities[0].lift >= CHANNEL_LIFT:
         return context.channel_affinities[0].category, context.channel_affinities[0].lift
     column = _find_column(frame, _CHANNEL_PATTERN, numeric=False)
     if column is None:
         return None
     for trait in persona.traits:
-        if trait.column == column and trait.lift is not None and trait.lift >= 1.2:
+        if trait.column == column and trait.lift is not None and trait.lift >= CHANNEL_LIFT:
             return trait.level or "", trait.lift
     return None
 
 
-def format_kpi(kpi_key: str, value: float, lang: str = "en") -> str:
-    """A KPI value for people (rates as percentages)."""
+def format_kpi(kpi_key: str, value: float, lang: str = "en", currency: str = DEFAULT_CURRENCY) -> str:
+    """A KPI value for people, rounded the same way for every segment.
+
+    Money (average order value, customer value) in whole units with the currency, counts
+    per customer (orders, returns) with one decimal, days whole, rates as percentages with
+    one decimal; missing is ``–``.
+    """
+    if value is None or np.isnan(value):
+        return "–"
     if kpi_key == "response_rate":
-        return "–" if np.isnan(value) else format_share(value, lang=lang)
-    return format_number(value, lang=lang)
+        return format_share_for(value, lang, 1)
+    if kpi_key in MONEY_KPIS:
+        return format_money(value, lang, currency)
+    if kpi_key in COUNT_KPIS:
+        return format_number_for(value, lang, 1)
+    return format_number_for(value, lang, 0)
 
 
-def compare_personas(personas: Sequence[Persona], lang: str) -> pd.DataFrame:
+def format_money(value: float, lang: str = "en", currency: str = DEFAULT_CURRENCY) -> str:
+    """An amount in whole units with its currency: ``1 234 €`` in Finnish; ``€1,234`` (a symbol) or ``1,234 SEK`` in English."""
+    number = format_number_for(value, lang, 0)
+    currency = currency.strip()
+    if not currency:
+        return number
+    if lang == "fi" or len(currency) > 1:
+        return f"{number}\u00a0{currency}"
+    return f"-{currency}{number[1:]}" if number.startswith("-") else f"{currency}{number}"
+
+
+def compare_personas(
+    personas: Sequence[Persona], lang: str, column_labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """The side-by-side table of all segments.
 
     Returns
@@ -611,8 +792,8 @@ def compare_personas(personas: Sequence[Persona], lang: str) -> pd.DataFrame:
     pandas.DataFrame
         One row per persona; columns (headers in ``lang``): number, name, size, share of
         customers (0–1), share of revenue (when known), one column per KPI (the segment's
-        figure), top traits (the three strongest, ``column = level`` or ``column ↑/↓``),
-        top categories and the first suggested action.
+        figure, rounded as :func:`format_kpi` shows it), top traits (the three strongest, as
+        short phrases), top categories and the first suggested action.
     """
     rows = []
     for persona in personas:
@@ -625,28 +806,43 @@ def compare_personas(personas: Sequence[Persona], lang: str) -> pd.DataFrame:
         if persona.revenue_share is not None:
             row[translate("report.revenue_share", lang)] = round(persona.revenue_share, 4)
         for kpi in persona.kpis:
-            row[translate(f"kpi.{kpi.key}", lang)] = round(kpi.segment_value, 4)
-        row[translate("report.top_traits", lang)] = "; ".join(short_trait(trait) for trait in persona.listed_traits[:3])
+            row[translate(f"kpi.{kpi.key}", lang)] = round_kpi(kpi.key, kpi.segment_value)
+        row[translate("report.top_traits", lang)] = "; ".join(
+            short_trait(trait, lang, column_labels) for trait in persona.listed_traits[:3]
+        )
         row[translate("report.top_categories", lang)] = ", ".join(item.category for item in persona.affinities[:3])
         row[translate("report.first_action", lang)] = persona.actions[0].action if persona.actions else ""
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def short_trait(trait: PersonaTrait) -> str:
-    """A trait in a few characters: ``"gender = female"`` or ``"age ↑"``."""
-    if trait.level is not None:
-        return f"{trait.column} = {trait.level}"
-    return f"{trait.column} {'↑' if trait.difference > 0 else '↓'}"
+def round_kpi(kpi_key: str, value: float) -> float:
+    """A KPI rounded as :func:`format_kpi` shows it (rates stay 0–1, to four decimals)."""
+    if kpi_key == "response_rate":
+        return round(value, 4)
+    return round(value, 1 if kpi_key in COUNT_KPIS else 0)
+
+
+def short_trait(trait: PersonaTrait, lang: str = "en", column_labels: Mapping[str, str] | None = None) -> str:
+    """A trait in a few words, as in names: ``"women"``, ``"recent buyers"``, ``"Education: PhD"``."""
+    return describe_phrase(trait, lang, column_labels)
 
 
 def personas_from_result(
-    frame: pd.DataFrame, result: object, lang: str, edits: Mapping[int, Mapping[str, str]] | None = None
+    frame: pd.DataFrame,
+    result: object,
+    lang: str,
+    edits: Mapping[int, Mapping[str, str]] | None = None,
+    *,
+    column_labels: Mapping[str, str] | None = None,
+    currency: str = DEFAULT_CURRENCY,
 ) -> tuple[Persona, ...]:
     """:func:`build_personas` of a :class:`segmentti.engine.workflow.SegmentationResult`, with the user's edits applied.
 
     The centres are ``result.segmentation.centers`` where the method has them, else the
-    members' mean in ``result.features.values``.
+    members' mean in ``result.features.values``; traits are measured on ``result.features``'
+    scale and the names come from ``result.profile``'s traits, so the Segments page and the
+    personas call a segment the same.
     """
     segmentation = result.segmentation  # type: ignore[attr-defined]
     features = result.features  # type: ignore[attr-defined]
@@ -657,6 +853,10 @@ def personas_from_result(
         getattr(segmentation, "centers", None),
         features.criteria,
         lang,
+        features=features,
+        profile=getattr(result, "profile", None),
+        column_labels=column_labels,
+        currency=currency,
     )
     own = _own_names(segmentation, lang)
     personas = tuple(

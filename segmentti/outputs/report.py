@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from segmentti.insight.personas import pilot_advice
 from segmentti.outputs.palette import NEUTRAL
 from segmentti.outputs.persona_view import PersonaView, comparison_rows
 from segmentti.outputs.tables import cut_at_word
@@ -107,6 +108,8 @@ def render_markdown(views: Sequence[PersonaView], context: ReportContext, lang: 
             lines += [f"- {md(line)}" for line in view.affinities]
         lines += ["", f"### {t('report.actions')}", ""]
         lines += [f"- **{md(item.action)}** {t('report.why')}: {md(item.reason)}" for item in view.actions]
+    pilot = pilot_advice(lang)
+    lines += ["", f"**{md(pilot.action)}** {md(pilot.reason)}"]
     lines += ["", f"_{t('report.rules_note')}_", "", f"_{t('report.footer')}_", ""]
     return "\n".join(lines)
 
@@ -202,6 +205,8 @@ def render_html(views: Sequence[PersonaView], context: ReportContext, lang: str)
             for item in view.actions
         ]
         parts.append("</ul></section>")
+    pilot = pilot_advice(lang)
+    parts.append(f"<p><b>{e(pilot.action)}</b> {e(pilot.reason)}</p>")
     parts.append(f"<p class='note'>{t('report.rules_note')}</p>")
     parts.append(f"<footer>{t('report.footer')}</footer></body></html>")
     return "\n".join(parts)

@@ -1,8 +1,96 @@
 """Texts of personas, their action rules, the exports, the persona report and the personas/export pages."""
 
 TEXTS: dict[str, dict[str, str]] = {
+    # readable column labels (known headers, normalised to lowercase words joined by "_")
+    "label.category_share": {"fi": "{value}: osuus ostoista", "en": "Share of spend on {value}"},
+    "label.channel_share": {"fi": "{value}: osuus ostoista (kanava)", "en": "Share of spend via {value}"},
+    "label.spend_on": {"fi": "Ostot: {value}", "en": "Spend on {value}"},
+    "label.recency_days": {"fi": "Päiviä viime ostosta", "en": "Days since last purchase"},
+    "label.recency": {"fi": "Päiviä viime ostosta", "en": "Days since last purchase"},
+    "label.tenure_days": {"fi": "Päiviä ensiostosta", "en": "Days since first purchase"},
+    "label.orders": {"fi": "Tilauksia", "en": "Orders"},
+    "label.lines": {"fi": "Tilausrivejä", "en": "Order lines"},
+    "label.total_spend": {"fi": "Ostot yhteensä", "en": "Total spend"},
+    "label.gross_spend": {"fi": "Ostot ennen palautuksia", "en": "Purchases before returns"},
+    "label.avg_order_value": {"fi": "Keskiostos", "en": "Average order value"},
+    "label.mean_days_between_orders": {"fi": "Päiviä tilausten välillä", "en": "Days between orders"},
+    "label.returns": {"fi": "Palautuksia", "en": "Returns"},
+    "label.returns_value": {"fi": "Palautusten arvo", "en": "Value of returns"},
+    "label.first_purchase": {"fi": "Ensiosto", "en": "First purchase"},
+    "label.last_purchase": {"fi": "Viimeisin osto", "en": "Last purchase"},
+    "label.age": {"fi": "Ikä", "en": "Age"},
+    "label.gender": {"fi": "Sukupuoli", "en": "Gender"},
+    "label.genre": {"fi": "Sukupuoli", "en": "Gender"},
+    "label.sex": {"fi": "Sukupuoli", "en": "Gender"},
+    "label.education": {"fi": "Koulutus", "en": "Education"},
+    "label.income": {"fi": "Tulot", "en": "Income"},
+    "label.income_band": {"fi": "Tuloluokka", "en": "Income band"},
+    "label.marital_status": {"fi": "Siviilisääty", "en": "Marital status"},
+    "label.occupation": {"fi": "Ammatti", "en": "Occupation"},
+    "label.region": {"fi": "Alue", "en": "Region"},
+    "label.municipality": {"fi": "Kunta", "en": "Municipality"},
+    "label.city": {"fi": "Kaupunki", "en": "City"},
+    "label.country": {"fi": "Maa", "en": "Country"},
+    "label.industry": {"fi": "Toimiala", "en": "Industry"},
+    "label.employees": {"fi": "Henkilöstö", "en": "Employees"},
+    "label.revenue_eur": {"fi": "Liikevaihto (€)", "en": "Revenue (€)"},
+    "label.profit_eur": {"fi": "Tulos (€)", "en": "Profit (€)"},
+    "label.decision_maker_role": {"fi": "Päättäjän rooli", "en": "Decision maker's role"},
+    "label.preferred_channel": {"fi": "Mieluisin kanava", "en": "Preferred channel"},
+    "label.newsletter_consent": {"fi": "Uutiskirjelupa", "en": "Newsletter consent"},
+    "label.distance_to_store_km": {"fi": "Etäisyys myymälään (km)", "en": "Distance to the store (km)"},
+    "label.commute_mode": {"fi": "Työmatkatapa", "en": "Commute"},
+    "label.year_birth": {"fi": "Syntymävuosi", "en": "Birth year"},
+    "label.birth_year": {"fi": "Syntymävuosi", "en": "Birth year"},
+    "label.complain": {"fi": "Reklamoinut", "en": "Has complained"},
+    "label.response": {"fi": "Vastasi kampanjaan", "en": "Answered the campaign"},
+    # phrases that make a segment's name
+    "phrase.recency_low": {"fi": "äskettäin ostaneet", "en": "recent buyers"},
+    "phrase.recency_high": {"fi": "hiljentyneet ostajat", "en": "lapsed buyers"},
+    "phrase.frequency_high": {"fi": "usein ostavat", "en": "frequent buyers"},
+    "phrase.frequency_low": {"fi": "harvoin ostavat", "en": "occasional buyers"},
+    "phrase.one_time": {"fi": "kertaostajat", "en": "one-time buyers"},
+    "phrase.spend_high": {"fi": "paljon ostavat", "en": "high spenders"},
+    "phrase.spend_low": {"fi": "vähän ostavat", "en": "low spenders"},
+    "phrase.basket_high": {"fi": "suuret keskiostokset", "en": "big baskets"},
+    "phrase.basket_low": {"fi": "pienet keskiostokset", "en": "small baskets"},
+    "phrase.tenure_high": {"fi": "pitkäaikaiset asiakkaat", "en": "long-time customers"},
+    "phrase.tenure_low": {"fi": "uudet asiakkaat", "en": "new customers"},
+    "phrase.returns_high": {"fi": "palauttaa paljon", "en": "return a lot"},
+    "phrase.returns_low": {"fi": "palauttaa vähän", "en": "rarely return"},
+    "phrase.complaint_yes": {"fi": "on reklamoinut", "en": "has complained"},
+    "phrase.complaint_no": {"fi": "ei ole reklamoinut", "en": "has not complained"},
+    "phrase.response_yes": {"fi": "vastasi kampanjaan", "en": "answered a campaign"},
+    "phrase.response_no": {"fi": "ei vastannut kampanjaan", "en": "did not answer a campaign"},
+    "phrase.interest_high": {"fi": "kiinnostus: {topic}", "en": "into {topic}"},
+    "phrase.interest_low": {"fi": "vähäinen kiinnostus: {topic}", "en": "little interest in {topic}"},
+    "phrase.distance_high": {"fi": "kaukana myymälästä", "en": "far from the store"},
+    "phrase.distance_low": {"fi": "lähellä myymälää", "en": "close to the store"},
+    "phrase.interval_high": {"fi": "pitkät ostovälit", "en": "long gaps between orders"},
+    "phrase.interval_low": {"fi": "lyhyet ostovälit", "en": "short gaps between orders"},
+    "number.millions": {"fi": "{value}\u00a0milj.", "en": "{value}M"},
+    "number.billions": {"fi": "{value}\u00a0mrd.", "en": "{value}bn"},
+    "phrase.women": {"fi": "naiset", "en": "women"},
+    "phrase.men": {"fi": "miehet", "en": "men"},
+    "phrase.age_band": {"fi": "{low}–{high}-vuotiaat", "en": "{low}–{high}-year-olds"},
+    "phrase.born_band": {"fi": "syntyneet {low}–{high}", "en": "born {low}–{high}"},
+    "phrase.category_mostly": {"fi": "ostaa eniten tuoteryhmää {category}", "en": "buys mostly {category}"},
+    "phrase.category_more": {"fi": "ostaa usein tuoteryhmää {category}", "en": "often buys {category}"},
+    "phrase.category_less": {"fi": "ostaa harvoin tuoteryhmää {category}", "en": "rarely buys {category}"},
+    "phrase.channel_web": {"fi": "verkko-ostajat", "en": "web shoppers"},
+    "phrase.channel_app": {"fi": "sovelluksen käyttäjät", "en": "app shoppers"},
+    "phrase.channel_store": {"fi": "myymäläostajat", "en": "store shoppers"},
+    "phrase.channel_phone": {"fi": "puhelinostajat", "en": "phone buyers"},
+    "phrase.channel_catalog": {"fi": "luettelo-ostajat", "en": "catalogue buyers"},
+    "phrase.channel_other": {"fi": "ostaa kanavassa {channel}", "en": "buys via {channel}"},
+    "phrase.channel_less": {"fi": "ostaa harvoin kanavassa {channel}", "en": "rarely buys via {channel}"},
+    "phrase.level": {"fi": "{label}: {level}", "en": "{label}: {level}"},
+    "phrase.yes": {"fi": "kyllä", "en": "yes"},
+    "phrase.no": {"fi": "ei", "en": "no"},
+    "phrase.band": {"fi": "{label} {band}", "en": "{label} {band}"},
+    "phrase.higher": {"fi": "{label}: keskimääräistä suurempi", "en": "{label}: above average"},
+    "phrase.lower": {"fi": "{label}: keskimääräistä pienempi", "en": "{label}: below average"},
     # persona content (library)
-    "persona.near_average": {"fi": "lähellä keskiarvoa", "en": "close to average"},
     "persona.trait_numeric": {
         "fi": "{column}: mediaani {value} (kaikki asiakkaat {overall}), puolet segmentistä välillä {low}–{high}; "
         "{strength} ({sd} × keskihajonta).",
@@ -25,37 +113,55 @@ TEXTS: dict[str, dict[str, str]] = {
     "kpi.customer_value": {"fi": "Asiakasarvo (ostot yhteensä)", "en": "Customer value (total spend)"},
     "kpi.returns": {"fi": "Palautuksia / asiakas", "en": "Returns per customer"},
     "kpi.response_rate": {"fi": "Vastaus- tai konversioaste", "en": "Response or conversion rate"},
-    # action rules: what to do, and why the rule fired (the segment's figure and the marketing reason)
+    "persona.trait_category_share": {
+        "fi": "Tuoteryhmä {value}: {share} segmentin ostoista (kaikki asiakkaat {overall}).",
+        "en": "{value}: {share} of the segment's spend (all customers {overall}).",
+    },
+    "persona.trait_channel_share": {
+        "fi": "Kanava {value}: {share} segmentin ostoista (kaikki asiakkaat {overall}).",
+        "en": "Channel {value}: {share} of the segment's spend (all customers {overall}).",
+    },
+    # action rules: what to do, and why the rule fired (with the segment's own figure)
     "rule.b2b_decision_makers.action": {
         "fi": "Tavoita päättäjät LinkedInissä ja henkilökohtaisella yhteydenotolla.",
         "en": "Reach the decision makers on LinkedIn and by personal contact.",
     },
     "rule.b2b_decision_makers.reason": {
-        "fi": "Sarakkeessa {column} yleisin ostopäätöksen tekijä on {level} ({share}); yrityspäättäjät "
-        "tavoittaa todennäköisemmin LinkedInistä kuin Instagramista.",
-        "en": "In {column} the most common decision maker is {level} ({share}); business decision makers "
-        "are more likely found on LinkedIn than on Instagram.",
+        "fi": "Yleisin ostopäätöksen tekijä ({column}) on {level} ({share}); yrityspäättäjät tavoittaa "
+        "todennäköisemmin LinkedInistä kuin Instagramista.",
+        "en": "The most common decision maker ({column}) is {level} ({share}); business decision makers are "
+        "more likely found on LinkedIn than on Instagram.",
     },
     "rule.young_adults.action": {
         "fi": "Kohdenna mainonta sosiaalisen median kanaviin ja heille sopiviin tuotteisiin.",
         "en": "Aim the advertising at social media channels and the products that suit them.",
     },
     "rule.young_adults.reason": {
-        "fi": "Mediaani-ikä ({column}) on {value}, alle 30 vuotta; nuorille aikuisille suunnattu mainonta "
-        "voi keskittyä sosiaaliseen mediaan.",
-        "en": "The median age ({column}) is {value}, under 30; advertising for young adults can focus on social media.",
+        "fi": "Mediaani-ikä ({column}) on {value}, alle 30 vuotta: nuoret aikuiset tavoittaa parhaiten "
+        "sosiaalisesta mediasta.",
+        "en": "The median age ({column}) is {value}, under 30: young adults are best reached on social media.",
     },
     "rule.lapsed_high_value.action": {
         "fi": "Lähetä takaisinvoittotarjous (win-back) ennen kuin asiakkaat katoavat.",
         "en": "Send a win-back offer before these customers are lost.",
     },
     "rule.lapsed_high_value.reason": {
-        "fi": "Viimeisestä ostosta on kulunut mediaanina {recency} päivää (kaikki {overall_recency}), mutta "
-        "ostot ovat keskimäärin {value} (kaikki {overall_value}): arvokkaita asiakkaita, jotka ovat "
-        "hiljentyneet.",
-        "en": "The median time since the last purchase is {recency} days (all customers {overall_recency}), "
-        "yet they have spent {value} on average (all customers {overall_value}): valuable customers who "
-        "have gone quiet.",
+        "fi": "Viimeisestä ostosta on mediaanina {recency} päivää (kaikki {overall_recency}), vaikka ostot ovat "
+        "keskimäärin {value} (kaikki {overall_value}): arvokkaita asiakkaita, jotka ovat hiljentyneet. Yksi "
+        "palannut asiakas on arvokkaampi kuin monta uutta.",
+        "en": "The median time since the last purchase is {recency} days (all customers {overall_recency}), yet "
+        "they have spent {value} on average (all customers {overall_value}): valuable customers who have gone "
+        "quiet. Winning one back is worth more than several new ones.",
+    },
+    "rule.reactivation.action": {
+        "fi": "Muistuta itsestäsi: uutuudet tai ajankohtainen syy palata, ja poista listalta, jos ei reagoi.",
+        "en": "Remind them you exist: news or a timely reason to come back; drop those who never react.",
+    },
+    "rule.reactivation.reason": {
+        "fi": "Viimeisestä ostosta on mediaanina {recency} päivää (kaikki {overall_recency}): asiakkaat ovat "
+        "hiljentymässä, ja vanhentuneet yhteystiedot heikentävät kaikkia kampanjoita.",
+        "en": "The median time since the last purchase is {recency} days (all customers {overall_recency}): "
+        "these customers are drifting away, and stale contacts weaken every campaign.",
     },
     "rule.first_time_recent.action": {
         "fi": "Aloita tervetulosarja: esittele valikoima ja kannusta toiseen ostoon.",
@@ -63,57 +169,104 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rule.first_time_recent.reason": {
         "fi": "Tilauksia on mediaanina {orders} ja viime ostosta {recency} päivää (kaikki {overall_recency}): "
-        "tuoreita ensiostajia.",
-        "en": "The median customer has {orders} orders and bought {recency} days ago (all customers "
-        "{overall_recency}): recent first-time buyers.",
+        "tuoreita ensiostajia, joiden toinen osto ratkaisee, jäävätkö he asiakkaiksi.",
+        "en": "The median customer has {orders} order and bought {recency} days ago (all customers "
+        "{overall_recency}): recent first-time buyers, whose second purchase decides whether they stay.",
+    },
+    "rule.frequent_small_baskets.action": {
+        "fi": "Kasvata ostoskoria: tuotepaketit, lisämyynti ja ilmaisen toimituksen raja hieman nykyisen yläpuolelle.",
+        "en": "Grow the basket: bundles, add-ons and a free-delivery threshold just above what they spend now.",
+    },
+    "rule.frequent_small_baskets.reason": {
+        "fi": "Tilauksia on asiakasta kohden {orders} (kaikki {overall_orders}), mutta keskiostos on {basket} "
+        "(kaikki {overall_basket}): uskollisia ostajia, joiden ostokset ovat pieniä.",
+        "en": "They place {orders} orders per customer (all customers {overall_orders}) but the average order "
+        "is {basket} (all customers {overall_basket}): loyal buyers with small baskets.",
     },
     "rule.most_valuable.action": {
-        "fi": "Priorisoi tämä segmentti: kanta-asiakasedut ja henkilökohtainen palvelu.",
-        "en": "Prioritise this segment: loyalty benefits and personal service.",
+        "fi": "VIP-kohtelu: kanta-asiakasedut, ennakkotiedot ja henkilökohtainen palvelu.",
+        "en": "VIP care: loyalty benefits, early access and personal service.",
     },
     "rule.most_valuable.reason": {
-        "fi": "Segmentti tuo {revenue} myynnistä, vaikka siinä on {share} asiakkaista; "
-        "arvokkaimpiin asiakkaisiin kannattaa panostaa eniten.",
-        "en": "The segment brings {revenue} of the revenue with {share} of the customers; "
-        "the most valuable customers deserve the most attention.",
+        "fi": "Segmentti tuo {revenue} myynnistä, vaikka siinä on {share} asiakkaista: sen menettäminen maksaisi "
+        "eniten.",
+        "en": "The segment brings {revenue} of the revenue with {share} of the customers: losing it would cost "
+        "the most.",
+    },
+    "rule.response_high.action": {
+        "fi": "Lähetä kampanjat tälle segmentille ensin ja kokeile siinä uusia tarjouksia.",
+        "en": "Send campaigns to this segment first and try new offers on it.",
+    },
+    "rule.response_high.reason": {
+        "fi": "Vastausaste on {rate} (kaikki {overall}): segmentti reagoi viesteihin selvästi muita paremmin.",
+        "en": "The response rate is {rate} (all customers {overall}): the segment reacts to messages clearly "
+        "better than the rest.",
+    },
+    "rule.response_low.action": {
+        "fi": "Vaihda viestiä tai kanavaa ja harvenna lähetyksiä ennen kuin lisäät panostusta.",
+        "en": "Change the message or the channel and send less often before spending more on it.",
+    },
+    "rule.response_low.reason": {
+        "fi": "Vastausaste on {rate} (kaikki {overall}): nykyiset kampanjat eivät tavoita tätä segmenttiä.",
+        "en": "The response rate is {rate} (all customers {overall}): the current campaigns do not reach this segment.",
     },
     "rule.preferred_channel.action": {
         "fi": "Tavoita heidät kanavassa, jota he käyttävät: {channel}.",
         "en": "Reach them in the channel they use: {channel}.",
     },
     "rule.preferred_channel.reason": {
-        "fi": "Kanava {channel} on segmentissä {lift} kertaa yleisempi kuin kaikilla asiakkailla; valitse "
-        "kanavat, joilla segmentin tavoittaa.",
-        "en": "The channel {channel} is {lift} times as common in the segment as among all customers; choose "
-        "the channels that reach the segment.",
+        "fi": "Kanava {channel} on segmentissä {lift} kertaa yleisempi kuin kaikilla asiakkailla: viesti "
+        "menee perille siellä, missä asiakas jo on.",
+        "en": "The channel {channel} is {lift} times as common in the segment as among all customers: a message "
+        "lands where the customer already is.",
     },
     "rule.category_affinity.action": {
         "fi": "Nosta viesteissä ja valikoimassa esiin: {categories}.",
         "en": "Feature these in messages and the product range: {categories}.",
     },
     "rule.category_affinity.reason": {
-        "fi": "Segmentti ostaa näitä tuoteryhmiä enemmän kuin muut (vahvin {lift}-kertainen); segmentoinnilla "
-        "näkee, mitkä tuotteet vetoavat mihinkin ryhmään.",
-        "en": "The segment buys these categories more than others (the strongest {lift} times as much); "
-        "segments show which products appeal to which group.",
+        "fi": "{categories}: vahvin on {share} segmentin ostoista (kaikki {overall}), {lift}-kertainen; tarjoa "
+        "sitä, mitä segmentti jo ostaa.",
+        "en": "{categories}: the strongest is {share} of the segment's spend (all customers {overall}), {lift} "
+        "times as much; offer what the segment already buys.",
     },
     "rule.email_consent.action": {
         "fi": "Tee segmentille oma sähköpostilista ja personoitu viesti.",
         "en": "Give the segment its own email list and a personalised message.",
     },
     "rule.email_consent.reason": {
-        "fi": "{share} segmentistä on antanut markkinointiluvan; pienikin personointi on parempi kuin yksi "
-        "viesti kaikille.",
-        "en": "{share} of the segment have given marketing consent; even a little personalisation beats one "
-        "message for all.",
+        "fi": "{share} segmentistä on antanut markkinointiluvan: pienikin personointi toimii paremmin kuin "
+        "yksi viesti kaikille.",
+        "en": "{share} of the segment have given marketing consent: even a little personalisation works better "
+        "than one message for all.",
+    },
+    "rule.signature.action": {
+        "fi": "Rakenna viesti ja tarjous sen varaan, mikä erottaa segmentin: {trait}.",
+        "en": "Build the message and the offer on what sets the segment apart: {trait}.",
+    },
+    "rule.signature.reason": {
+        "fi": "Segmentin selvin ero muihin asiakkaisiin: {trait} ({figures}). Viesti, joka puhuu siitä, osuu "
+        "paremmin kuin yleinen viesti.",
+        "en": "The segment's clearest difference from the other customers: {trait} ({figures}). A message that "
+        "speaks to it lands better than a general one.",
+    },
+    "rule.signature.level": {
+        "fi": "{share} segmentistä, kaikista {overall}",
+        "en": "{share} of the segment, of all {overall}",
+    },
+    "rule.signature.median": {
+        "fi": "mediaani {value}, kaikki {overall}",
+        "en": "median {value}, all customers {overall}",
     },
     "rule.pilot.action": {
         "fi": "Kokeile ensin pienellä pilottikampanjalla ja vertaa kontrolliryhmään.",
         "en": "Try a small pilot campaign first and compare it with a control group.",
     },
     "rule.pilot.reason": {
-        "fi": "Pienet pilotit ennen laajaa käyttöönottoa pienentävät riskiä ja opettavat eniten.",
-        "en": "Small pilots before rolling out lower the risk and teach the most.",
+        "fi": "Pieni pilotti ennen laajaa käyttöönottoa pienentää riskiä, ja kontrolliryhmä näyttää, mikä "
+        "vaikutus kampanjalla oikeasti oli.",
+        "en": "A small pilot before rolling out lowers the risk, and a control group shows what the campaign "
+        "really changed.",
     },
     # export contents (library)
     "contacts.reason_invalid_email": {
@@ -167,10 +320,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.actions": {"fi": "Ehdotetut kanavat ja toimet", "en": "Suggested channels and actions"},
     "report.why": {"fi": "Miksi", "en": "Why"},
     "report.rules_note": {
-        "fi": "Ehdotukset tulevat kiinteistä, luettavista säännöistä, jotka lukevat segmentin omia lukuja; ne ovat "
-        "lähtökohtia, eivät tosiasioita.",
-        "en": "The suggestions come from fixed, readable rules on the segment's own figures; they are "
-        "starting points, not facts.",
+        "fi": "Ehdotukset tulevat kiinteistä, luettavista säännöistä segmentin omien lukujen perusteella; ne "
+        "ovat lähtökohtia, eivät tosiasioita.",
+        "en": "The suggestions come from fixed, readable rules on each segment's own figures; they are starting "
+        "points, not facts.",
     },
     "report.notes": {"fi": "Muistiinpanot", "en": "Notes"},
     "report.comparison": {"fi": "Segmentit rinnakkain", "en": "Segments side by side"},

@@ -331,11 +331,8 @@ def test_every_path_counts_the_same_lines_up_to_the_as_of_day() -> None:
     assert features.loc["a", "recency_days"] == 0 and features.loc["b", "total_spend"] == 30.0  # return came later
 
 
-def test_online_retail_shuffled_and_renumbered_gives_the_same_customers() -> None:
-    path = REALDATA / "online_retail.csv.gz"
-    if not path.exists():
-        pytest.skip(f"shared real data not present at {path}")
-    lines = read_file(path).frame
+def test_online_retail_shuffled_and_renumbered_gives_the_same_customers(online_retail_table) -> None:
+    lines = online_retail_table.frame
     mapping = OrderMapping("CustomerID", "InvoiceDate", quantity="Quantity", price="UnitPrice", order="InvoiceNo")
     base = build_customers(lines, mapping).frame.set_index("CustomerID")
     ids = lines["CustomerID"].dropna().unique()

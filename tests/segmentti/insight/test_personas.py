@@ -12,8 +12,11 @@ from segmentti.insight.personas import (
     build_personas,
     compare_personas,
     describe_trait,
+    format_kpi,
+    format_money,
     parse_yes_no,
     personas_from_result,
+    pilot_advice,
 )
 
 LABELS = np.array([0, 0, 0, 1, 1, 1])
@@ -50,14 +53,16 @@ def test_numeric_and_categorical_traits_match_hand_computed_figures() -> None:
     male = next(trait for trait in second.traits if trait.column == "gender")
     assert male.level == "m" and male.lift == pytest.approx(1.5)
     assert not any(trait.level == "f" for trait in second.traits)  # under-represented levels are not traits
-    assert first.name == first.suggested_name == "age 21–23 · f"
-    assert second.name == "age 61–63 · m"
+    assert first.name == first.suggested_name == "20–25-year-olds · women"
+    assert second.name == "60–65-year-olds · men"
     assert (first.size, first.share, second.share) == (3, 0.5, 0.5)
     assert describe_trait(age, "en") == (
-        "age: median 22 (all customers 42), half of the segment between 21 and 23; "
+        "Age: median 22 (all customers 42), half of the segment between 21 and 23; "
         "much lower than average (1 × the standard deviation)."
     )
-    assert describe_trait(female, "fi") == "gender = f: 67\u00a0% segmentistä (kaikista 33\u00a0%), 2 kertaa yleisempi."
+    assert (
+        describe_trait(female, "fi") == "Sukupuoli = f: 67\u00a0% segmentistä (kaikista 33\u00a0%), 2 kertaa yleisempi."
+    )
 
 
 def test_typical_customer_is_the_one_nearest_the_centre() -> None:
@@ -102,27 +107,33 @@ def test_kpis_revenue_share_and_category_affinity() -> None:
     assert fishing.segment_share == pytest.approx(0.7) and fishing.overall_share == pytest.approx(2.4 / 6)
     assert fishing.lift == pytest.approx(0.7 / 0.4)
     assert [item.category for item in second.affinities] == ["Home"]
-    assert all(not trait.column.startswith("category_share_") for trait in first.traits)
+    fishing_trait = next(trait for trait in first.traits if trait.column == "category_share_Fishing")
+    assert fishing_trait.kind == "category_share" and fishing_trait.segment_value == pytest.approx(0.7)  # mean share
+    assert describe_trait(fishing_trait, "en") == "Fishing: 70% of the segment's spend (all customers 40%)."
 
 
 def test_action_rules_fire_on_their_conditions_and_say_why() -> None:
     frame = _orders_frame()
     first, second = build_personas(frame, LABELS, _values(frame), None, ("age",), "en")
+    # first: median 1 order, bought 20 days ago (all 115); responded 1 of 3 against 4 of 6
     assert [action.rule for action in first.actions] == [
         "young_adults",
         "first_time_recent",
+        "response_low",
         "category_affinity",
-        "pilot",
     ]
-    assert "median age (age) is 22" in first.actions[0].reason
+    assert "median age (Age) is 22" in first.actions[0].reason
+    assert "response rate is 33.3% (all customers 66.7%)" in first.actions[2].reason
+    assert "article" not in " ".join(action.reason for action in first.actions + second.actions)
     # second: recency 300 ≥ 1.5 × 115 and spend 300 ≥ 1.2 × 166.7; 90 % of revenue with 50 % of customers
     assert [action.rule for action in second.actions] == [
         "lapsed_high_value",
         "most_valuable",
+        "response_high",
         "category_affinity",
-        "pilot",
     ]
     assert "300 days (all customers 115)" in second.actions[0].reason
+    assert "spent €300 on average (all customers €167)" in second.actions[0].reason
     assert second.actions[1].reason.startswith("The segment brings 90% of the revenue with 50% of the customers")
 
 
@@ -138,10 +149,10 @@ def test_b2b_consent_and_channel_rules() -> None:
     values = np.log(frame[["employees"]].to_numpy(dtype=float))
     first, second = build_personas(frame, LABELS, values, None, ("employees",), "fi")
     rules = [action.rule for action in first.actions]
-    assert rules == ["b2b_decision_makers", "preferred_channel", "email_consent", "pilot"]
+    assert rules == ["b2b_decision_makers", "preferred_channel", "email_consent"]
     assert "LinkedIn" in first.actions[0].action and "CEO (67\u00a0%)" in first.actions[0].reason
     assert "puhelin" not in first.actions[1].action and "phone" in first.actions[1].action
-    assert [action.rule for action in second.actions] == ["b2b_decision_makers", "preferred_channel", "pilot"]
+    assert [action.rule for action in second.actions] == ["b2b_decision_makers", "preferred_channel"]
 
 
 def test_edits_replace_names_and_notes_and_blank_keeps_the_suggestion() -> None:
@@ -174,7 +185,8 @@ def test_personas_from_a_real_segmentation_cover_every_customer() -> None:
     personas = personas_from_result(frame, result, "en", {2: {"name": "Big spenders"}})
     assert sum(persona.size for persona in personas) == 6
     assert personas[1].name == "Big spenders"
-    assert all(persona.actions[-1].rule == "pilot" for persona in personas)
+    assert all(action.rule != "pilot" for persona in personas for action in persona.actions)  # said once per page
+    assert pilot_advice("fi").action.startswith("Kokeile ensin pienellä pilottikampanjalla")
 
 
 def test_texts_looked_up_by_computed_keys_exist() -> None:
@@ -226,3 +238,60 @@ def test_segments_named_by_their_method_keep_that_name_as_persona() -> None:
     personas = personas_from_result(frame, result, "fi")
     assert personas[unassigned].name == "Ei segmenttiä" == personas[unassigned].suggested_name
     assert all(persona.name != "Ei segmenttiä" for persona in personas if persona.number - 1 != unassigned)
+
+
+def _shop(orders: list[int], spend: list[float], recency: list[int], basket: list[float]) -> pd.DataFrame:
+    return pd.DataFrame({"orders": orders, "total_spend": spend, "recency_days": recency, "avg_order_value": basket})
+
+
+def test_upsell_for_frequent_small_baskets_and_reactivation_for_lapsed_ordinary_buyers() -> None:
+    frame = _shop(
+        orders=[10, 12, 11, 2, 2, 2, 2, 2, 2],
+        spend=[200.0, 240.0, 220.0, 150.0, 160.0, 170.0, 150.0, 160.0, 170.0],
+        recency=[5, 6, 7, 30, 30, 30, 300, 310, 320],
+        basket=[20.0, 20.0, 20.0, 75.0, 80.0, 85.0, 75.0, 80.0, 85.0],
+    )
+    labels = np.array([0, 0, 0, 1, 1, 1, 2, 2, 2])
+    frequent, _, lapsed = build_personas(frame, labels, frame.to_numpy(dtype=float), None, ("orders",), "en")
+    # 11 orders a customer against 5; a basket of 20 against 60
+    assert "frequent_small_baskets" in [action.rule for action in frequent.actions]
+    upsell = next(action for action in frequent.actions if action.rule == "frequent_small_baskets")
+    assert (
+        "11.0 orders per customer (all customers 5.0)" in upsell.reason and "€20 (all customers €60)" in upsell.reason
+    )
+    rules = [action.rule for action in lapsed.actions]
+    assert "reactivation" in rules and "lapsed_high_value" not in rules  # spend 160 is not above 180 (1.2 × 177)
+
+
+def test_vip_care_for_the_top_revenue_share() -> None:
+    frame = _shop([5, 5, 1, 1, 1, 1], [900.0, 800.0, 50.0, 60.0, 70.0, 80.0], [10] * 6, [180.0, 160.0, 50, 60, 70, 80])
+    labels = np.array([0, 0, 1, 1, 1, 1])
+    vip, rest = build_personas(frame, labels, frame.to_numpy(dtype=float), None, ("orders",), "fi")
+    assert vip.actions[0].rule == "most_valuable" and vip.actions[0].action.startswith("VIP-kohtelu")
+    assert "87\u00a0% myynnistä" in vip.actions[0].reason and "33\u00a0% asiakkaista" in vip.actions[0].reason
+    assert "most_valuable" not in [action.rule for action in rest.actions]
+
+
+def test_kpis_carry_the_currency_and_round_the_same_for_every_segment() -> None:
+    assert format_kpi("avg_order_value", 1234.56, "fi") == "1\u00a0235\u00a0€"
+    assert format_kpi("avg_order_value", 26.2, "en") == "€26"
+    assert format_kpi("customer_value", 1234.5, "en", currency="SEK") == "1,234\u00a0SEK"  # 1234.5 rounds to even
+    assert (
+        format_kpi("purchase_frequency", 2.0, "en") == "2.0" and format_kpi("purchase_frequency", 1.25, "fi") == "1,2"
+    )
+    assert format_kpi("recency", 114.6, "en") == "115"
+    assert format_kpi("response_rate", 0.0833, "fi") == "8,3\u00a0%"
+    assert format_kpi("avg_order_value", float("nan")) == "–"
+    assert format_money(-5.0, "en", "$") == "-$5"
+    frame = _orders_frame()
+    first, _ = build_personas(frame, LABELS, _values(frame), None, ("age",), "en", currency="$")
+    assert first.currency == "$"
+
+
+def test_a_persona_without_order_data_is_told_to_lead_with_its_clearest_difference() -> None:
+    frame = pd.DataFrame({"income": [20.0, 22.0, 25.0, 60.0, 62.0, 65.0, 61.0, 63.0]})
+    labels = np.array([0, 0, 0, 1, 1, 1, 1, 1])
+    low, _ = build_personas(frame, labels, frame.to_numpy(), None, ("income",), "en")
+    assert [action.rule for action in low.actions] == ["signature"]
+    assert low.actions[0].action.endswith("what sets the segment apart: Income 21–24.")
+    assert "(median 22, all customers 60.5)" in low.actions[0].reason

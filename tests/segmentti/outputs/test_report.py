@@ -54,7 +54,8 @@ def test_markdown_report_has_every_persona_with_names_notes_and_escaped_values()
     assert "Call &lt;img src=x onerror=alert\\(1)&gt;" not in text  # parentheses are not escaped
     assert "Call &lt;img src=x onerror=alert(1)&gt;" in text
     assert "<script" not in text and "&lt;script&gt;" in text
-    assert "Try a small pilot campaign first" in text  # actions are in the personas' language
+    assert "Aim the advertising at social media" in text  # actions are in the personas' language
+    assert text.count("Kokeile ensin pienellä pilottikampanjalla") == 1  # the advice for all segments, once
     assert "| Nro | Nimi | Koko | Osuus asiakkaista | Osuus myynnistä |" in text
 
 

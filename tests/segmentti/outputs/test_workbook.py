@@ -57,7 +57,7 @@ def test_workbook_has_summary_personas_and_one_sheet_per_segment() -> None:
     people = book["Personas"]
     row = next(people.iter_rows(min_row=2, max_row=2, values_only=True))
     assert row[:5] == (1, "Small: basket/ [test]*", "call first", 3, 0.6)
-    assert "spend: median 10.5" in row[6]
+    assert "Spend: median 10.5" in row[6]
     # shares stay numbers 0–1 and show as percentages
     assert people["E2"].value == 0.6 and people["E2"].number_format == "0%"
     assert summary["D2"].value == 0.6 and summary["D2"].number_format == "0%"
