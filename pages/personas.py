@@ -5,7 +5,7 @@ import streamlit as st
 
 from segmentti.insight.personas import pilot_advice
 from segmentti.outputs.persona_charts import build_share_chart, build_trait_chart
-from segmentti.outputs.persona_view import PersonaView, build_persona_view, comparison_frame
+from segmentti.outputs.persona_view import PersonaView, build_persona_view, comparison_rows
 from segmentti.outputs.report import escape_markdown
 from ui import state
 from ui.personas import current_segmentation
@@ -77,18 +77,12 @@ for raw in current.raw:
         left.caption(escape_markdown(state.t("personas.suggested", name=raw.suggested_name)))
         notes = right.text_area(state.t("personas.notes"), key=notes_key, height=90)
         edits[raw.number] = {"name": "" if name == raw.suggested_name else name, "notes": notes}
-        show_card(build_persona_view(current.personas[raw.number - 1], state.lang()))
+        show_card(build_persona_view(current.personas[raw.number - 1], state.lang(), state.column_labels()))
 
 views = current.views
 st.subheader(state.t("report.comparison"))
 st.plotly_chart(build_share_chart(views, state.lang()), width="stretch")
-st.dataframe(
-    comparison_frame(views, state.lang()),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        state.t(key): st.column_config.NumberColumn(format="percent")
-        for key in ("report.share", "report.revenue_share")
-    },
-)
+# the reports' own table, formatted in the user's language (decimal commas, the currency)
+headers, rows = comparison_rows(views, state.lang())
+st.dataframe(pd.DataFrame(list(rows), columns=list(headers)), hide_index=True, width="stretch")
 next_step("export", "personas.next")

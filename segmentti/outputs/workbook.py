@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -13,7 +13,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from segmentti.outputs.persona_view import PersonaView, comparison_frame
+from segmentti.insight.personas import COUNT_KPIS
+from segmentti.outputs.persona_view import PersonaView, comparison_frame, kpi_columns
 from segmentti.outputs.report import ReportContext, run_details
 from segmentti.outputs.tables import cut_at_word, neutralize_formulas
 from segmentti.texts import translate
@@ -25,6 +26,30 @@ _WIDTH_SAMPLE = 500
 _MAX_WIDTH = 60
 _SHEET_NAME_LIMIT = 31
 _PERCENT = "0%"
+_RATE = "0.0%"
+_WHOLE = "#,##0"
+_ONE_DECIMAL = "#,##0.0"
+
+
+def number_formats(views: Sequence[PersonaView], lang: str) -> dict[str, str]:
+    """The Excel number format of each numeric column of the summary and personas sheets, by header.
+
+    Shares as whole percentages, the response rate with one decimal, counts of customers
+    and money (in whole units, as the cards show it) with thousands separators and no
+    decimals, per-customer counts with one decimal: the spreadsheet shows each figure as
+    the cards do, in the reader's own locale, while the cell keeps the number.
+    """
+    formats = {translate(key, lang): _PERCENT for key in ("report.share", "report.revenue_share")}
+    formats[translate("report.size", lang)] = _WHOLE
+    formats[translate("report.number", lang)] = "0"
+    for key, label in kpi_columns(views):
+        if key == "response_rate":
+            formats[label] = _RATE
+        elif key in COUNT_KPIS:
+            formats[label] = _ONE_DECIMAL
+        else:  # money in whole units, days whole
+            formats[label] = _WHOLE
+    return formats
 
 
 def build_workbook(
@@ -63,14 +88,14 @@ def build_workbook(
     summary_rows = [list(row) for row in comparison.itertuples(index=False, name=None)]
     summary_rows.append([])
     summary_rows += [[label, value] for label, value in run_details(context, len(views), lang)]
-    shares = [translate(key, lang) for key in ("report.share", "report.revenue_share", "kpi.response_rate")]
+    formats = number_formats(views, lang)
     _write_sheet(
         book,
         translate("sheet.summary", lang),
         list(comparison.columns),
         summary_rows,
         len(comparison) + 1,
-        percent=shares,
+        formats=formats,
     )
     _write_sheet(
         book,
@@ -79,7 +104,7 @@ def build_workbook(
         [_persona_row(view) for view in views],
         len(views) + 1,
         wrap=True,
-        percent=shares,
+        formats=formats,
     )
     safe = neutralize_formulas(labelled)
     used = {translate("sheet.summary", lang).lower(), translate("sheet.personas", lang).lower()}
@@ -155,11 +180,16 @@ def _write_sheet(
     rows: Iterable[Sequence[object]],
     last_row: int,
     wrap: bool = False,
-    percent: Iterable[str] = (),
+    formats: Mapping[str, str] | None = None,
 ) -> None:
-    """One sheet: a formatted, frozen header with filters, fitted widths; the columns named in ``percent`` shown as %."""
+    """One sheet: a formatted, frozen header with filters, fitted widths; numbers of the columns in ``formats`` formatted.
+
+    ``formats`` maps a header to an Excel number format; only the table's own rows (up to
+    ``last_row``) get it, so the run's details below the summary table keep theirs.
+    """
     sheet = book.create_sheet(title)
-    percent_positions = {position for position, name in enumerate(headers) if name in set(percent)}
+    formats = formats or {}
+    formatted = {position: formats[name] for position, name in enumerate(headers) if name in formats}
     rows = list(rows)
     safe_headers = [str(name) for name in neutralize_formulas(pd.DataFrame(columns=[str(h) for h in headers])).columns]
     widths = [len(name) for name in safe_headers]
@@ -179,9 +209,10 @@ def _write_sheet(
         cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
         header_cells.append(cell)
     sheet.append(header_cells)
-    for row in rows:
+    for row_number, row in enumerate(rows, start=2):
         cells = [_inert(value) for value in row]
-        if not wrap and not percent_positions:
+        in_table = row_number <= last_row
+        if not wrap and not (formatted and in_table):
             sheet.append(cells)
             continue
         styled = []
@@ -189,8 +220,8 @@ def _write_sheet(
             cell = WriteOnlyCell(sheet, value=value)
             if wrap:
                 cell.alignment = _WRAP
-            if position in percent_positions and isinstance(value, float):
-                cell.number_format = _PERCENT
+            if in_table and position in formatted and isinstance(value, (int, float)) and not isinstance(value, bool):
+                cell.number_format = formatted[position]
             styled.append(cell)
         sheet.append(styled)
 

@@ -61,7 +61,40 @@ def test_workbook_has_summary_personas_and_one_sheet_per_segment() -> None:
     # shares stay numbers 0–1 and show as percentages
     assert people["E2"].value == 0.6 and people["E2"].number_format == "0%"
     assert summary["D2"].value == 0.6 and summary["D2"].number_format == "0%"
-    assert summary["C2"].number_format == "General"
+    # customer counts are whole numbers with thousands separators, never "3.0"
+    assert summary["C2"].value == 3 and summary["C2"].number_format == "#,##0"
+    assert people["D2"].value == 3 and people["D2"].number_format == "#,##0"
+    # the run's details below the table keep their own (general) format
+    customers = next(row for row in summary.iter_rows(min_row=5) if row[0].value == "Customers")
+    assert customers[1].number_format == "General"
+
+
+def test_kpi_columns_show_as_the_cards_do_money_whole_counts_one_decimal() -> None:
+    frame = pd.DataFrame(
+        {
+            "customer_id": ["c1", "c2", "c3", "c4"],
+            "total_spend": [1000.4, 1200.6, 40.2, 60.9],
+            "orders": [3, 4, 1, 2],
+            "recency_days": [10, 20, 300, 400],
+            "avg_order_value": [333.5, 300.15, 40.2, 30.45],
+        }
+    )
+    labels = np.array([0, 0, 1, 1])
+    values = frame[["total_spend", "orders"]].to_numpy(dtype=float)
+    personas = build_personas(frame, labels, values, None, ("total_spend", "orders"), "fi", currency="kr")
+    views = build_persona_views(personas, "fi")
+    labelled = label_with_personas(frame, labels, personas, "fi")
+    context = ReportContext("kauppa.csv", 4, "kmeans", ("total_spend", "orders"))
+    book = load_workbook(io.BytesIO(build_workbook(labelled, labels, views, context, "fi")))
+    summary = book["Yhteenveto"]
+    headers = [cell.value for cell in summary[1]]
+    value = headers.index("Asiakasarvo (ostot yhteensä)") + 1
+    orders = headers.index("Tilauksia / asiakas") + 1
+    assert summary.cell(2, value).value == 1100 and summary.cell(2, value).number_format == "#,##0"
+    assert summary.cell(2, orders).value == 3.5 and summary.cell(2, orders).number_format == "#,##0.0"
+    # the personas sheet writes the same KPI in Finnish with the currency chosen
+    card = book["Persoonat"].cell(2, 9).value
+    assert "1\u00a0100\u00a0kr" in card
 
 
 def test_every_sheet_has_a_formatted_frozen_header_with_filters_and_fitted_widths() -> None:
