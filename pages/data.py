@@ -140,7 +140,10 @@ def _file_part(position: int, name: str, data: bytes, several: bool) -> Part | N
     try:
         table = cached_table(digest, name, sheet, options, data)
     except SegmenttiError as error:  # said by name; the other files still load
-        st.error(state.t("data.file_failed", name=name, error=error.message(state.lang())), icon=":material/error:")
+        message = error.message(state.lang())
+        if name not in message:
+            message = state.t("data.file_failed", name=name, error=message)
+        st.error(message, icon=":material/error:")
         return None
     if len(table.sheet_names) > 1:
         st.selectbox(state.t("data.sheet"), options=table.sheet_names, key=state.file_widget_key(key, "sheet"))

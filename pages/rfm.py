@@ -27,7 +27,7 @@ from segmentti.texts import format_number, translate
 from ui import state
 from ui.cached import cached_order_summary
 from ui.engine import current_result
-from ui.personas import segment_names
+from ui.personas import named
 from ui.widgets import dataset_caption, require_app_frame, show_error
 
 require_app_frame("rfm")
@@ -134,8 +134,7 @@ else:
     positions = frame.index.get_indexer(customers.index)
     labels = clusters.segmentation.labels[positions]
     # the clusters by the names every page gives them (renamed personas included), numbered so two never merge
-    names = [f"{number}. {name}" for number, name in enumerate(segment_names(clusters), start=1)]
-    table = rfm_crosstab(scores, labels, names)
+    table = rfm_crosstab(scores, labels, named(clusters).profile.names)
     row_names = [translate(f"rfm.{key}", lang) for key in table.index]
     st.plotly_chart(build_crosstab_chart(table, lang, row_names), width="stretch")
 

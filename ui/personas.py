@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import streamlit as st
@@ -67,6 +68,20 @@ def segment_names(result: SegmentationResult) -> list[str]:
     dataset = state.dataset()
     suggested = [persona.suggested_name for persona in _personas(dataset, result)]
     return state.segment_names(_key(dataset, result), suggested)
+
+
+def named(result: SegmentationResult) -> SegmentationResult:
+    """``result`` with each segment named as :func:`segment_names` says (``"<number>: <name>"``).
+
+    The same segmentation and figures: only the names change, so every chart a page draws
+    from ``result.profile`` (map legend, sizes, heatmap, box plots) shows the names in use.
+    """
+    names = segment_names(result)
+    segments = tuple(
+        dataclasses.replace(summary, name=f"{summary.number}: {name}")
+        for summary, name in zip(result.profile.segments, names, strict=True)
+    )
+    return dataclasses.replace(result, profile=dataclasses.replace(result.profile, segments=segments))
 
 
 def _personas(dataset: state.Dataset, result: SegmentationResult) -> tuple[Persona, ...]:

@@ -62,8 +62,8 @@ def test_personas_page_shows_a_card_per_segment_and_the_comparison(lang: str, ti
     assert not at.exception and not at.error
     assert [element.value for element in at.title] == [title]
     assert len(at.text_input) == 4 and len(at.text_area) == 4  # k = 4 recommended on the sample
-    comparison = at.dataframe[-1].value
-    assert comparison.iloc[:, 2].sum() == 5000
+    comparison = at.dataframe[-1].value  # the reports' table, formatted in the page's language
+    assert comparison.iloc[:, 2].str.replace("\u00a0", "").str.replace(",", "").astype(int).sum() == 5000
     assert comparison.iloc[:, 1].tolist() == [widget.value for widget in at.text_input]
     assert len(at.get("plotly_chart")) == 4 + 1  # a trait chart per persona and the share chart
 
@@ -207,3 +207,77 @@ def test_every_download_of_the_export_page_is_a_file_of_the_one_run_assembler(do
     assert downloads(at, "download_segment") == run.segment_csv(1)
     book = load_workbook(io.BytesIO(downloads(at, "download_xlsx")), read_only=True)
     assert book.sheetnames == load_workbook(io.BytesIO(run["segments.xlsx"]), read_only=True).sheetnames
+
+
+def test_column_labels_and_currency_reach_the_cards_and_every_export(downloads, small_dataset) -> None:
+    from ui import state
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state[state.LANG] = "fi"
+    at.session_state[state.DATASET] = at.session_state[state.SOURCE] = small_dataset
+    at.session_state[state.K] = 3
+    at.session_state[state.COLUMN_LABELS] = {"age": "Asiakkaan ikä", "total_spend": "Ostot euroina"}
+    at.session_state[state.CURRENCY] = "kr"
+    at.run()
+    _goto(at, "pages/personas.py")
+    assert not at.exception
+    sentences = " ".join(block.value for block in at.markdown)
+    assert "Asiakkaan ikä" in sentences and "Ostot euroina" in sentences
+    kpi_tables = [frame.value for frame in at.dataframe if "Mittari" in frame.value.columns]
+    money = [value for table in kpi_tables for value in table.iloc[:, 1] if str(value).endswith("kr")]
+    assert money and all("\u00a0kr" in value and "." not in value for value in money)
+    _goto(at, "pages/export.py")
+    html = downloads(at, "download_html").decode("utf-8")
+    assert "\u00a0kr" in html and "Asiakkaan ikä" in html
+    book = load_workbook(io.BytesIO(downloads(at, "download_xlsx")), read_only=True)
+    details = {row[0]: row[1] for row in book["Yhteenveto"].values if row and row[0]}
+    assert "Asiakkaan ikä" in details["Kriteerit"]
+
+
+def test_a_renamed_persona_is_renamed_on_the_rfm_chart_and_through_the_names_accessor() -> None:
+    import json
+
+    from ui import state
+
+    at = _goto(_goto(_app(), "pages/segments.py"), "pages/personas.py")
+    _name_input(at, 1).set_value("Weekend athletes").run()
+    _goto(at, "pages/rfm.py")
+    assert not at.exception
+    crosstab = next(
+        json.loads(chart.proto.spec)
+        for chart in at.get("plotly_chart")
+        if "RFM" in json.dumps(json.loads(chart.proto.spec)["layout"].get("title", ""))
+        and json.loads(chart.proto.spec)["data"][0]["type"] == "heatmap"
+        and "Weekend" in json.dumps(json.loads(chart.proto.spec)["data"][0]["x"])
+    )
+    assert crosstab["data"][0]["x"][0] == "1: Weekend athletes"
+    edits = next(iter(at.session_state[state.PERSONA_EDITS].values()))
+    assert edits[1]["name"] == "Weekend athletes"
+
+
+def test_the_segments_names_in_use_follow_a_rename_for_every_page() -> None:
+    """What the Segments page reads (``ui.personas.named``) gives the persona's new name, numbered."""
+    from streamlit.testing.v1 import AppTest as Run
+
+    from ui import state
+
+    script = """
+import streamlit as st
+from ui import state
+from ui.engine import current_result
+from ui.personas import named, segment_names
+result = current_result(state.lang())
+st.session_state["seen_names"] = segment_names(result)
+st.session_state["seen_profile"] = named(result).profile.names
+"""
+    at = _goto(_goto(_app(), "pages/segments.py"), "pages/personas.py")
+    suggested = [widget.value for widget in at.text_input]
+    _name_input(at, 2).set_value("Tech students").run()
+    probe = Run.from_string(script, default_timeout=120)
+    for key in (state.LANG, state.DATASET, state.SOURCE, state.CRITERIA, state.K, state.METHOD, state.PERSONA_EDITS):
+        if key in at.session_state:
+            probe.session_state[key] = at.session_state[key]
+    probe.run()
+    assert not probe.exception
+    assert probe.session_state["seen_names"] == [suggested[0], "Tech students", *suggested[2:]]
+    assert probe.session_state["seen_profile"][1] == "2: Tech students"
