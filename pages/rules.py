@@ -70,7 +70,7 @@ st.dataframe(
     pd.DataFrame(
         {
             state.t("rules.rule"): names,
-            state.t("segments.size"): [format_number(size, lang) for size in sizes],
+            state.t("segments.size"): sizes,
             state.t("segments.share"): [format_share(size / max(len(frame), 1), lang) for size in sizes],
         }
     ),
