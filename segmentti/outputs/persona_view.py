@@ -109,6 +109,8 @@ class PersonaView:
         The three strongest traits in short form, for the side-by-side table.
     top_categories : str
         The three categories bought most more than others, comma-separated.
+    currency : str
+        The currency of the money KPIs (``""`` for none).
     """
 
     number: int
@@ -132,6 +134,7 @@ class PersonaView:
     actions: tuple[ActionLine, ...]
     top_traits: str
     top_categories: str
+    currency: str = ""
 
     @property
     def first_action(self) -> str:
@@ -201,6 +204,7 @@ def build_persona_view(persona: Persona, lang: str, column_labels: Mapping[str, 
         actions=tuple(ActionLine(action.action, action.reason) for action in persona.actions),
         top_traits="; ".join(short_trait(trait, lang, column_labels) for trait in listed[:3]),
         top_categories=", ".join(item.category for item in persona.affinities[:3]),
+        currency=persona.currency,
     )
 
 

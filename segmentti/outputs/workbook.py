@@ -13,7 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from segmentti.insight.personas import COUNT_KPIS
+from segmentti.insight.personas import COUNT_KPIS, MONEY_KPIS
 from segmentti.outputs.persona_view import PersonaView, comparison_frame, kpi_columns
 from segmentti.outputs.report import ReportContext, run_details
 from segmentti.outputs.tables import cut_at_word, neutralize_formulas
@@ -36,20 +36,33 @@ def number_formats(views: Sequence[PersonaView], lang: str) -> dict[str, str]:
 
     Shares as whole percentages, the response rate with one decimal, counts of customers
     and money (in whole units, as the cards show it) with thousands separators and no
-    decimals, per-customer counts with one decimal: the spreadsheet shows each figure as
+    decimals (money with its currency), per-customer counts with one decimal: the spreadsheet shows each figure as
     the cards do, in the reader's own locale, while the cell keeps the number.
     """
     formats = {translate(key, lang): _PERCENT for key in ("report.share", "report.revenue_share")}
     formats[translate("report.size", lang)] = _WHOLE
     formats[translate("report.number", lang)] = "0"
+    money = _money_format(views[0].currency if views else "", lang)
     for key, label in kpi_columns(views):
         if key == "response_rate":
             formats[label] = _RATE
         elif key in COUNT_KPIS:
             formats[label] = _ONE_DECIMAL
-        else:  # money in whole units, days whole
+        elif key in MONEY_KPIS:
+            formats[label] = money
+        else:  # days
             formats[label] = _WHOLE
     return formats
+
+
+def _money_format(currency: str, lang: str) -> str:
+    """Whole units with the currency where the cards put it (:func:`segmentti.insight.personas.format_money`)."""
+    currency = currency.strip().replace('"', "")
+    if not currency:
+        return _WHOLE
+    if lang == "fi" or len(currency) > 1:
+        return f'{_WHOLE}\\ "{currency}"'
+    return f'"{currency}"{_WHOLE}'
 
 
 def build_workbook(
