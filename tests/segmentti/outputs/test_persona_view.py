@@ -136,6 +136,9 @@ def test_typical_numbers_get_finnish_separators_but_years_stay_as_they_are() -> 
     labels = np.array([0, 0, 1, 1])
     values = frame[["income", "birth_year"]].to_numpy(dtype=float)
     personas = build_personas(frame, labels, values, None, ("income", "birth_year"), "fi")
-    typical = dict(build_persona_views(personas, "fi")[0].typical)
+    view = build_persona_views(personas, "fi")[0]
+    typical = dict(view.typical)
+    born = next(sentence for sentence in view.traits if sentence.startswith("Syntymävuosi"))
+    assert "mediaani 1985 (kaikki asiakkaat 1972)" in born and "1\u00a0985" not in born
     assert typical["Tulot"] == f"12{NBSP}346"  # whole from 100 on, thousands spaced
     assert typical["Syntymävuosi"] == "1985"
