@@ -66,8 +66,9 @@ st.info(f"**{escape_markdown(pilot.action)}** {escape_markdown(pilot.reason)}")
 
 for raw in current.raw:
     with st.container(border=True):
-        # the language is part of the widget keys: an unedited name follows the language of the suggestion
-        suffix = f"{current.key}_{state.lang()}_{raw.number}"
+        # the suggestion is part of the widget keys: an unedited name follows the language and the
+        # column labels it is made in, and an old suggestion is never kept as if the user typed it
+        suffix = f"{current.key}_{state.settings_digest(state.lang(), raw.suggested_name)[:8]}_{raw.number}"
         name_key, notes_key = state.persona_name_key(suffix), state.persona_notes_key(suffix)
         saved = edits.get(raw.number, {})
         state.init_widget(name_key, saved.get("name") or raw.suggested_name)

@@ -281,3 +281,26 @@ st.session_state["seen_profile"] = named(result).profile.names
     assert not probe.exception
     assert probe.session_state["seen_names"] == [suggested[0], "Tech students", *suggested[2:]]
     assert probe.session_state["seen_profile"][1] == "2: Tech students"
+
+
+def test_a_new_column_label_renames_unedited_personas_and_keeps_edited_ones(small_dataset) -> None:
+    from ui import state
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state[state.LANG] = "en"
+    at.session_state[state.DATASET] = at.session_state[state.SOURCE] = small_dataset
+    at.session_state[state.K] = 3
+    at.run()
+    _goto(at, "pages/personas.py")
+    before = [widget.value for widget in at.text_input]
+    _name_input(at, 1).set_value("Our own name").run()
+    at.session_state[state.COLUMN_LABELS] = {column: f"Col {column}" for column in small_dataset.table.frame.columns}
+    _goto(at, "pages/personas.py")
+    after = [widget.value for widget in at.text_input]
+    assert not at.exception
+    assert after[0] == "Our own name"
+    # unedited names are made afresh (a label shows where a name uses a column's label), never saved as edits
+    edits = next(iter(at.session_state[state.PERSONA_EDITS].values()))
+    assert edits[1]["name"] == "Our own name" and not edits[2]["name"] and not edits[3]["name"]
+    assert len(after) == len(before) == 3
+    assert before[1].startswith("Interests: ") and after[1] == before[1].replace("Interests: ", "Col interests: ")
