@@ -13,6 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from segmentti.insight.naming import CATEGORY_PREFIX, CHANNEL_PREFIX
 from segmentti.insight.personas import COUNT_KPIS, MONEY_KPIS
 from segmentti.outputs.persona_view import PersonaView, comparison_frame, kpi_columns
 from segmentti.outputs.report import ReportContext, run_details
@@ -29,6 +30,8 @@ _PERCENT = "0%"
 _RATE = "0.0%"
 _WHOLE = "#,##0"
 _ONE_DECIMAL = "#,##0.0"
+_SHARE_PREFIXES = (CATEGORY_PREFIX, CHANNEL_PREFIX)
+"""Customer columns holding a share of spend (0–1): shown as percentages on the segment sheets."""
 
 
 def number_formats(views: Sequence[PersonaView], lang: str) -> dict[str, str]:
@@ -124,7 +127,8 @@ def build_workbook(
     for index, view in enumerate(views):
         members = safe[labels == index]
         title = _sheet_title(f"{view.number} {view.name}", used)
-        _write_sheet(book, title, list(members.columns), _frame_rows(members), len(members) + 1)
+        shares = {str(name): _PERCENT for name in members.columns if str(name).startswith(_SHARE_PREFIXES)}
+        _write_sheet(book, title, list(members.columns), _frame_rows(members), len(members) + 1, formats=shares)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -228,12 +232,18 @@ def _write_sheet(
         if not wrap and not (formatted and in_table):
             sheet.append(cells)
             continue
-        styled = []
+        styled: list[object] = []
         for position, value in enumerate(cells):
+            number = (
+                in_table and position in formatted and isinstance(value, (int, float)) and not isinstance(value, bool)
+            )
+            if not (wrap or number):  # a plain value: styling every cell of a large sheet is slow
+                styled.append(value)
+                continue
             cell = WriteOnlyCell(sheet, value=value)
             if wrap:
                 cell.alignment = _WRAP
-            if in_table and position in formatted and isinstance(value, (int, float)) and not isinstance(value, bool):
+            if number:
                 cell.number_format = formatted[position]
             styled.append(cell)
         sheet.append(styled)

@@ -131,3 +131,30 @@ def test_long_sheet_names_are_cut_between_words() -> None:
     book, _ = _book({1: "Lapsed high spenders in Uusimaa region", 2: "Lapsed high spenders in Uusimaa region"})
     assert book.sheetnames[2:] == ["1 Lapsed high spenders in", "2 Lapsed high spenders in"]
     assert all(len(name) <= 31 for name in book.sheetnames)
+
+
+def test_segment_sheets_show_spend_shares_as_percentages_and_leave_other_columns_plain() -> None:
+    frame = pd.DataFrame(
+        {
+            "customer_id": ["c1", "c2", "c3", "c4"],
+            "category_share_Garden": [0.25, 0.5, 0.0, 1.0],
+            "channel_share_web": [1.0, 0.0, 0.5, 0.5],
+            "orders": [3, 4, 1, 2],
+        }
+    )
+    labels = np.array([0, 0, 1, 1])
+    values = frame[["orders"]].to_numpy(dtype=float)
+    personas = build_personas(frame, labels, values, None, ("orders",), "en")
+    labelled = label_with_personas(frame, labels, personas, "en")
+    context = ReportContext("shop.csv", 4, "kmeans", ("orders",))
+    data = build_workbook(labelled, labels, build_persona_views(personas, "en"), context, "en")
+    sheet = load_workbook(io.BytesIO(data)).worksheets[2]
+    assert [cell.value for cell in sheet[1]][:4] == [
+        "customer_id",
+        "category_share_Garden",
+        "channel_share_web",
+        "orders",
+    ]
+    assert sheet["B2"].value == 0.25 and sheet["B2"].number_format == "0%"
+    assert sheet["C2"].value == 1 and sheet["C2"].number_format == "0%"
+    assert sheet["D2"].value == 3 and sheet["D2"].number_format == "General"
