@@ -28,7 +28,9 @@ def show_card(view: PersonaView) -> None:
     else:
         traits_column.write(state.t("report.no_traits"))
 
-    details, actions = st.columns([2, 3])
+    # the typical customer beside the KPIs, the actions below at full width: a KPI table in a
+    # narrow column cut its labels off
+    details, figures = st.columns([2, 3])
     details.markdown(f"**{state.t('report.typical')}**")
     details.dataframe(
         pd.DataFrame(list(view.typical), columns=[state.t("data.col_name"), state.t("report.segment_value")]),
@@ -36,8 +38,8 @@ def show_card(view: PersonaView) -> None:
         width="stretch",
     )
     if view.kpis:
-        details.markdown(f"**{state.t('report.kpis')}**")
-        details.dataframe(
+        figures.markdown(f"**{state.t('report.kpis')}**")
+        figures.dataframe(
             pd.DataFrame(
                 [(kpi.label, kpi.segment, kpi.overall) for kpi in view.kpis],
                 columns=[state.t("report.kpi"), state.t("report.segment_value"), state.t("report.overall_value")],
@@ -46,14 +48,14 @@ def show_card(view: PersonaView) -> None:
             width="stretch",
         )
     else:
-        details.caption(state.t("personas.no_kpis"))
+        figures.caption(state.t("personas.no_kpis"))
+    actions = st.container()
     if view.affinities:
         actions.markdown(f"**{state.t('report.affinity')}**")
         actions.markdown("\n".join(f"- {escape_markdown(line)}" for line in view.affinities))
     actions.markdown(f"**{state.t('report.actions')}**")
     for item in view.actions:
         actions.markdown(f"- **{escape_markdown(item.action)}**  \n  {escape_markdown(item.reason)}")
-    actions.caption(state.t("report.rules_note"))
 
 
 st.title(state.t("personas.title"))
@@ -62,7 +64,9 @@ current = current_segmentation()
 edits = state.persona_edits(current.key)
 st.write(state.t("personas.intro"))
 pilot = pilot_advice(state.lang())
+# advice that holds for every persona is said once for the page, as the reports do
 st.info(f"**{escape_markdown(pilot.action)}** {escape_markdown(pilot.reason)}")
+st.caption(state.t("report.rules_note"))
 
 for raw in current.raw:
     with st.container(border=True):

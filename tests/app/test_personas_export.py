@@ -304,3 +304,14 @@ def test_a_new_column_label_renames_unedited_personas_and_keeps_edited_ones(smal
     assert edits[1]["name"] == "Our own name" and not edits[2]["name"] and not edits[3]["name"]
     assert len(after) == len(before) == 3
     assert before[1].startswith("Interests: ") and after[1] == before[1].replace("Interests: ", "Col interests: ")
+
+
+def test_advice_for_every_persona_is_said_once_on_the_personas_page() -> None:
+    from segmentti.texts import translate
+
+    at = _goto(_goto(_app("fi"), "pages/segments.py"), "pages/personas.py")
+    pilot = translate("rule.pilot.action", "fi")
+    shown = [element.value for element in [*at.info, *at.markdown, *at.caption]]
+    assert sum(pilot in text for text in shown) == 1
+    assert sum(translate("report.rules_note", "fi") in text for text in shown) == 1
+    assert len(at.text_input) == 4  # with four personas on the page
