@@ -113,7 +113,7 @@ with st.expander(state.t("rfm.rules_title")):
                     "R": "–".join(dict.fromkeys(map(str, rule.recency))),
                     "F": "–".join(dict.fromkeys(map(str, rule.frequency))),
                     "M": "–".join(dict.fromkeys(map(str, rule.monetary))),
-                    state.t("rfm.col_customers"): format_number(int(sizes.get(rule.key, 0)), lang),
+                    state.t("rfm.col_customers"): int(sizes.get(rule.key, 0)),
                 }
                 for rule in SEGMENT_RULES
             ]
