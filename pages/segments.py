@@ -118,7 +118,10 @@ if weighted:
     st.caption(
         state.t(
             "engine.weighted",
-            weights=", ".join(f"{label(name)} × {format_number(weight, lang, 2)}" for name, weight in weighted.items()),
+            weights=", ".join(
+                f"{label(name)} × {format_number(weight, lang, 0 if float(weight).is_integer() else 2)}"
+                for name, weight in weighted.items()
+            ),
         )
     )
 
