@@ -325,8 +325,9 @@ def criterion_chart():
         lambda: measure(frame, segmentation.labels, criterion, segmentation.k),
         16,
     )
-    build = build_box_chart if numeric else build_category_chart
-    return build(figures, profile.names, label(criterion), lang)
+    if numeric:
+        return build_box_chart(figures, profile.names, label(criterion), lang, years=criterion in years)
+    return build_category_chart(figures, profile.names, label(criterion), lang)
 
 
 st.plotly_chart(rendered(("criterion", criterion), criterion_chart), width="stretch")

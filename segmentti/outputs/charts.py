@@ -54,6 +54,21 @@ def short_name(name: str, limit: int = NAME_CHARACTERS) -> str:
     return head.rstrip(" ·,:;-") + "…"
 
 
+AXIS_TITLE_CHARACTERS = 55
+"""The map's vertical axis title takes lines of at most this many characters (the horizontal one twice as many)."""
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` broken into plotly lines (``<br>``) of at most ``width`` characters, at spaces."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def _escape(text: str) -> str:
     """``text`` safe inside a plotly hover template (``%`` would start a placeholder)."""
     return text.replace("%", "%%")
@@ -129,8 +144,8 @@ def build_segment_map(
         title=translate(
             "engine.map_title_tsne" if tsne else "chart.map_title", lang, count=format_number(len(names), lang)
         ),
-        xaxis_title=titles[0],
-        yaxis_title=titles[1],
+        xaxis_title=_wrap(titles[0], AXIS_TITLE_CHARACTERS * 2),
+        yaxis_title=_wrap(titles[1], AXIS_TITLE_CHARACTERS),
         legend=dict(title=translate("chart.segment", lang)),
         dragmode="select" if rows is not None else "zoom",  # with rows, dragging selects customers
         height=520,
@@ -165,7 +180,7 @@ def build_size_chart(profile: Profile, lang: str) -> go.Figure:
     largest = max((segment.size for segment in profile.segments), default=1)
     figure.update_layout(
         title=translate("chart.sizes_title", lang),
-        xaxis=dict(title=translate("chart.customers", lang), range=[0, largest * 1.3]),
+        xaxis=dict(title=translate("chart.customers", lang), range=[0, largest * 1.3], separatethousands=True),
         yaxis=dict(autorange="reversed", type="category", automargin=True),
         height=140 + 36 * len(names),
         **_layout(lang),
@@ -227,6 +242,8 @@ def build_profile_heatmap(
         for row in range(len(rows))
     ]
     difference = translate("chart.difference", lang)
+    # a slanted name of n characters rises about n × 3.3 px at 12 px (sin 30° × the mean character width)
+    top = 60 + int(3.3 * max((len(short_name(name)) for name in names), default=0)) + 14
     figure = go.Figure(
         go.Heatmap(
             z=values,
@@ -246,11 +263,12 @@ def build_profile_heatmap(
         )
     )
     figure.update_layout(
-        title=translate("chart.profile_title", lang),
-        xaxis=dict(side="top", type="category", tickangle=-30, automargin=True),
+        # the names stand slanted above the columns: the top margin holds them and, above them, the title
+        title=dict(text=translate("chart.profile_title", lang), yref="container", y=1, yanchor="top", pad=dict(t=12)),
+        xaxis=dict(side="top", type="category", tickangle=-30, tickfont=dict(size=12), automargin=True),
         yaxis=dict(autorange="reversed", automargin=True),
-        height=220 + 26 * len(rows),
-        **{**_layout(lang), "margin": dict(l=10, r=10, t=140, b=10)},
+        height=top + 60 + 26 * len(rows),
+        **{**_layout(lang), "margin": dict(l=10, r=10, t=top, b=10)},
     )
     return figure
 
@@ -318,10 +336,14 @@ def build_metric_chart(scan: KScan, metric: str, lang: str) -> go.Figure:
     return figure
 
 
-def build_box_chart(stats: pd.DataFrame, names: Sequence[str], column: str, lang: str) -> go.Figure:
+def build_box_chart(
+    stats: pd.DataFrame, names: Sequence[str], column: str, lang: str, *, years: bool = False
+) -> go.Figure:
     """Box plots of one numeric criterion per segment from :func:`segmentti.insight.inspection.box_stats`.
 
-    Each box stands at its segment's (shortened) name; ``column`` is the criterion's readable label.
+    Each box stands at its segment's (shortened) name; ``column`` is the criterion's readable
+    label. Values get the language's thousands separator (``1 500``) unless they are calendar
+    ``years`` (``1975``).
     """
     colours = segment_colours(names)
     figure = go.Figure()
@@ -344,7 +366,11 @@ def build_box_chart(stats: pd.DataFrame, names: Sequence[str], column: str, lang
             )
         )
     figure.update_layout(
-        title=translate("engine.box_title", lang, column=column), showlegend=False, height=360, **_layout(lang)
+        title=translate("engine.box_title", lang, column=column),
+        yaxis=dict(separatethousands=not years, hoverformat="d" if years else None),
+        showlegend=False,
+        height=360,
+        **_layout(lang),
     )
     return figure
 

@@ -38,6 +38,7 @@ def test_size_chart_names_each_segment_on_its_bar_with_local_numbers() -> None:
     assert list(bar.hovertext) == profile.names
     assert bar.text[2] == "1 (14\u00a0%)"
     assert build_size_chart(profile, "fi").layout.separators == ",\u00a0"
+    assert build_size_chart(profile, "fi").layout.xaxis.separatethousands  # 1 600 customers, not 1600
 
 
 def test_short_names_keep_whole_phrases_or_words_and_stay_unique() -> None:
@@ -106,5 +107,8 @@ def test_box_and_fit_charts_show_segment_names() -> None:
     figure = build_box_chart(stats, ["1: one", "2: two"], "Spend", "en")
     assert [tuple(trace.x) for trace in figure.data] == [("1: one",), ("2: two",)]
     assert figure.layout.title.text == "Spend by segment"
+    assert figure.layout.yaxis.separatethousands  # 1 500 in Finnish
+    born = build_box_chart(stats, ["1: one", "2: two"], "Birth year", "fi", years=True)
+    assert not born.layout.yaxis.separatethousands and born.layout.yaxis.hoverformat == "d"  # 1975, not 1 975
     fit = build_fit_chart(np.array([0.5, 0.2, 0.7]), np.array([0, 1, 1]), ["1: one", "2: two"], "en")
     assert [trace.name for trace in fit.data] == ["1: one", "2: two"]
