@@ -184,6 +184,22 @@ def test_segments_page_in_finnish_writes_numbers_the_finnish_way() -> None:
     assert sizes["Osuus"].str.endswith("\u00a0%").all() and sizes["Koko"].str.contains("\u00a0").all()
 
 
+def test_the_log_scale_note_calls_only_money_money() -> None:
+    at = _app()
+    at.radio(key="data_source").set_value("upload").run()
+    rows = ["customer_id,total_spend,site_visits,birth_year"] + [
+        f"C{i:03d},{round(10 * 1.6 ** (i % 17), 2)},{1 + (i % 13) ** 3},{1950 + i % 40}" for i in range(200)
+    ]
+    at.file_uploader(key="upload").set_value(("skewed.csv", "\n".join(rows).encode(), "text/csv")).run()
+    _goto(at, "pages/segments.py")
+    assert not at.exception and not at.error
+    (note,) = [caption.value for caption in at.caption if "logarithmic" in caption.value]
+    assert note.startswith(
+        "Compared on a logarithmic scale: amounts of money (Total spend); other numbers (Site visits)."
+    )
+    assert "Birth year" not in note
+
+
 def test_family_weights_on_the_criteria_page_reach_the_segments() -> None:
     at = _goto(_app(), "pages/criteria.py")
     assert at.slider(key="family_weight_psychographic").value == 1.0
