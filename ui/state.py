@@ -58,6 +58,7 @@ METHOD_CHOICE = "method_choice"
 K = "k"
 K_CHOICE = "k_choice"
 K_RANGE = "k_range"
+COMPARE_K = "compare_k"
 MAP_PROJECTION = "map_projection"
 SEGMENT_MAP = "segment_map"
 DETAIL_CRITERION = "detail_criterion"
@@ -86,6 +87,7 @@ _PER_DATA = (
     K,
     K_CHOICE,
     K_RANGE,
+    COMPARE_K,
     MAP_PROJECTION,
     SEGMENT_MAP,
     DETAIL_CRITERION,
@@ -238,8 +240,8 @@ def file_widget_key(file_key: str, option: str) -> str:
 
 
 def scan_charts_open() -> bool:
-    """Whether the segments page's score charts are open (at first they are; a display choice kept for any data)."""
-    return bool(st.session_state.get(SCAN_CHARTS_OPEN, True))
+    """Whether the segments page's score charts are open (at first closed: the segments come first; kept for any data)."""
+    return bool(st.session_state.get(SCAN_CHARTS_OPEN, False))
 
 
 def keep_scan_charts_open() -> None:
