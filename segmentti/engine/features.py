@@ -264,8 +264,13 @@ class FeatureMatrix:
         return self.numeric + self.categorical
 
 
-def resolve_criteria(frame: pd.DataFrame, criteria: Sequence[str] | None) -> list[str]:
+def resolve_criteria(
+    frame: pd.DataFrame, criteria: Sequence[str] | None, overrides: Overrides | None = None
+) -> list[str]:
     """Check the chosen criteria against ``frame``; ``None`` or empty means the suggested default.
+
+    ``overrides`` are the user's column corrections (see :func:`segmentti.data.columns.describe_columns`):
+    they count for the suggestion and for what may be a criterion.
 
     Raises
     ------
@@ -274,7 +279,7 @@ def resolve_criteria(frame: pd.DataFrame, criteria: Sequence[str] | None) -> lis
         column, or no usable column is left.
     """
     if not criteria:
-        chosen = suggest_criteria(frame)
+        chosen = suggest_criteria(frame, overrides)
         if not chosen:
             raise SegmenttiError("error.no_usable_columns")
         return chosen
@@ -285,7 +290,7 @@ def resolve_criteria(frame: pd.DataFrame, criteria: Sequence[str] | None) -> lis
             columns=", ".join(missing),
             available=", ".join(map(str, frame.columns)),
         )
-    infos = describe_columns(frame[list(dict.fromkeys(criteria))])
+    infos = describe_columns(frame[list(dict.fromkeys(criteria))], overrides)
     refused = [
         info.name
         for info in infos
@@ -341,7 +346,7 @@ def build_features(
         For unusable criteria (see :func:`resolve_criteria`), a negative weight, or
         when every chosen criterion is empty or weighted 0.
     """
-    chosen = resolve_criteria(frame, criteria)
+    chosen = resolve_criteria(frame, criteria, overrides)
     weights = dict(weights or {})
     for name, weight in weights.items():
         if not np.isfinite(weight) or weight < 0:

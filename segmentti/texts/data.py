@@ -159,6 +159,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The data has no usable column for the preset {preset}. Choose the criteria yourself or correct "
         "the columns' families on the data page.",
     },
+    "error.bad_kinds_option": {
+        "fi": "--kinds odottaa muotoa SARAKE=laji pilkuin eroteltuina (annettu {value}); lajit: {kinds}.",
+        "en": "--kinds expects COLUMN=kind, comma-separated (given {value}); kinds: {kinds}.",
+    },
+    "cli.help_preset": {
+        "fi": "valmis kriteerivalinta --criteria-valinnan sijaan: who = keitä he ovat (ikä, perhe, asuinpaikka, "
+        "tulot, yrityksen tiedot), how = miten he ostavat (ostot, kanavat, summat), think = mitä he ajattelevat "
+        "(kiinnostukset, asenteet); oletus: enintään 8 saraketta ostoista ja taustasta, ei tulossarakkeita "
+        "(vastasi, konversio, valitus) eikä lähes vakioita lippuja",
+        "en": "a ready set of criteria instead of --criteria: who = who they are (age, family, location, income, "
+        "company facts), how = how they buy (purchases, channels, amounts), think = what they think (interests, "
+        "attitudes); default: at most 8 columns of buying and background, never outcomes (response, converted, "
+        "complaint) or nearly constant flags",
+    },
+    "cli.help_kinds": {
+        "fi": "miten sarake tulee ryhmittelyyn, esim. Channel=numeric,Region=categorical (oletus: tunnistettu "
+        "laji; pienet kokonaislukukoodit ovat luokkia)",
+        "en": "how a column enters the clustering, e.g. Channel=numeric,Region=categorical (default: the "
+        "detected kind; small whole-number codes are categories)",
+    },
     "preset.suggested": {"fi": "Ehdotus: osto ja tausta", "en": "Suggested: buying and background"},
     "preset.who": {"fi": "Keitä he ovat", "en": "Who they are"},
     "preset.how": {"fi": "Miten he ostavat", "en": "How they buy"},
