@@ -14,7 +14,7 @@ from segmentti.data.columns import (
 )
 from segmentti.engine.features import FAMILY_ORDER
 from segmentti.errors import SegmenttiError
-from segmentti.texts import format_number
+from segmentti.texts import format_number, translate
 from ui import state
 from ui.widgets import dataset_caption, next_step, require_app_frame
 
@@ -62,11 +62,12 @@ def _fill_from_preset() -> None:
     state.fill_criteria_choice([name for name in columns if name in usable])
 
 
+language = state.lang()  # bound now: Streamlit may call the radio's format_func outside the script run
 state.init_widget(state.CRITERIA_PRESET, SUGGESTED)
 preset = st.radio(
     state.t("criteria.preset"),
     options=list(PRESET_LABELS),
-    format_func=lambda option: state.t(PRESET_LABELS[option]),
+    format_func=lambda option: translate(PRESET_LABELS[option], language),
     key=state.CRITERIA_PRESET,
     horizontal=True,
     on_change=_fill_from_preset,
