@@ -122,11 +122,17 @@ class LogScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
 
     Like a log for values well above the typical size (money, counts), linear around zero,
     so small losses and small profits stay close together instead of being split by sign.
+    Empty cells (NaN) are ignored in ``fit`` and stay empty, as in scikit-learn's scalers.
     """
+
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True
+        return tags
 
     def fit(self, X: np.ndarray, y: None = None) -> LogScaler:
         """Learn each column's typical size."""
-        values = np.abs(validate_data(self, X, dtype=np.float64, reset=True))
+        values = np.abs(validate_data(self, X, dtype=np.float64, reset=True, ensure_all_finite="allow-nan"))
         scales = []
         for column in values.T:
             nonzero = column[(column > 0) & np.isfinite(column)]
@@ -137,7 +143,8 @@ class LogScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     def transform(self, X: np.ndarray) -> np.ndarray:
         """Apply ``asinh(x / s)``."""
         check_is_fitted(self, "scale_")
-        return np.arcsinh(validate_data(self, X, dtype=np.float64, reset=False) / self.scale_)
+        values = validate_data(self, X, dtype=np.float64, reset=False, ensure_all_finite="allow-nan")
+        return np.arcsinh(values / self.scale_)
 
 
 def is_skewed(column: pd.Series) -> bool:
