@@ -213,6 +213,9 @@ def test_campaign_export_default_criteria_leave_out_outcomes_and_flags_and_mix_b
         "NumStorePurchases",
     ]
     assert set(suggestion.beyond_limit) >= {"Kidhome", "MntFruits", "NumWebPurchases"}
+    families = {info.name: info.family.value for info in describe_columns(frame)}
+    assert families["Kidhome"] == families["Teenhome"] == "demographic"  # children at home: who they are
+    assert families["MntWines"] == families["NumDealsPurchases"] == "behavioural"  # amounts spent, deals
     assert is_outcome("vastasi_kampanjaan") and is_outcome("is_churned") and is_outcome("converted")
     assert not is_outcome("NumWebPurchases") and not is_outcome("campaign_channel")
 
