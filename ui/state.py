@@ -50,6 +50,7 @@ OVERRIDES = "column_overrides"
 # --- chosen for the working data (reset by set_dataset) --------------------------------------
 CRITERIA = "criteria"
 CRITERIA_CHOICE = "criteria_choice"
+CRITERIA_PRESET = "criteria_preset"
 FAMILY_WEIGHTS = "family_weights"
 COLUMN_WEIGHTS = "column_weights"
 COLUMN_WEIGHT_EDITOR = "column_weight_editor"
@@ -79,6 +80,7 @@ RESULTS = "results"
 _PER_DATA = (
     CRITERIA,
     CRITERIA_CHOICE,
+    CRITERIA_PRESET,
     FAMILY_WEIGHTS,
     COLUMN_WEIGHTS,
     COLUMN_WEIGHT_EDITOR,
@@ -363,6 +365,16 @@ def set_criteria(chosen: list[str], suggested: list[str]) -> None:
     if chosen != (suggested if in_use is None else in_use):
         st.session_state.pop(K, None)
     st.session_state[CRITERIA] = list(chosen)
+
+
+def criteria_preset() -> str | None:
+    """The ready set of criteria the user last picked on the criteria page (``None`` before)."""
+    return st.session_state.get(CRITERIA_PRESET)
+
+
+def fill_criteria_choice(names: list[str]) -> None:
+    """Put ``names`` in the criteria page's selection (a preset's ``on_change``: before the widget is drawn)."""
+    st.session_state[CRITERIA_CHOICE] = list(names)
 
 
 def family_weights() -> dict[str, float]:
