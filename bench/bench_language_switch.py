@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+QUICK_ARGS = ["--rows", "2000", "--switches", "2"]  # for bench/run.py --quick: every step runs, in seconds
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))

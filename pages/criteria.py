@@ -3,12 +3,30 @@
 import pandas as pd
 import streamlit as st
 
-from segmentti.data.columns import Role, describe_columns, suggest_criteria
+from segmentti.data.columns import (
+    MAX_DEFAULT_CRITERIA,
+    NEAR_CONSTANT_SHARE,
+    Preset,
+    Role,
+    criteria_suggestion,
+    describe_columns,
+    preset_criteria,
+)
 from segmentti.engine.features import FAMILY_ORDER
+from segmentti.errors import SegmenttiError
+from segmentti.texts import format_number, translate
 from ui import state
 from ui.widgets import dataset_caption, next_step, require_app_frame
 
 require_app_frame("criteria")
+
+SUGGESTED = "suggested"
+PRESET_LABELS = {
+    SUGGESTED: "preset.suggested",
+    Preset.WHO.value: "preset.who",
+    Preset.HOW.value: "preset.how",
+    Preset.THINK.value: "preset.think",
+}
 
 st.title(state.t("criteria.title"))
 dataset_caption()
@@ -21,7 +39,44 @@ kinds = {info.name: state.t(f"role.{info.role.value}") for info in infos}
 families = {info.name: state.t(f"engine.family_{info.family.value}") for info in infos}
 
 st.write(state.t("criteria.intro"))
-suggested = suggest_criteria(frame, overrides)
+suggestion = state.remember(
+    "criteria_suggestion",
+    (current.digest, repr(sorted(overrides.items()))),
+    lambda: criteria_suggestion(frame, overrides),
+    4,
+)
+suggested = list(suggestion.chosen)
+
+
+def _preset_columns(preset: str) -> list[str]:
+    """The columns of a preset (the suggestion for "suggested"); raises SegmenttiError when it has none."""
+    return suggested if preset == SUGGESTED else preset_criteria(frame, preset, overrides)
+
+
+def _fill_from_preset() -> None:
+    """``on_change`` of the preset choice: the chosen preset fills the criteria selection."""
+    try:
+        columns = _preset_columns(state.criteria_preset() or SUGGESTED)
+    except SegmenttiError:
+        return  # the page says why below and keeps the selection
+    state.fill_criteria_choice([name for name in columns if name in usable])
+
+
+language = state.lang()  # bound now: Streamlit may call the radio's format_func outside the script run
+state.init_widget(state.CRITERIA_PRESET, SUGGESTED)
+preset = st.radio(
+    state.t("criteria.preset"),
+    options=list(PRESET_LABELS),
+    format_func=lambda option: translate(PRESET_LABELS[option], language),
+    key=state.CRITERIA_PRESET,
+    horizontal=True,
+    on_change=_fill_from_preset,
+    help=state.t("criteria.preset_help", limit=MAX_DEFAULT_CRITERIA),
+)
+try:
+    _preset_columns(preset)
+except SegmenttiError as error:
+    st.warning(error.message(state.lang()), icon=":material/info:")
 chosen_before = state.criteria()
 state.init_widget(
     state.CRITERIA_CHOICE,
@@ -86,6 +141,21 @@ else:
         for name, weight in zip(edited["criterion"], edited["weight"], strict=True):
             column_weights[name] = 1.0 if pd.isna(weight) else float(weight)
     next_step("segments", "criteria.next")
+
+reasons = []
+if suggestion.outcomes:
+    reasons.append(state.t("criteria.outcomes", columns=", ".join(suggestion.outcomes)))
+if suggestion.near_constant:
+    share = format_number(NEAR_CONSTANT_SHARE * 100, state.lang()) + " %"
+    reasons.append(state.t("criteria.near_constant", columns=", ".join(suggestion.near_constant), share=share))
+reasons.extend(state.t("criteria.duplicate", column=left, kept=kept) for left, kept in suggestion.duplicates)
+if suggestion.beyond_limit:
+    reasons.append(
+        state.t("criteria.beyond_limit", limit=MAX_DEFAULT_CRITERIA, columns=", ".join(suggestion.beyond_limit))
+    )
+if reasons:
+    with st.expander(state.t("criteria.not_default")):
+        st.markdown("\n".join(f"- {reason}" for reason in reasons))
 
 left_out = [info for info in infos if info.name not in usable]
 if left_out:

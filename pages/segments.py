@@ -1,13 +1,18 @@
-"""Segments page: pick a method and k with the scan's charts, then see the segments from every side."""
+"""Segments page: pick a method and k, see the segments first (map, sizes, names), then from every side."""
+
+import dataclasses
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
+from segmentti.data.columns import Measure, describe_columns
 from segmentti.engine.clustering import K_MAX, K_METHODS, K_MIN, METHODS, small_segments
+from segmentti.engine.workflow import SegmentationResult
 from segmentti.errors import SegmenttiError
 from segmentti.insight.inspection import box_stats, build_dendrogram, category_shares
-from segmentti.insight.projection import MAP_POINTS, TSNE_MAX_CUSTOMERS
+from segmentti.insight.naming import column_label
+from segmentti.insight.projection import MAP_POINTS, TSNE_MAX_CUSTOMERS, axis_loadings, name_axis, principal_axes
 from segmentti.outputs.charts import (
     build_box_chart,
     build_category_chart,
@@ -17,7 +22,7 @@ from segmentti.outputs.charts import (
     build_profile_heatmap,
     build_size_chart,
 )
-from segmentti.texts import format_number, format_share
+from segmentti.texts import format_number, format_share, translate
 from ui import state
 from ui.cached import (
     cached_fit,
@@ -69,15 +74,55 @@ except SegmenttiError as error:
     next_step("criteria", "segments.back")
     st.stop()
 
+# the data page's readable column labels, in builds where the data page offers them
+labels = state.column_labels() if hasattr(state, "column_labels") else {}
+
+
+def label(name: str) -> str:
+    """A criterion's readable label in the page's language."""
+    return column_label(name, lang, labels)
+
+
+def measures() -> dict[str, Measure]:
+    """What each numeric criterion measures (money, year, …), from the column kinds the user confirmed."""
+    overrides = state.column_overrides()
+    numeric = list(features.numeric)
+    return state.remember(
+        "measures",
+        (current.digest, tuple(numeric), repr(sorted(overrides.items()))),
+        lambda: {info.name: info.measure for info in describe_columns(frame[numeric], overrides)},
+        4,
+    )
+
+
+frame = current.table.frame
 if features.dropped:
     st.warning(state.t("segments.dropped", columns=", ".join(features.dropped)), icon=":material/warning:")
-st.caption(state.t("segments.criteria", criteria=", ".join(features.criteria)))
+st.caption(state.t("segments.criteria", criteria=", ".join(label(name) for name in features.criteria)))
 if features.logged:
-    st.caption(state.t("engine.logged", columns=", ".join(features.logged)))
+    measured = measures()
+    money = [label(name) for name in features.logged if measured.get(name) is Measure.MONEY]
+    other = [label(name) for name in features.logged if measured.get(name) is not Measure.MONEY]
+    if money and other:
+        parts = [
+            state.t("engine.logged_money", columns=", ".join(money)),
+            state.t("engine.logged_other", columns=", ".join(other)),
+        ]
+    elif money:
+        parts = [state.t("engine.logged_money", columns=", ".join(money))]
+    else:
+        parts = [", ".join(other)]
+    st.caption(state.t("engine.logged", columns="; ".join(parts)))
 weighted = {name: weight for name, weight in features.weights.items() if weight != 1.0}
 if weighted:
     st.caption(
-        state.t("engine.weighted", weights=", ".join(f"{name} × {weight:g}" for name, weight in weighted.items()))
+        state.t(
+            "engine.weighted",
+            weights=", ".join(
+                f"{label(name)} × {format_number(weight, lang, 0 if float(weight).is_integer() else 2)}"
+                for name, weight in weighted.items()
+            ),
+        )
     )
 
 if scan is not None:
@@ -85,6 +130,11 @@ if scan is not None:
     if state.k() not in k_options:
         state.set_k(scan.recommended_k)
     state.init_widget(state.K_CHOICE, state.k(), valid=lambda chosen: chosen in k_options)
+    scan_key = (*key, weights, method, tuple(k_range))
+    st.info(
+        state.remember("rendering", (*scan_key, "explain", lang), lambda: scan.explain(lang), 64),
+        icon=":material/lightbulb:",
+    )
     k = st.select_slider(
         state.t("segments.k"),
         options=k_options,
@@ -92,51 +142,48 @@ if scan is not None:
         help=state.t("segments.k_help", k=scan.recommended_k),
     )
     state.set_k(k)
-    scan_key = (*key, weights, method, tuple(k_range))
-    st.info(
-        state.remember("rendering", (*scan_key, "explain", lang), lambda: scan.explain(lang), 64),
-        icon=":material/lightbulb:",
-    )
-    # drawn only while open: once the user closes them, a rerun (a language switch, a k
-    # change) does not build five charts nobody looks at
-    with st.expander(
-        state.t("engine.scan_charts"),
-        expanded=state.scan_charts_open(),
-        key=state.SCAN_CHARTS,
-        on_change=state.keep_scan_charts_open,
-    ) as scan_charts:
-        if scan_charts.open:
-            metrics = ["silhouette", "inertia", "stability", "calinski_harabasz", "davies_bouldin"]
-            if method == "gmm":
-                metrics.append("bic")
-            chart_columns = st.columns(2)
-            for position, metric in enumerate(metrics):
-                chart = state.remember(
-                    "rendering",
-                    (*scan_key, metric, lang),
-                    lambda metric=metric: build_metric_chart(scan, metric, lang),
-                    64,
-                )
-                chart_columns[position % 2].plotly_chart(chart, width="stretch")
 else:
     k = state.k() or K_MIN
     state.set_k(k)
     st.info(state.t("engine.hdbscan_note"), icon=":material/info:")
 
+
+def with_edits(found: SegmentationResult) -> SegmentationResult:
+    """``found`` with the names the user gave its personas: a renamed persona is renamed here too."""
+    edits = state.persona_edits(
+        state.segmentation_key(current.digest, features.criteria, found.segmentation.k, str(found.segmentation.method))
+    )
+    renamed = {number: (edit.get("name") or "").strip() for number, edit in edits.items()}
+    if not any(renamed.values()):
+        return found
+    segments_renamed = tuple(
+        dataclasses.replace(summary, name=f"{summary.number}: {renamed[summary.number]}")
+        if renamed.get(summary.number)
+        else summary
+        for summary in found.profile.segments
+    )
+    return dataclasses.replace(found, profile=dataclasses.replace(found.profile, segments=segments_renamed))
+
+
+def segments_of(chosen_k: int) -> SegmentationResult:
+    """The segments for ``chosen_k``, reusing the scan's fit and score of that k when it has them."""
+    known = scan.score(chosen_k).silhouette if scan is not None else None  # the scan scored these very segments
+    fitted = scan.fits.get(chosen_k) if scan is not None else None
+    return with_edits(segments(chosen_k, lang, method, known, fitted))
+
+
 try:
-    known = scan.score(k).silhouette if scan is not None else None  # the scan scored these very segments
-    fitted = scan.fits.get(k) if scan is not None else None
-    result = segments(k, lang, method, known, fitted)
+    result = segments_of(k)
 except SegmenttiError as error:
     show_error(error)
     st.stop()
 
 segmentation = result.segmentation
 profile = result.profile
-frame = current.table.frame
 if method == "hdbscan":
     state.set_k(segmentation.k)
-segmentation_key = (*key, weights, method, segmentation.k)
+# the names are part of every rendering's key: a persona renamed on the personas page redraws the charts
+segmentation_key = (*key, weights, method, segmentation.k, tuple(profile.names))
 
 
 def rendered(name: object, build):
@@ -171,7 +218,9 @@ if segmentation.membership is not None:
         help=state.t("engine.membership_help"),
     )
 elif segmentation.unassigned is not None:
-    columns[3].metric(state.t("engine.unassigned"), int(segmentation.sizes[segmentation.unassigned]))
+    columns[3].metric(
+        state.t("engine.unassigned"), format_number(int(segmentation.sizes[segmentation.unassigned]), lang)
+    )
 
 # the map: positions and hover texts do not depend on k, so they come from the cache
 kinds = ["pca", "tsne"] if len(frame) <= TSNE_MAX_CUSTOMERS else ["pca"]
@@ -188,7 +237,16 @@ try:
 except SegmenttiError as error:
     show_error(error)
     st.stop()
-figure = cached_segment_map(segmentation_key, projection, lang, result, current.table, features)
+axis_titles = None
+if projection == "pca":
+    _, components = state.remember("axes", (*key, weights, SEED), lambda: principal_axes(features.values, SEED), 4)
+    loadings = axis_loadings(components, features.feature_names, features.numeric, features.categorical)
+    titles = [name_axis(number, axis, lang, labels) for number, axis in enumerate(loadings, start=1)]
+    titles += [translate("chart.axis_plain", lang, number=number) for number in range(len(titles) + 1, 3)]
+    axis_titles = (titles[0], titles[1])
+figure = cached_segment_map(
+    (*segmentation_key, axis_titles), projection, lang, result, current.table, features, axis_titles
+)
 event = st.plotly_chart(
     figure,
     width="stretch",
@@ -196,11 +254,11 @@ event = st.plotly_chart(
     selection_mode=("points", "box", "lasso"),
     key=state.SEGMENT_MAP,
 )
-st.caption(state.t("engine.map_caption", shown=len(rows), limit=MAP_POINTS))
+st.caption(state.t("engine.map_caption", shown=format_number(len(rows), lang), limit=format_number(MAP_POINTS, lang)))
 points = (event or {}).get("selection", {}).get("points", []) if event else []
 picked = [int(point["customdata"]) for point in points if point.get("customdata") is not None]
 if picked:
-    st.subheader(state.t("engine.selected", count=len(picked)))
+    st.subheader(state.t("engine.selected", count=format_number(len(picked), lang)))
     selected = frame.iloc[picked].copy()
     selected.insert(
         0, state.t("export.col_segment_name"), np.asarray(profile.names, dtype=object)[segmentation.labels[picked]]
@@ -210,10 +268,51 @@ if picked:
     st.dataframe(selected, width="stretch", hide_index=True)
 
 st.plotly_chart(rendered("sizes", lambda: build_size_chart(profile, lang)), width="stretch")
-st.plotly_chart(rendered("heatmap", lambda: build_profile_heatmap(profile, lang)), width="stretch")
+
+
+def names_and_sizes(shown: SegmentationResult) -> pd.DataFrame:
+    """One row per segment: its name, size and share, numbers written the language's way."""
+    return pd.DataFrame(
+        {
+            state.t("segments.name"): shown.profile.names,
+            state.t("segments.size"): [format_number(segment.size, lang) for segment in shown.profile.segments],
+            state.t("segments.share"): [format_share(segment.share, lang) for segment in shown.profile.segments],
+        }
+    )
+
+
+st.subheader(state.t("segments.table"))
+other_k = None
+if scan is not None and len(k_options) > 1:
+    others = [None] + [option for option in k_options if option != k]
+    state.init_widget(state.COMPARE_K, None, valid=lambda chosen: chosen in others)
+    other_k = st.selectbox(
+        state.t("engine.compare"),
+        others,
+        format_func=lambda option: state.t("engine.compare_off") if option is None else f"k = {option}",
+        key=state.COMPARE_K,
+        help=state.t("engine.compare_help"),
+    )
+if other_k is None:
+    st.dataframe(names_and_sizes(result), width="stretch", hide_index=True)
+else:
+    try:
+        compared = segments_of(other_k)
+    except SegmenttiError as error:
+        show_error(error)
+        st.stop()
+    for column, shown in zip(st.columns(2), (result, compared), strict=True):
+        column.markdown("**" + state.t("engine.compare_heading", k=shown.segmentation.k) + "**")
+        column.dataframe(names_and_sizes(shown), width="stretch", hide_index=True)
+
+years = frozenset(name for name, measure in measures().items() if measure is Measure.YEAR) if features.numeric else ()
+st.plotly_chart(
+    rendered("heatmap", lambda: build_profile_heatmap(profile, lang, labels=labels, years=years)), width="stretch"
+)
+st.caption(state.t("chart.profile_note"))
 
 st.subheader(state.t("engine.by_criterion"))
-criterion = st.selectbox(state.t("engine.criterion"), features.criteria, key=state.DETAIL_CRITERION)
+criterion = st.selectbox(state.t("engine.criterion"), features.criteria, format_func=label, key=state.DETAIL_CRITERION)
 
 
 def criterion_chart():
@@ -222,18 +321,19 @@ def criterion_chart():
     measure = box_stats if numeric else category_shares
     figures = state.remember(
         "criterion_figures",
-        (*segmentation_key, criterion),
+        (*segmentation_key[:-1], criterion),
         lambda: measure(frame, segmentation.labels, criterion, segmentation.k),
         16,
     )
-    build = build_box_chart if numeric else build_category_chart
-    return build(figures, profile.names, criterion, lang)
+    if numeric:
+        return build_box_chart(figures, profile.names, label(criterion), lang, years=criterion in years)
+    return build_category_chart(figures, profile.names, label(criterion), lang)
 
 
 st.plotly_chart(rendered(("criterion", criterion), criterion_chart), width="stretch")
 
 if st.toggle(state.t("engine.fit_section"), key=state.SHOW_FIT):
-    fit = cached_fit(segmentation_key, SEED, segmentation)
+    fit = cached_fit(segmentation_key[:-1], SEED, segmentation)
     st.plotly_chart(
         rendered("fit", lambda: build_fit_chart(fit.silhouette, fit.labels, profile.names, lang)), width="stretch"
     )
@@ -251,20 +351,31 @@ if st.toggle(state.t("engine.fit_section"), key=state.SHOW_FIT):
         st.dataframe(listing, width="stretch", hide_index=True)
 
 if method == "ward":
-    dendrogram = state.remember("dendrogram", segmentation_key, lambda: build_dendrogram(features.values, k, SEED), 4)
+    dendrogram = state.remember(
+        "dendrogram", segmentation_key[:-1], lambda: build_dendrogram(features.values, k, SEED), 4
+    )
     st.plotly_chart(rendered("dendrogram", lambda: build_dendrogram_chart(dendrogram, lang)), width="stretch")
 
-st.subheader(state.t("segments.table"))
-st.dataframe(
-    pd.DataFrame(
-        {
-            state.t("chart.segment"): [segment.number for segment in profile.segments],
-            state.t("segments.name"): profile.names,
-            state.t("segments.size"): [segment.size for segment in profile.segments],
-            state.t("segments.share"): [format_share(segment.share, lang) for segment in profile.segments],
-        }
-    ),
-    width="stretch",
-    hide_index=True,
-)
+if scan is not None:
+    # closed at first: the segments come first. Drawn only while open, so a rerun (a language
+    # switch, a k change) does not build five charts nobody looks at
+    with st.expander(
+        state.t("engine.scan_charts"),
+        expanded=state.scan_charts_open(),
+        key=state.SCAN_CHARTS,
+        on_change=state.keep_scan_charts_open,
+    ) as scan_charts:
+        if scan_charts.open:
+            metrics = ["silhouette", "inertia", "stability", "calinski_harabasz", "davies_bouldin"]
+            if method == "gmm":
+                metrics.append("bic")
+            chart_columns = st.columns(2)
+            for position, metric in enumerate(metrics):
+                chart = state.remember(
+                    "rendering",
+                    (*scan_key, metric, lang),
+                    lambda metric=metric: build_metric_chart(scan, metric, lang),
+                    64,
+                )
+                chart_columns[position % 2].plotly_chart(chart, width="stretch")
 next_step("personas", "segments.next")

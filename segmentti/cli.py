@@ -13,7 +13,7 @@ from typing import NoReturn
 
 import pandas as pd
 
-from segmentti.data.columns import Family, describe_columns
+from segmentti.data.columns import Family, Kind, Overrides, Preset, describe_columns, preset_criteria
 from segmentti.data.loading import DATE_ORDERS, ENCODINGS, LoadOptions, Table, read_file
 from segmentti.data.orders import CustomerFeatures, OrderMapping, build_customers
 from segmentti.engine.clustering import K_MAX, K_METHODS, K_MIN, METHODS
@@ -98,7 +98,10 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         command.add_argument("input", help=tr("cli.help_input"))
         _add_order_options(command, required=False, lang=lang)
         _add_load_options(command, lang)
-        command.add_argument("--criteria", help=tr("cli.help_criteria"))
+        chosen = command.add_mutually_exclusive_group()
+        chosen.add_argument("--criteria", help=tr("cli.help_criteria"))
+        chosen.add_argument("--preset", choices=[preset.value for preset in Preset], help=tr("cli.help_preset"))
+        command.add_argument("--kinds", help=tr("cli.help_kinds"))
         command.add_argument("--seed", default="0", help=tr("cli.help_seed"))
         command.add_argument("--sheet", help=tr("cli.help_sheet"))
         add_lang(command)
@@ -437,7 +440,9 @@ def _add_engine_options(command: argparse.ArgumentParser, lang: str) -> None:
     command.add_argument("--rules", help=translate("cli.help_rules", lang))
 
 
-def _parse_weights(value: str | None, frame: pd.DataFrame, criteria: list[str]) -> dict[str, float]:
+def _parse_weights(
+    value: str | None, frame: pd.DataFrame, criteria: list[str], overrides: Overrides | None = None
+) -> dict[str, float]:
     """``FAMILY=W,COLUMN=W`` → one weight per criterion (family weight × column weight)."""
     if not value:
         return {}
@@ -459,26 +464,49 @@ def _parse_weights(value: str | None, frame: pd.DataFrame, criteria: list[str]) 
             column_weights[name] = weight
         else:
             raise SegmenttiError("error.unknown_weight_name", name=name, families=", ".join(sorted(families)))
-    family_of = {info.name: info.family.value for info in describe_columns(frame[criteria])}
+    family_of = {info.name: info.family.value for info in describe_columns(frame[criteria], overrides)}
     return combine_weights(family_of, family_weights, column_weights)
 
 
+def _kind_overrides(value: str | None, frame: pd.DataFrame) -> Overrides:
+    """``--kinds COLUMN=numeric|categorical,...`` → the column corrections the library takes."""
+    if not value:
+        return {}
+    kinds = {kind.value for kind in Kind}
+    overrides: Overrides = {}
+    for part in (piece.strip() for piece in value.split(",") if piece.strip()):
+        name, equals, kind = (text.strip() for text in part.rpartition("="))
+        if not equals or not name or kind not in kinds:
+            raise SegmenttiError("error.bad_kinds_option", value=value, kinds=", ".join(sorted(kinds)))
+        if name not in frame.columns:
+            raise SegmenttiError("error.unknown_criteria", columns=name, available=", ".join(map(str, frame.columns)))
+        overrides[name] = {"role": kind}
+    return overrides
+
+
 def _engine_features(args: argparse.Namespace, frame: pd.DataFrame) -> tuple[pd.DataFrame, FeatureMatrix]:
-    """The frame to segment (RFM from order lines replaces it by one row per customer) and its features."""
+    """The frame to segment (RFM from order lines replaces it by one row per customer) and its features.
+
+    The criteria are ``--criteria``, the ``--preset``'s or the suggested default; ``--kinds``
+    sets how a column enters the clustering (else the detected kind: codes are categories).
+    """
     criteria = _criteria(args.criteria)
+    if getattr(args, "method", "kmeans") == "rfm" and not has_rfm_columns(frame):
+        if not {"customer_id", "order_date", "amount_eur"} <= set(frame.columns):
+            raise SegmenttiError(
+                "error.rfm_missing_columns",
+                columns=f"{RECENCY}, {FREQUENCY}, {MONETARY} (customer_id, order_date, amount_eur)",
+                missing=", ".join(name for name in (RECENCY, FREQUENCY, MONETARY) if name not in frame.columns),
+            )
+        frame = summarize_orders(frame).reset_index()
+    overrides = _kind_overrides(getattr(args, "kinds", None), frame)
+    if criteria is None and getattr(args, "preset", None):
+        criteria = preset_criteria(frame, args.preset, overrides)
     if getattr(args, "method", "kmeans") == "rfm":
-        if not has_rfm_columns(frame):
-            if not {"customer_id", "order_date", "amount_eur"} <= set(frame.columns):
-                raise SegmenttiError(
-                    "error.rfm_missing_columns",
-                    columns=f"{RECENCY}, {FREQUENCY}, {MONETARY} (customer_id, order_date, amount_eur)",
-                    missing=", ".join(name for name in (RECENCY, FREQUENCY, MONETARY) if name not in frame.columns),
-                )
-            frame = summarize_orders(frame).reset_index()
         criteria = criteria or [RECENCY, FREQUENCY, MONETARY]
-    chosen = resolve_criteria(frame, criteria)
-    weights = _parse_weights(getattr(args, "weights", None), frame, chosen)
-    return frame, build_features(frame, chosen, weights=weights)
+    chosen = resolve_criteria(frame, criteria, overrides)
+    weights = _parse_weights(getattr(args, "weights", None), frame, chosen, overrides)
+    return frame, build_features(frame, chosen, weights=weights, overrides=overrides)
 
 
 def _engine_segment(

@@ -117,7 +117,13 @@ def cached_order_summary(digest: str, orders: pd.DataFrame) -> pd.DataFrame:
 
 
 def cached_segment_map(
-    key: tuple, projection: str, lang: str, result: SegmentationResult, table: Table, features: FeatureMatrix
+    key: tuple,
+    projection: str,
+    lang: str,
+    result: SegmentationResult,
+    table: Table,
+    features: FeatureMatrix,
+    axis_titles: tuple[str, str] | None = None,
 ) -> go.Figure:
     """The customer map of the segmentation identified by ``key`` (digest, criteria, weights, method, k) in ``lang``.
 
@@ -125,7 +131,8 @@ def cached_segment_map(
     (computed once whatever the language); the figure itself is a rendering of the segment
     names, so it is kept per language. The very same figure object is shown on every rerun:
     a figure built anew may serialise its layout keys in another order, which gives the chart
-    a new widget id and drops the user's selection.
+    a new widget id and drops the user's selection. ``key`` must name whatever else the figure
+    shows (segment names as the user edited them, ``axis_titles``).
     """
 
     def compute() -> go.Figure:
@@ -139,7 +146,9 @@ def cached_segment_map(
             8,
         )
         names = np.asarray(result.profile.names, dtype=object)[result.segmentation.labels[rows]]
-        return build_segment_map(coords, names, hover, result.profile.names, lang, projection=projection, rows=rows)
+        return build_segment_map(
+            coords, names, hover, result.profile.names, lang, projection=projection, rows=rows, axis_titles=axis_titles
+        )
 
     return state.remember("map", (*key, projection, lang), compute, 8)
 

@@ -31,24 +31,45 @@ def weight_pairs(frame: pd.DataFrame, chosen: list[str] | None) -> tuple[tuple[s
     """
     if not state.family_weights() and not state.column_weights():
         return ()
-    criteria = resolve_criteria(frame, chosen)
-    families = {info.name: info.family.value for info in describe_columns(frame[criteria], state.column_overrides())}
+    overrides = state.column_overrides()
+    criteria = resolve_criteria(frame, chosen, overrides)
+    families = {info.name: info.family.value for info in describe_columns(frame[criteria], overrides)}
     combined = combine_weights(families, state.family_weights(), state.column_weights())
     return tuple(sorted((name, weight) for name, weight in combined.items() if weight != 1.0))
 
 
-def current_features() -> tuple[FeatureMatrix, tuple[tuple[str, float], ...]]:
-    """The feature matrix of the loaded data for the chosen criteria and weights (raises SegmenttiError)."""
+def current_features() -> tuple[FeatureMatrix, tuple[tuple[str, object], ...]]:
+    """The feature matrix of the loaded data for the chosen criteria, weights and column kinds (raises SegmenttiError).
+
+    The user's column corrections go in: the kind set on the data page (a coded channel made
+    numeric, a number made a category) decides how each criterion enters the clustering.
+
+    Returns
+    -------
+    tuple
+        The features, and the settings part of every key computed from them: the
+        ``(criterion, weight)`` pairs of :func:`weight_pairs`, then ``(criterion, role)`` for
+        each chosen criterion whose role the user set, so a changed kind is never served an
+        old result.
+    """
     current = state.dataset()
+    overrides = state.column_overrides()
     chosen = state.criteria()
     if chosen is None:  # before the user has chosen: the suggestion, with the user's column corrections
-        chosen = cached_suggestion(current.digest, state.column_overrides(), current.table.frame)
+        chosen = cached_suggestion(current.digest, overrides, current.table.frame)
     weights = weight_pairs(current.table.frame, chosen)
-    key = (current.digest, tuple(chosen or ()), weights)
+    roles = tuple((name, str(overrides[name]["role"])) for name in chosen or () if "role" in overrides.get(name, {}))
+    settings = weights + roles
+    key = (current.digest, tuple(chosen or ()), settings)
     features = state.remember(
-        "features", key, lambda: build_features(current.table.frame, list(chosen or ()), weights=dict(weights)), 4
+        "features",
+        key,
+        lambda: build_features(
+            current.table.frame, list(chosen or ()), weights=dict(weights), overrides=dict(overrides)
+        ),
+        4,
     )
-    return features, weights
+    return features, settings
 
 
 def segmentation(
@@ -60,8 +81,8 @@ def segmentation(
     ``silhouette`` and ``fitted`` come from the scan when it already fitted this k.
     """
     current = state.dataset()
-    features, weights = current_features()
-    key = (current.digest, features.criteria, weights, method, k, SEED)
+    features, settings = current_features()
+    key = (current.digest, features.criteria, settings, method, k, SEED)
     found = state.remember(
         "segmentation",
         key,

@@ -55,6 +55,7 @@ CURRENCY_CHOICE = "currency_choice"
 # --- chosen for the working data (reset by set_dataset) --------------------------------------
 CRITERIA = "criteria"
 CRITERIA_CHOICE = "criteria_choice"
+CRITERIA_PRESET = "criteria_preset"
 FAMILY_WEIGHTS = "family_weights"
 COLUMN_WEIGHTS = "column_weights"
 COLUMN_WEIGHT_EDITOR = "column_weight_editor"
@@ -63,6 +64,7 @@ METHOD_CHOICE = "method_choice"
 K = "k"
 K_CHOICE = "k_choice"
 K_RANGE = "k_range"
+COMPARE_K = "compare_k"
 MAP_PROJECTION = "map_projection"
 SEGMENT_MAP = "segment_map"
 DETAIL_CRITERION = "detail_criterion"
@@ -83,6 +85,7 @@ RESULTS = "results"
 _PER_DATA = (
     CRITERIA,
     CRITERIA_CHOICE,
+    CRITERIA_PRESET,
     FAMILY_WEIGHTS,
     COLUMN_WEIGHTS,
     COLUMN_WEIGHT_EDITOR,
@@ -91,6 +94,7 @@ _PER_DATA = (
     K,
     K_CHOICE,
     K_RANGE,
+    COMPARE_K,
     MAP_PROJECTION,
     SEGMENT_MAP,
     DETAIL_CRITERION,
@@ -243,8 +247,8 @@ def file_widget_key(file_key: str, option: str) -> str:
 
 
 def scan_charts_open() -> bool:
-    """Whether the segments page's score charts are open (at first they are; a display choice kept for any data)."""
-    return bool(st.session_state.get(SCAN_CHARTS_OPEN, True))
+    """Whether the segments page's score charts are open (at first closed: the segments come first; kept for any data)."""
+    return bool(st.session_state.get(SCAN_CHARTS_OPEN, False))
 
 
 def keep_scan_charts_open() -> None:
@@ -393,6 +397,16 @@ def set_criteria(chosen: list[str], suggested: list[str]) -> None:
     if chosen != (suggested if in_use is None else in_use):
         st.session_state.pop(K, None)
     st.session_state[CRITERIA] = list(chosen)
+
+
+def criteria_preset() -> str | None:
+    """The ready set of criteria the user last picked on the criteria page (``None`` before)."""
+    return st.session_state.get(CRITERIA_PRESET)
+
+
+def fill_criteria_choice(names: list[str]) -> None:
+    """Put ``names`` in the criteria page's selection (a preset's ``on_change``: before the widget is drawn)."""
+    st.session_state[CRITERIA_CHOICE] = list(names)
 
 
 def family_weights() -> dict[str, float]:

@@ -16,6 +16,7 @@ from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from segmentti.data.columns import Family, Kind, Overrides, Role, criterion_kinds, describe_columns, suggest_criteria
+from segmentti.data.orders import structurally_missing
 from segmentti.errors import SegmenttiError
 
 MISSING_LEVEL = "(missing)"
@@ -30,6 +31,16 @@ RARE_SHARE = 0.01
 SKEW_LIMIT = 1.0
 """A numeric criterion whose skewness exceeds this (and that a log makes more symmetric) is log-transformed."""
 
+MAX_LEVEL_WEIGHT = 2.0
+"""The most a level's one-hot column is multiplied by. Two customers on different levels then stand at most
+``2 * sqrt(2)`` ≈ 2.8 standard deviations apart: as far as two customers 1.4 standard deviations either
+side of a numeric criterion's mean, so a level held by a few customers cannot outweigh whole criteria."""
+
+ABSENT_INDICATOR_WEIGHT = 0.5
+"""The weight of the "has none" indicator of a structurally empty criterion, relative to the criterion's
+own. The filled value already places those customers at the far end, so value and indicator together
+count 1.5 criteria rather than 2."""
+
 MAX_CHOSEN_LEVELS = 100
 """A text column chosen by hand may have at most this many distinct values."""
 
@@ -42,11 +53,15 @@ class BalancedOneHotEncoder(TransformerMixin, BaseEstimator):
     A standardised numeric column has variance 1. The one-hot block of a categorical
     column with level shares ``p`` has total variance ``1 - sum(p**2)``; the block is
     multiplied by ``1 / sqrt(1 - sum(p**2))`` so it has total variance 1 too (the idea
-    behind FAMD). Empty cells become the level :data:`MISSING_LEVEL`.
+    behind FAMD), but by at most ``max_weight``: a yes/no column whose "yes" is 1.5 % of
+    the customers would otherwise be multiplied by almost 6 and set those few customers
+    so far apart that they form a segment of their own. Empty cells become the level
+    :data:`MISSING_LEVEL`.
     """
 
-    def __init__(self, *, rare_share: float = RARE_SHARE) -> None:
+    def __init__(self, *, rare_share: float = RARE_SHARE, max_weight: float = MAX_LEVEL_WEIGHT) -> None:
         self.rare_share = rare_share
+        self.max_weight = max_weight
 
     def __sklearn_tags__(self) -> Tags:
         tags = super().__sklearn_tags__()
@@ -74,7 +89,7 @@ class BalancedOneHotEncoder(TransformerMixin, BaseEstimator):
         for position, levels in enumerate(self.encoder_.categories_):
             shares = text.iloc[:, position].value_counts(normalize=True).reindex(levels, fill_value=0.0)
             spread = 1.0 - float(np.sum(shares.to_numpy() ** 2))
-            block_weight = 1.0 / np.sqrt(spread) if spread > 1e-12 else 0.0
+            block_weight = min(1.0 / np.sqrt(spread), self.max_weight) if spread > 1e-12 else 0.0
             weights.extend([block_weight] * len(levels))
         self.weights_ = np.asarray(weights)
         return self
@@ -107,11 +122,17 @@ class LogScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
 
     Like a log for values well above the typical size (money, counts), linear around zero,
     so small losses and small profits stay close together instead of being split by sign.
+    Empty cells (NaN) are ignored in ``fit`` and stay empty, as in scikit-learn's scalers.
     """
+
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True
+        return tags
 
     def fit(self, X: np.ndarray, y: None = None) -> LogScaler:
         """Learn each column's typical size."""
-        values = np.abs(validate_data(self, X, dtype=np.float64, reset=True))
+        values = np.abs(validate_data(self, X, dtype=np.float64, reset=True, ensure_all_finite="allow-nan"))
         scales = []
         for column in values.T:
             nonzero = column[(column > 0) & np.isfinite(column)]
@@ -122,7 +143,8 @@ class LogScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     def transform(self, X: np.ndarray) -> np.ndarray:
         """Apply ``asinh(x / s)``."""
         check_is_fitted(self, "scale_")
-        return np.arcsinh(validate_data(self, X, dtype=np.float64, reset=False) / self.scale_)
+        values = validate_data(self, X, dtype=np.float64, reset=False, ensure_all_finite="allow-nan")
+        return np.arcsinh(values / self.scale_)
 
 
 def is_skewed(column: pd.Series) -> bool:
@@ -165,6 +187,39 @@ class ColumnWeights(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         return validate_data(self, X, dtype=np.float64, reset=False) * self.scale_
 
 
+# What an empty cell of an order feature means when the customer has no second order (or none at all),
+# as a value on the column's own scale: "the longest seen" for times since or between orders, "none" (0)
+# for an amount or a length of customership. Columns not listed get the longest seen.
+_ABSENT_MEANS_ZERO = frozenset({"tenure_days", "avg_order_value"})
+_INDICATOR_PREFIX = "missingindicator_"
+
+
+def absent_value(name: str, column: pd.Series) -> float:
+    """The value a structurally empty cell of ``column`` stands for (see :func:`segmentti.data.orders.structurally_missing`).
+
+    A one-order customer has no interval between orders: they are at least as infrequent as the
+    least frequent repeat buyer, so the interval is the longest one seen. A customer who never
+    ordered is as lapsed as the most lapsed one (recency: the longest seen) and has no order
+    value and no tenure (0). Never the median: that would make them look like a typical repeat buyer.
+
+    Parameters
+    ----------
+    name : str
+        The column's header (``mean_days_between_orders``, ``recency_days``, ``tenure_days``, ``avg_order_value``).
+    column : pandas.Series
+        Its values; the empty cells are ignored.
+
+    Returns
+    -------
+    float
+        The fill value (0 when the column has no value at all).
+    """
+    if name in _ABSENT_MEANS_ZERO:
+        return 0.0
+    filled = pd.to_numeric(column, errors="coerce").dropna()
+    return float(filled.max()) if len(filled) else 0.0
+
+
 def _as_text(X: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(X)
     return frame.astype(object).where(frame.notna(), MISSING_LEVEL).astype(str)
@@ -177,8 +232,9 @@ class FeatureMatrix:
     Attributes
     ----------
     values : numpy.ndarray
-        Shape ``(n_customers, n_features)``: numeric criteria imputed (median) and
-        standardised, categorical criteria one-hot encoded and balanced.
+        Shape ``(n_customers, n_features)``: numeric criteria imputed (median; structurally
+        empty cells with :func:`absent_value` and a ``missingindicator_<criterion>`` column)
+        and standardised, categorical criteria one-hot encoded and balanced.
     feature_names : tuple of str
         A name per column of ``values``.
     numeric : tuple of str
@@ -194,6 +250,9 @@ class FeatureMatrix:
         Numeric criteria that were log-transformed because they are skewed (see :func:`is_skewed`).
     weights : dict of str to float
         The weight of every criterion used (1 unless set).
+    absent : tuple of str
+        Numeric criteria with structurally empty cells, filled with :func:`absent_value` and
+        given a "has none" indicator column.
     """
 
     values: np.ndarray
@@ -204,6 +263,7 @@ class FeatureMatrix:
     dropped: tuple[str, ...] = ()
     logged: tuple[str, ...] = ()
     weights: dict[str, float] = field(default_factory=dict)
+    absent: tuple[str, ...] = ()
 
     @property
     def criteria(self) -> tuple[str, ...]:
@@ -211,8 +271,13 @@ class FeatureMatrix:
         return self.numeric + self.categorical
 
 
-def resolve_criteria(frame: pd.DataFrame, criteria: Sequence[str] | None) -> list[str]:
+def resolve_criteria(
+    frame: pd.DataFrame, criteria: Sequence[str] | None, overrides: Overrides | None = None
+) -> list[str]:
     """Check the chosen criteria against ``frame``; ``None`` or empty means the suggested default.
+
+    ``overrides`` are the user's column corrections (see :func:`segmentti.data.columns.describe_columns`):
+    they count for the suggestion and for what may be a criterion.
 
     Raises
     ------
@@ -221,7 +286,7 @@ def resolve_criteria(frame: pd.DataFrame, criteria: Sequence[str] | None) -> lis
         column, or no usable column is left.
     """
     if not criteria:
-        chosen = suggest_criteria(frame)
+        chosen = suggest_criteria(frame, overrides)
         if not chosen:
             raise SegmenttiError("error.no_usable_columns")
         return chosen
@@ -232,7 +297,7 @@ def resolve_criteria(frame: pd.DataFrame, criteria: Sequence[str] | None) -> lis
             columns=", ".join(missing),
             available=", ".join(map(str, frame.columns)),
         )
-    infos = describe_columns(frame[list(dict.fromkeys(criteria))])
+    infos = describe_columns(frame[list(dict.fromkeys(criteria))], overrides)
     refused = [
         info.name
         for info in infos
@@ -254,10 +319,13 @@ def build_features(
     """Build the clustering matrix from the ``criteria`` columns of ``frame``.
 
     Numeric criteria are imputed (median), log-transformed when skewed (see
-    :func:`is_skewed`) and standardised; categorical criteria are one-hot encoded with
-    rare levels grouped and balanced so each counts as much as one numeric criterion;
-    then every criterion's block is multiplied by ``sqrt(weight)``. All of it is one
-    fitted scikit-learn pipeline (``FeatureMatrix.transformer``).
+    :func:`is_skewed`) and standardised; cells empty by construction (a one-order
+    customer's interval between orders, see :func:`segmentti.data.orders.structurally_missing`)
+    are filled with :func:`absent_value` instead and get an indicator column of weight
+    :data:`ABSENT_INDICATOR_WEIGHT`. Categorical criteria are one-hot encoded with rare
+    levels grouped and balanced so each counts as much as one numeric criterion (capped at
+    :data:`MAX_LEVEL_WEIGHT`); then every criterion's block is multiplied by
+    ``sqrt(weight)``. All of it is one fitted scikit-learn pipeline (``FeatureMatrix.transformer``).
 
     Parameters
     ----------
@@ -285,7 +353,7 @@ def build_features(
         For unusable criteria (see :func:`resolve_criteria`), a negative weight, or
         when every chosen criterion is empty or weighted 0.
     """
-    chosen = resolve_criteria(frame, criteria)
+    chosen = resolve_criteria(frame, criteria, overrides)
     weights = dict(weights or {})
     for name, weight in weights.items():
         if not np.isfinite(weight) or weight < 0:
@@ -298,11 +366,13 @@ def build_features(
     numeric = tuple(name for name in filled if kinds[name] is Kind.NUMERIC)
     categorical = tuple(name for name in filled if name not in numeric)
     logged = tuple(name for name in numeric if log_skewed and is_skewed(frame[name]))
-    plain = tuple(name for name in numeric if name not in logged)
+    structural = structurally_missing(frame)
+    absent = tuple(name for name in numeric if name in structural)
+    plain = tuple(name for name in numeric if name not in logged and name not in absent)
     parts = []
     if plain:
         parts.append(("numeric", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), list(plain)))
-    if logged:
+    if logged and set(logged) - set(absent):
         parts.append(
             (
                 "logged",
@@ -311,21 +381,35 @@ def build_features(
                     LogScaler(),
                     StandardScaler(),
                 ),
-                list(logged),
+                [name for name in logged if name not in absent],
+            )
+        )
+    for name in absent:  # one part each: every column has its own fill value
+        steps = [SimpleImputer(strategy="constant", fill_value=absent_value(name, frame[name]), add_indicator=True)]
+        parts.append(
+            (
+                f"absent_{name}",
+                make_pipeline(*steps, *([LogScaler()] if name in logged else []), StandardScaler()),
+                [name],
             )
         )
     if categorical:
         parts.append(("categorical", BalancedOneHotEncoder(), list(categorical)))
     encoder = ColumnTransformer(parts, verbose_feature_names_out=False)
-    ordered = plain + logged + categorical
+    ordered = plain + tuple(name for name in logged if name not in absent) + absent + categorical
     encoded = np.asarray(encoder.fit_transform(frame[list(ordered)]), dtype=np.float64)
     names = tuple(str(name) for name in encoder.get_feature_names_out())
     owners = _owners(names, ordered, encoder)
     used = {name: float(weights.get(name, 1.0)) for name in ordered}
-    weighting = ColumnWeights(weights=[used[owner] for owner in owners]).fit(encoded)
+    scales = [
+        used[owner] * (ABSENT_INDICATOR_WEIGHT if name.startswith(_INDICATOR_PREFIX) else 1.0)
+        for name, owner in zip(names, owners, strict=True)
+    ]
+    weighting = ColumnWeights(weights=scales).fit(encoded)
     transformer = Pipeline([("encode", encoder), ("weight", weighting)])
     values = weighting.transform(encoded)
-    return FeatureMatrix(values, names, plain + logged, categorical, transformer, dropped, logged, used)
+    numeric_used = tuple(name for name in ordered if name not in categorical)
+    return FeatureMatrix(values, names, numeric_used, categorical, transformer, dropped, logged, used, absent)
 
 
 def _owners(names: tuple[str, ...], ordered: tuple[str, ...], encoder: ColumnTransformer) -> list[str]:
@@ -338,6 +422,8 @@ def _owners(names: tuple[str, ...], ordered: tuple[str, ...], encoder: ColumnTra
         if isinstance(part, BalancedOneHotEncoder):
             for column, levels in zip(columns, part.encoder_.categories_, strict=True):
                 owners.extend([column] * len(levels))
+        elif len(columns) == 1:  # one criterion, its indicator column included
+            owners.extend([columns[0]] * count)
         else:
             owners.extend(columns[:count])
     assert len(owners) == len(names) and set(owners) <= set(ordered)

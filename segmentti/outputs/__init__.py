@@ -1,12 +1,33 @@
-"""Outputs: segments → files and figures.
+"""Segments → files and charts: one run assembler, labelled tables, contact lists, report, workbook, charts."""
 
-- ``run``: :func:`~segmentti.outputs.run.assemble_run` puts every file of a run together
-  (customers with their segment, ``summary.json``, persona report, workbook, contact lists)
-  and :func:`~segmentti.outputs.run.write_outputs` writes them; the app and the command line
-  both get their files from it.
-- ``persona_view``: :func:`~segmentti.outputs.persona_view.build_persona_view`, a persona's
-  card formatted once for the page, Markdown, HTML and the workbook.
-- ``palette``: :func:`~segmentti.outputs.palette.segment_colour`, one colour per segment everywhere.
-- ``tables``, ``contacts``, ``report``, ``workbook``: the files' formats.
-- ``charts``, ``persona_charts``: plotly figures from computed results.
-"""
+from segmentti._lazy import lazy_exports
+
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "Pilot": "run",
+        "RunFiles": "run",
+        "assemble_run": "run",
+        "write_outputs": "run",
+        "label_customers": "tables",
+        "label_with_personas": "tables",
+        "to_csv_bytes": "tables",
+        "to_finnish_csv_bytes": "tables",
+        "build_summary": "tables",
+        "draw_control_group": "tables",
+        "find_contact_columns": "contacts",
+        "build_contact_lists": "contacts",
+        "build_lists_zip": "contacts",
+        "PersonaView": "persona_view",
+        "build_persona_view": "persona_view",
+        "render_markdown": "report",
+        "render_html": "report",
+        "build_workbook": "workbook",
+        "segment_colours": "palette",
+        "build_segment_map": "charts",
+        "build_size_chart": "charts",
+        "build_profile_heatmap": "charts",
+        "build_metric_chart": "charts",
+        "build_trait_chart": "persona_charts",
+    },
+)

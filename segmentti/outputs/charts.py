@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from segmentti.engine.scanning import KScan
 from segmentti.insight.inspection import Dendrogram
+from segmentti.insight.naming import column_label
 from segmentti.insight.profiling import Profile
 from segmentti.outputs.palette import NEUTRAL, PALETTE, segment_colours
 from segmentti.texts import PLOTLY_SEPARATORS, format_number, format_share, translate
@@ -25,6 +26,54 @@ def _layout(lang: str) -> dict:
     return {**_LAYOUT, "separators": PLOTLY_SEPARATORS.get(lang, PLOTLY_SEPARATORS["en"])}
 
 
+NAME_CHARACTERS = 40
+"""Segment names longer than this are shortened on axes and in legends (the full name is on hover)."""
+
+
+def short_name(name: str, limit: int = NAME_CHARACTERS) -> str:
+    """``name`` shortened to at most ``limit`` characters without cutting a word, with an ellipsis.
+
+    A name of phrases (``"3: lapsed buyers · high spend · Uusimaa"``) keeps its first whole
+    phrases; a single long phrase is cut at its last whole word. Names on the Segments page
+    start with their number, so the shortened names stay unique.
+    """
+    if len(name) <= limit:
+        return name
+    phrases = name.split(" · ")
+    kept = phrases[0]
+    for phrase in phrases[1:]:
+        if len(kept) + len(" · ") + len(phrase) + 1 > limit:
+            break
+        kept += " · " + phrase
+    if len(kept) + 1 <= limit:
+        return kept + "…"
+    head = name[: limit - 1]
+    space = head.rfind(" ")
+    if name[limit - 1] != " " and space >= limit // 2:  # cut at the last whole word, unless a word is very long
+        head = head[:space]
+    return head.rstrip(" ·,:;-") + "…"
+
+
+AXIS_TITLE_CHARACTERS = 55
+"""The map's vertical axis title takes lines of at most this many characters (the horizontal one twice as many)."""
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` broken into plotly lines (``<br>``) of at most ``width`` characters, at spaces."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def _escape(text: str) -> str:
+    """``text`` safe inside a plotly hover template (``%`` would start a placeholder)."""
+    return text.replace("%", "%%")
+
+
 def build_segment_map(
     coords: np.ndarray,
     segment_names: Sequence[str],
@@ -34,8 +83,9 @@ def build_segment_map(
     *,
     projection: str = "pca",
     rows: np.ndarray | None = None,
+    axis_titles: tuple[str, str] | None = None,
 ) -> go.Figure:
-    """A 2-D map of customers coloured by segment.
+    """A 2-D map of customers coloured by segment, the legend naming the segments.
 
     Parameters
     ----------
@@ -54,6 +104,9 @@ def build_segment_map(
     rows : numpy.ndarray, optional
         Length ``m``: each drawn customer's position in the table, carried as
         ``customdata`` so a selection on the map can name the customers.
+    axis_titles : tuple of str, optional
+        What the two PCA axes mean in words (:func:`segmentti.insight.projection.name_axis`);
+        without them the axes are called "Axis 1" and "Axis 2".
     """
     figure = go.Figure()
     colours = segment_colours(order)
@@ -71,18 +124,28 @@ def build_segment_map(
                 x=coords[mask, 0],
                 y=coords[mask, 1],
                 mode="markers",
-                name=name,
+                name=short_name(name),
                 marker=dict(color=colours[name], size=6, opacity=0.7),
                 text=hover_text[mask].to_numpy(dtype=str) if len(hover.columns) else None,
                 customdata=rows[mask] if rows is not None else None,
-                hovertemplate="%{text}<extra>" + name.replace("%", "%%") + "</extra>" if len(hover.columns) else None,
+                hovertemplate="<b>"
+                + _escape(name)
+                + "</b>"
+                + ("<br>%{text}" if len(hover.columns) else "")
+                + "<extra></extra>",
             )
         )
     tsne = projection == "tsne"
+    if tsne:
+        titles = ("t-SNE 1", "t-SNE 2")
+    else:
+        titles = axis_titles or tuple(translate("chart.axis_plain", lang, number=number) for number in (1, 2))
     figure.update_layout(
-        title=translate("engine.map_title_tsne" if tsne else "chart.map_title", lang, count=len(names)),
-        xaxis_title="t-SNE 1" if tsne else translate("chart.map_x", lang),
-        yaxis_title="t-SNE 2" if tsne else translate("chart.map_y", lang),
+        title=translate(
+            "engine.map_title_tsne" if tsne else "chart.map_title", lang, count=format_number(len(names), lang)
+        ),
+        xaxis_title=_wrap(titles[0], AXIS_TITLE_CHARACTERS * 2),
+        yaxis_title=_wrap(titles[1], AXIS_TITLE_CHARACTERS),
         legend=dict(title=translate("chart.segment", lang)),
         dragmode="select" if rows is not None else "zoom",  # with rows, dragging selects customers
         height=520,
@@ -92,17 +155,19 @@ def build_segment_map(
 
 
 def build_size_chart(profile: Profile, lang: str) -> go.Figure:
-    """Customers per segment as horizontal bars with count and share; segment numbers on the axis, names on hover."""
+    """Customers per segment as horizontal bars with count and share, the segments named on the axis.
+
+    Long names are shortened at a word (:func:`short_name`); the full name is on hover.
+    """
     names = profile.names
     colours = segment_colours(names)
-    numbers = [str(segment.number) for segment in profile.segments]
     labels = [
         f"{format_number(segment.size, lang)} ({format_share(segment.share, lang, 0)})" for segment in profile.segments
     ]
     figure = go.Figure(
         go.Bar(
             x=[segment.size for segment in profile.segments],
-            y=numbers,
+            y=[short_name(name) for name in names],
             orientation="h",
             text=labels,
             textposition="outside",
@@ -115,64 +180,124 @@ def build_size_chart(profile: Profile, lang: str) -> go.Figure:
     largest = max((segment.size for segment in profile.segments), default=1)
     figure.update_layout(
         title=translate("chart.sizes_title", lang),
-        xaxis=dict(title=translate("chart.customers", lang), range=[0, largest * 1.25]),
-        yaxis=dict(title=translate("chart.segment", lang), autorange="reversed", type="category"),
+        xaxis=dict(title=translate("chart.customers", lang), range=[0, largest * 1.3], separatethousands=True),
+        yaxis=dict(autorange="reversed", type="category", automargin=True),
         height=140 + 36 * len(names),
         **_layout(lang),
     )
     return figure
 
 
-def build_profile_heatmap(profile: Profile, lang: str, max_rows: int = HEATMAP_COLUMNS) -> go.Figure:
+def build_profile_heatmap(
+    profile: Profile,
+    lang: str,
+    max_rows: int = HEATMAP_COLUMNS,
+    *,
+    labels: Mapping[str, str] | None = None,
+    years: Collection[str] = (),
+) -> go.Figure:
     """How each segment differs from all customers: a row per criterion (or category), a column per segment.
 
-    Cells are coloured by the standardised difference (red above all customers, blue below)
-    and show the segment's mean or share; only the ``max_rows`` most different rows are drawn.
+    Colour and printed number are the same figure: the segment's average minus all
+    customers' on the scale the segments were found on, in standard deviations (red above,
+    blue below; a category's share difference is in standard deviations of its share).
+    The hover adds the segment's own value and all customers'. Only the ``max_rows`` most
+    different rows are drawn.
+
+    Parameters
+    ----------
+    profile : Profile
+        ``differences``, ``segment_values`` and ``overall_values`` give the cells.
+    lang : str
+        Language of the texts and numbers.
+    max_rows : int, default :data:`HEATMAP_COLUMNS`
+        Most rows drawn.
+    labels : mapping of str to str, optional
+        The user's readable column labels (rows use :func:`segmentti.insight.naming.column_label`).
+    years : collection of str
+        Columns holding calendar years: their values are shown without a thousands separator.
     """
     differences = profile.differences
     strongest = set(differences.abs().max().sort_values(ascending=False, kind="stable").index[:max_rows])
     rows = [column for column in differences.columns if column in strongest]
-    values = differences[rows].T
-    shown = profile.segment_values[rows].T
-    text = [
-        [_format_value(shown.iat[row, col], rows[row], lang) for col in range(shown.shape[1])]
+    values = differences[rows].T.to_numpy(dtype=float)
+    shown = profile.segment_values[rows].T.to_numpy(dtype=float)
+    overall = profile.overall_values[rows].to_numpy(dtype=float)
+    names = profile.names
+    row_labels = [_row_label(column, lang, labels) for column in rows]
+    text = [[_signed(values[row, col], lang) for col in range(values.shape[1])] for row in range(len(rows))]
+    hover = [
+        [
+            [
+                names[col],
+                translate(
+                    "chart.profile_hover",
+                    lang,
+                    value=_format_value(shown[row, col], rows[row], lang, years),
+                    overall=_format_value(overall[row], rows[row], lang, years),
+                ),
+            ]
+            for col in range(values.shape[1])
+        ]
         for row in range(len(rows))
     ]
-    numbers = [str(segment.number) for segment in profile.segments]
-    names = [list(profile.names) for _ in rows]
+    difference = translate("chart.difference", lang)
+    # a slanted name of n characters rises about n × 3.3 px at 12 px (sin 30° × the mean character width)
+    top = 60 + int(3.3 * max((len(short_name(name)) for name in names), default=0)) + 14
     figure = go.Figure(
         go.Heatmap(
-            z=values.to_numpy(),
-            x=numbers,
-            y=rows,
+            z=values,
+            x=[short_name(name) for name in names],
+            y=row_labels,
             zmid=0,
             zmin=-2,
             zmax=2,
             colorscale="RdBu_r",
             text=text,
             texttemplate="%{text}",
-            customdata=names,
-            colorbar=dict(title=translate("chart.difference", lang)),
-            hovertemplate="%{customdata}<br>%{y}: %{text}<br>"
-            + translate("chart.difference", lang)
-            + ": %{z:.2f}<extra></extra>",
+            customdata=hover,
+            colorbar=dict(title=dict(text=translate("chart.difference_bar", lang), side="right")),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{y}<br>%{customdata[1]}<br>"
+            + _escape(difference)
+            + ": %{text}<extra></extra>",
         )
     )
     figure.update_layout(
-        title=translate("chart.profile_title", lang),
-        xaxis=dict(side="top", type="category", tickprefix=translate("chart.segment", lang) + " "),
+        # the names stand slanted above the columns: the top margin holds them and, above them, the title
+        title=dict(text=translate("chart.profile_title", lang), yref="container", y=1, yanchor="top", pad=dict(t=12)),
+        xaxis=dict(side="top", type="category", tickangle=-30, tickfont=dict(size=12), automargin=True),
         yaxis=dict(autorange="reversed", automargin=True),
-        height=160 + 26 * len(rows),
-        **{**_layout(lang), "margin": dict(l=10, r=10, t=100, b=10)},
+        height=top + 60 + 26 * len(rows),
+        **{**_layout(lang), "margin": dict(l=10, r=10, t=top, b=10)},
     )
     return figure
 
 
-def _format_value(value: float, column: str, lang: str) -> str:
+def _row_label(column: str, lang: str, labels: Mapping[str, str] | None) -> str:
+    """A heatmap row's label: the column's readable label, and its level for a category (``"Education: PhD"``)."""
+    name, _, level = column.partition(" = ")
+    label = column_label(name, lang, labels)
+    return f"{label}: {level}" if level else label
+
+
+def _signed(value: float, lang: str) -> str:
+    """A difference with its sign and one decimal, in the language's decimal mark (``+1,2``, ``−0,4``)."""
+    if pd.isna(value):
+        return ""
+    rounded = round(float(value), 1)
+    if rounded == 0:
+        return format_number(0, lang, 1)
+    return ("+" if rounded > 0 else "\u2212") + format_number(abs(rounded), lang, 1)
+
+
+def _format_value(value: float, column: str, lang: str, years: Collection[str] = ()) -> str:
+    """A mean or share for people: shares as percentages, years as written, other numbers to sensible digits."""
     if pd.isna(value):
         return ""
     if " = " in column:
         return format_share(value, lang, 0)
+    if column in years:
+        return str(round(float(value)))
     if abs(value) >= 1000:
         return format_number(value, lang)
     return format_number(value, lang, 2 if abs(value) < 10 else 1)
@@ -211,8 +336,15 @@ def build_metric_chart(scan: KScan, metric: str, lang: str) -> go.Figure:
     return figure
 
 
-def build_box_chart(stats: pd.DataFrame, names: Sequence[str], column: str, lang: str) -> go.Figure:
-    """Box plots of one numeric criterion per segment from :func:`segmentti.insight.inspection.box_stats`."""
+def build_box_chart(
+    stats: pd.DataFrame, names: Sequence[str], column: str, lang: str, *, years: bool = False
+) -> go.Figure:
+    """Box plots of one numeric criterion per segment from :func:`segmentti.insight.inspection.box_stats`.
+
+    Each box stands at its segment's (shortened) name; ``column`` is the criterion's readable
+    label. Values get the language's thousands separator (``1 500``) unless they are calendar
+    ``years`` (``1975``).
+    """
     colours = segment_colours(names)
     figure = go.Figure()
     for index, name in enumerate(names):
@@ -222,7 +354,7 @@ def build_box_chart(stats: pd.DataFrame, names: Sequence[str], column: str, lang
         figure.add_trace(
             go.Box(
                 name=name,
-                x=[str(index + 1)],
+                x=[short_name(name)],
                 q1=[row["q1"]],
                 median=[row["median"]],
                 q3=[row["q3"]],
@@ -234,7 +366,11 @@ def build_box_chart(stats: pd.DataFrame, names: Sequence[str], column: str, lang
             )
         )
     figure.update_layout(
-        title=translate("engine.box_title", lang, column=column), showlegend=False, height=360, **_layout(lang)
+        title=translate("engine.box_title", lang, column=column),
+        yaxis=dict(separatethousands=not years, hoverformat="d" if years else None),
+        showlegend=False,
+        height=360,
+        **_layout(lang),
     )
     return figure
 
@@ -245,19 +381,20 @@ def build_category_chart(shares: pd.DataFrame, names: Sequence[str], column: str
     for position, level in enumerate(shares.columns):
         figure.add_trace(
             go.Bar(
-                y=list(names),
+                y=[short_name(name) for name in names],
                 x=shares[level].to_numpy(),
-                name=str(level),
+                name=short_name(str(level)),
                 orientation="h",
+                customdata=list(names),
                 marker=dict(color=PALETTE[position % len(PALETTE)]),
-                hovertemplate="%{y}<br>" + str(level).replace("%", "%%") + ": %{x:.0%}<extra></extra>",
+                hovertemplate="%{customdata}<br>" + _escape(str(level)) + ": %{x:.0%}<extra></extra>",
             )
         )
     figure.update_layout(
         title=translate("engine.category_title", lang, column=column),
         barmode="stack",
         xaxis=dict(tickformat=".0%", range=[0, 1]),
-        yaxis=dict(autorange="reversed"),
+        yaxis=dict(autorange="reversed", automargin=True),
         height=140 + 36 * len(names),
         **_layout(lang),
     )
@@ -278,9 +415,9 @@ def build_fit_chart(silhouette: np.ndarray, labels: np.ndarray, names: Sequence[
                 x=values,
                 y=np.arange(offset, offset + len(values)),
                 orientation="h",
-                name=name,
+                name=short_name(name),
                 marker=dict(color=colours[name], line=dict(width=0)),
-                hovertemplate="%{x:.2f}<extra>" + name.replace("%", "%%") + "</extra>",
+                hovertemplate="<b>" + _escape(name) + "</b><br>%{x:.2f}<extra></extra>",
             )
         )
         offset += len(values) + max(5, len(silhouette) // 100)

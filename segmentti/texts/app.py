@@ -90,9 +90,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "criteria.title": {"fi": "Segmentointikriteerit", "en": "Segmentation criteria"},
     "criteria.intro": {
         "fi": "Valitse sarakkeet, joiden perusteella asiakkaat ryhmitellään — esimerkiksi ikä, asuinalue, "
-        "tulotaso, kiinnostuksen kohteet tai ostotapa. Ehdotus on valmiina: kaikki numero- ja luokkasarakkeet.",
+        "tulotaso, kiinnostuksen kohteet tai ostotapa. Ehdotus on valmiina: ostokäyttäytymistä ja taustatietoja, "
+        "ilman kampanjavastauksia ja muita tuloksia, joita kannattaa verrata segmenttien kesken.",
         "en": "Choose the columns customers are grouped on — for example age, region, income, interests or how "
-        "they buy. A suggestion is ready: every numeric and categorical column.",
+        "they buy. A suggestion is ready: buying behaviour and background, without campaign responses and other "
+        "outcomes, which are worth comparing between the segments.",
     },
     "criteria.choose": {"fi": "Kriteerit", "en": "Criteria"},
     "criteria.help": {

@@ -53,10 +53,10 @@ TEXTS.update(
             "en": "order lines: .csv, .tsv, .txt, .csv.gz, .zip or .xlsx",
         },
         "cli.help_criteria": {
-            "fi": "segmentoinnin sarakkeet pilkuin eroteltuina (oletus: käyttökelpoiset numero- ja luokkasarakkeet; "
-            "ei koskaan tunnisteita, nimiä, sähköposteja eikä vapaata tekstiä)",
-            "en": "columns to segment on, comma-separated (default: the usable numeric and categorical columns; "
-            "never ids, names, emails or free text)",
+            "fi": "segmentoinnin sarakkeet pilkuin eroteltuina (oletus: ehdotus, ks. --preset; ei koskaan "
+            "tunnisteita, nimiä, sähköposteja eikä vapaata tekstiä)",
+            "en": "columns to segment on, comma-separated (default: the suggestion, see --preset; never ids, names, "
+            "emails or free text)",
         },
         "cli.help_seed": {"fi": "satunnaislukusiemen (oletus 0)", "en": "random seed (default 0)"},
         "cli.help_sheet": {

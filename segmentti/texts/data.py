@@ -148,6 +148,75 @@ TEXTS: dict[str, dict[str, str]] = {
     "family.psychographic": {"fi": "psykografinen", "en": "psychographic"},
     "family.firmographic": {"fi": "yritystiedot (B2B)", "en": "firmographic (B2B)"},
     "family.other": {"fi": "muu", "en": "other"},
+    # default criteria and presets
+    "error.unknown_preset": {
+        "fi": "Tuntematon kriteeriesivalinta {preset}. Vaihtoehdot: {known}.",
+        "en": "Unknown criteria preset {preset}. Choices: {known}.",
+    },
+    "error.preset_empty": {
+        "fi": "Aineistossa ei ole yhtään käyttökelpoista saraketta esivalintaan {preset}. Valitse kriteerit "
+        "itse tai korjaa sarakkeiden ryhmät data-sivulla.",
+        "en": "The data has no usable column for the preset {preset}. Choose the criteria yourself or correct "
+        "the columns' families on the data page.",
+    },
+    "error.bad_kinds_option": {
+        "fi": "--kinds odottaa muotoa SARAKE=laji pilkuin eroteltuina (annettu {value}); lajit: {kinds}.",
+        "en": "--kinds expects COLUMN=kind, comma-separated (given {value}); kinds: {kinds}.",
+    },
+    "cli.help_preset": {
+        "fi": "valmis kriteerivalinta --criteria-valinnan sijaan: who = keitä he ovat (ikä, perhe, asuinpaikka, "
+        "tulot, yrityksen tiedot), how = miten he ostavat (ostot, kanavat, summat), think = mitä he ajattelevat "
+        "(kiinnostukset, asenteet); oletus: enintään 8 saraketta ostoista ja taustasta, ei tulossarakkeita "
+        "(vastasi, konversio, valitus) eikä lähes vakioita lippuja",
+        "en": "a ready set of criteria instead of --criteria: who = who they are (age, family, location, income, "
+        "company facts), how = how they buy (purchases, channels, amounts), think = what they think (interests, "
+        "attitudes); default: at most 8 columns of buying and background, never outcomes (response, converted, "
+        "complaint) or nearly constant flags",
+    },
+    "cli.help_kinds": {
+        "fi": "miten sarake tulee ryhmittelyyn, esim. Channel=numeric,Region=categorical (oletus: tunnistettu "
+        "laji; pienet kokonaislukukoodit ovat luokkia)",
+        "en": "how a column enters the clustering, e.g. Channel=numeric,Region=categorical (default: the "
+        "detected kind; small whole-number codes are categories)",
+    },
+    "preset.suggested": {"fi": "Ehdotus: osto ja tausta", "en": "Suggested: buying and background"},
+    "preset.who": {"fi": "Keitä he ovat", "en": "Who they are"},
+    "preset.how": {"fi": "Miten he ostavat", "en": "How they buy"},
+    "preset.think": {"fi": "Mitä he ajattelevat", "en": "What they think"},
+    "criteria.preset": {"fi": "Aloita valmiista valinnasta", "en": "Start from a ready set"},
+    "criteria.preset_help": {
+        "fi": "Ehdotus poimii enintään {limit} saraketta vuorotellen ostokäyttäytymisestä, taustatiedoista ja "
+        "muista ryhmistä, yhden kustakin aiheesta. Keitä he ovat: ikä, perhe, asuinpaikka, tulot, yrityksen "
+        "tiedot. Miten he ostavat: ostot, kanavat, summat. Mitä he ajattelevat: kiinnostukset ja asenteet.",
+        "en": "The suggestion picks at most {limit} columns, taking turns between buying behaviour, background and "
+        "the other families, one per topic. Who they are: age, family, location, income, company facts. How they "
+        "buy: purchases, channels, amounts. What they think: interests and attitudes.",
+    },
+    "criteria.not_default": {
+        "fi": "Miksi ehdotuksessa ei ole kaikkia sarakkeita?",
+        "en": "Why does the suggestion leave columns out?",
+    },
+    "criteria.outcomes": {
+        "fi": "Tulossarakkeet ({columns}): ne kertovat, mihin kampanja tai asiakkuus johti. Vertaa niitä "
+        "segmenttien kesken — jos segmentoit niillä, segmentit vain toistavat tuloksen.",
+        "en": "Outcomes ({columns}): they tell what a campaign or the relationship led to. Compare them between "
+        "segments — segmenting on them would only make the segments restate the result.",
+    },
+    "criteria.near_constant": {
+        "fi": "Lähes vakiot ({columns}): yksi arvo on vähintään {share} riveistä, joten ne erottavat vain "
+        "kourallisen asiakkaita omaksi ryhmäkseen.",
+        "en": "Nearly constant ({columns}): one value fills at least {share} of the rows, so they would only set "
+        "a handful of customers apart.",
+    },
+    "criteria.duplicate": {
+        "fi": "{column} kertoo lähes saman kuin {kept}.",
+        "en": "{column} says almost the same as {kept}.",
+    },
+    "criteria.beyond_limit": {
+        "fi": "Rajattu {limit} kriteeriin, jotta segmentit pysyvät luettavina: {columns}. Lisää ne, jos ne ovat "
+        "sinulle tärkeitä.",
+        "en": "Kept to {limit} criteria so the segments stay readable: {columns}. Add them if they matter to you.",
+    },
     # samples
     "sample.b2c_orders": {
         "fi": "Tilausrivit (noin 150 000 riviä, .csv.gz)",

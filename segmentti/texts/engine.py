@@ -217,9 +217,24 @@ TEXTS: dict[str, dict[str, str]] = {
     "engine.method": {"fi": "Menetelmä", "en": "Method"},
     "engine.k_range": {"fi": "Kokeiltavat segmenttimäärät", "en": "Numbers of segments to try"},
     "engine.logged": {
-        "fi": "Vinot rahamääräiset sarakkeet muunnettiin logaritmisiksi: {columns}",
-        "en": "Skewed money-like columns were log-transformed: {columns}",
+        "fi": "Logaritmisella asteikolla verrattiin: {columns}. Muutamalla asiakkaalla on niissä paljon suuremmat "
+        "arvot kuin useimmilla; tällä asteikolla he eivät yksin ratkaise segmenttejä, sillä nousu 100:sta "
+        "1\u00a0000:een painaa yhtä paljon kuin nousu 1\u00a0000:sta 10\u00a0000:een.",
+        "en": "Compared on a logarithmic scale: {columns}. A few customers have far larger values in them than "
+        "most; on this scale they do not decide the segments alone, as a rise from 100 to 1,000 counts as much "
+        "as one from 1,000 to 10,000.",
     },
+    "engine.logged_money": {"fi": "rahamäärät ({columns})", "en": "amounts of money ({columns})"},
+    "engine.logged_other": {"fi": "muut luvut ({columns})", "en": "other numbers ({columns})"},
+    "engine.compare": {"fi": "Vertaa toiseen segmenttimäärään", "en": "Compare with another number of segments"},
+    "engine.compare_off": {"fi": "ei vertailua", "en": "no comparison"},
+    "engine.compare_help": {
+        "fi": "Näyttää valitun k:n ja toisen k:n segmentit rinnakkain: nimet ja koot. Ne on jo laskettu "
+        "segmenttimääriä kokeiltaessa, joten vertailu on nopea.",
+        "en": "Shows the segments of the chosen k and of another k side by side: names and sizes. They were "
+        "already found while trying the numbers of segments, so the comparison is quick.",
+    },
+    "engine.compare_heading": {"fi": "{k} segmenttiä", "en": "{k} segments"},
     "engine.weighted": {"fi": "Painot: {weights}", "en": "Weights: {weights}"},
     "engine.scan_charts": {
         "fi": "Miksi tämä määrä? Mittarit jokaiselle k:lle",

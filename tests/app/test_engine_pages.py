@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 import ui.engine
 from segmentti.engine.workflow import describe
+from segmentti.outputs.charts import short_name
 from ui import state
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,15 +40,40 @@ def _chart(at: AppTest, start: str) -> dict:
     return spec
 
 
-def test_segments_page_explains_k_with_every_score_and_switches_methods() -> None:
+def test_segments_page_shows_the_segments_first_and_the_scores_on_request() -> None:
     at = _goto(_app(), "pages/segments.py")
     assert not at.exception
     assert at.info[0].value.startswith("The recommendation is 4:")
     titles = _titles(at)
+    assert [title.split(" (")[0] for title in titles] == [
+        "Customer map",
+        "Segment sizes",
+        "Segment profiles: how each differs from all customers",
+        "Interest sport by segment",
+    ]  # the score charts are closed in their expander
+    (expander,) = [element for element in at.expander if element.label.startswith("Why this number?")]
+    assert not expander.proto.expanded
+    segment_map = _chart(at, "Customer map")
+    x_title, y_title = segment_map["layout"]["xaxis"]["title"]["text"], segment_map["layout"]["yaxis"]["title"]["text"]
+    assert x_title.startswith("Axis 1 → more: ") and y_title.startswith("Axis 2 → ")
+    names = _chart(at, "Segment sizes")["data"][0]["hovertext"]
+    assert [trace["name"] for trace in segment_map["data"]] == [short_name(name) for name in names]
+    heatmap = _chart(at, "Segment profiles")["data"][0]
+    assert heatmap["x"] == [short_name(name) for name in names] and "Age" in heatmap["y"]
+    (note,) = [caption.value for caption in at.caption if "logarithmic" in caption.value]
+    assert note.startswith("Compared on a logarithmic scale: Age, Distance to the store (km). A few customers")
+    assert "money" not in note  # neither age nor a distance is money
+
+
+def test_segments_page_explains_k_with_every_score_and_switches_methods() -> None:
+    at = _app()
+    at.session_state[state.SCAN_CHARTS_OPEN] = True  # as opening the expander leaves it
+    _goto(at, "pages/segments.py")
+    assert not at.exception
+    titles = _titles(at)
     for start in ("Silhouette", "Inertia", "Stability", "Calinski", "Davies", "Customer map", "Segment sizes"):
         assert any(title.startswith(start) for title in titles), start
     assert not any(title.startswith("BIC") for title in titles)
-    assert any("log-transformed: age, distance_to_store_km" in caption.value for caption in at.caption)
 
     at.selectbox(key="method_choice").set_value("gmm").run()
     assert not at.exception and any(title.startswith("BIC") for title in _titles(at))
@@ -100,6 +126,78 @@ def test_customer_fit_lists_the_worst_fitting() -> None:
     assert not at.exception
     assert any(title.startswith("Asiakkaiden sopivuus") for title in _titles(at))
     assert any("huonoiten sopivaa" in caption.value for caption in at.caption)
+
+
+def test_two_k_side_by_side_reuse_the_scans_fits() -> None:
+    at = _goto(_app(), "pages/segments.py")
+    assert len(at.dataframe) == 1  # one table of names and sizes until a second k is chosen
+    calls = {"segment": 0}
+    segment_customers = ui.engine.segment_customers
+
+    def counted(features, k, seed, **kwargs):
+        calls["segment"] += 1
+        assert kwargs["fitted"] is not None  # the scan's own fit of this k, not a new clustering
+        return segment_customers(features, k, seed, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ui.engine, "segment_customers", counted)
+        at.selectbox(key=state.COMPARE_K).set_value(6).run()
+    assert not at.exception and calls == {"segment": 1}
+    four, six = (table.value for table in at.dataframe)
+    assert (len(four), len(six)) == (4, 6)
+    assert [markdown.value for markdown in at.markdown if markdown.value.startswith("**")][:2] == [
+        "**4 segments**",
+        "**6 segments**",
+    ]
+    for table in (four, six):
+        assert sum(int(size.replace(",", "")) for size in table["Size"]) == 5000
+        assert table["Name"].is_unique and table["Name"].str.match(r"^\d+: \w").all()
+    assert at.select_slider(key=state.K_CHOICE).value == 4  # comparing does not change the chosen k
+
+
+def test_a_renamed_persona_is_renamed_on_the_segments_page_too() -> None:
+    at = _goto(_app("fi"), "pages/segments.py")
+    [segmented] = state.results("segmentation", at.session_state).values()
+    digest = at.session_state[state.DATASET].digest
+    key = state.segmentation_key(digest, segmented.features.criteria, segmented.k, str(segmented.method))
+    at.session_state[state.PERSONA_EDITS] = {key: {2: {"name": "Tekniikan nuoret", "notes": ""}}}
+    at.run()
+    assert not at.exception
+    names = _chart(at, "Segmenttien koot")["data"][0]["hovertext"]
+    assert names[1] == "2: Tekniikan nuoret" and not names[0].startswith("1: Tekniikan")
+    assert "2: Tekniikan nuoret" in [trace["name"] for trace in _chart(at, "Asiakaskartta")["data"]]
+    assert "2: Tekniikan nuoret" in _chart(at, "Segmenttien profiilit")["data"][0]["x"]
+    assert "2: Tekniikan nuoret" in at.dataframe[0].value["Nimi"].tolist()
+
+
+def test_segments_page_in_finnish_writes_numbers_the_finnish_way() -> None:
+    at = _goto(_app("fi"), "pages/segments.py")
+    assert not at.exception
+    assert at.metric[0].value == "5\u00a0000"
+    heatmap = _chart(at, "Segmenttien profiilit")
+    assert heatmap["layout"]["separators"] == ",\u00a0"
+    assert all("." not in text for row in heatmap["data"][0]["text"] for text in row)
+    assert any("," in text for row in heatmap["data"][0]["text"] for text in row)
+    assert _chart(at, "Asiakaskartta")["layout"]["title"]["text"] == "Asiakaskartta (PCA, 5\u00a0000 asiakasta)"
+    assert _chart(at, "Asiakaskartta")["layout"]["xaxis"]["title"]["text"].startswith("Akseli 1 → enemmän: ")
+    sizes = at.dataframe[0].value
+    assert sizes["Osuus"].str.endswith("\u00a0%").all() and sizes["Koko"].str.contains("\u00a0").all()
+
+
+def test_the_log_scale_note_calls_only_money_money() -> None:
+    at = _app()
+    at.radio(key="data_source").set_value("upload").run()
+    rows = ["customer_id,total_spend,site_visits,birth_year"] + [
+        f"C{i:03d},{round(10 * 1.6 ** (i % 17), 2)},{1 + (i % 13) ** 3},{1950 + i % 40}" for i in range(200)
+    ]
+    at.file_uploader(key="upload").set_value(("skewed.csv", "\n".join(rows).encode(), "text/csv")).run()
+    _goto(at, "pages/segments.py")
+    assert not at.exception and not at.error
+    (note,) = [caption.value for caption in at.caption if "logarithmic" in caption.value]
+    assert note.startswith(
+        "Compared on a logarithmic scale: amounts of money (Total spend); other numbers (Site visits)."
+    )
+    assert "Birth year" not in note
 
 
 def test_family_weights_on_the_criteria_page_reach_the_segments() -> None:
@@ -177,8 +275,8 @@ def test_export_follows_the_method_chosen_on_the_segments_page() -> None:
     _goto(at, "pages/export.py")
     assert not at.exception and not at.error
     options = at.selectbox(key="export_segment").options
-    # HDBSCAN's three groups and its unassigned customers (162 of the sample), not a k-means of k = 4
-    assert len(options) == 4 and options[-1].endswith("(162)")
+    # HDBSCAN's own groups and its unassigned customers, not a k-means of k = 4
+    assert len(options) != 4 and options[-1].split(". ", 1)[1].startswith("Unassigned (")
 
 
 def test_a_language_switch_renames_the_segments_without_segmenting_again(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -193,7 +291,9 @@ def test_a_language_switch_renames_the_segments_without_segmenting_again(monkeyp
 
     monkeypatch.setattr(ui.engine, "segment_customers", counted("segment", ui.engine.segment_customers))
     monkeypatch.setattr(ui.engine, "describe", counted("profile", ui.engine.describe))
-    at = _goto(_app(), "pages/segments.py")
+    at = _app()
+    at.session_state[state.SCAN_CHARTS_OPEN] = True  # as opening the score charts leaves it
+    _goto(at, "pages/segments.py")
     assert calls == {"segment": 1, "profile": 1}
     segmentation = state.segmentation_identity(at.session_state)
     names_en = _chart(at, "Segment sizes")["data"][0]["hovertext"]

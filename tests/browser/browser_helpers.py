@@ -26,8 +26,10 @@ CHARTS_DRAWN = """() => {
 }"""
 SCRIPT_TIMEOUT_MS = 60_000
 
-SEGMENTS_PAGE_CHARTS = 9
-"""Charts on the Segments page with k-means: 5 scan scores, map, sizes, profile heatmap, one criterion by segment."""
+SEGMENTS_PAGE_CHARTS = 4
+"""Charts on the Segments page as it opens: map, sizes, profile heatmap, one criterion by segment."""
+SCAN_CHARTS = 5
+"""Charts in the Segments page's score expander (closed at first) with k-means: one per score."""
 
 
 def wait_for_app(page: Page, timeout: float = SCRIPT_TIMEOUT_MS) -> None:

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from browser_helpers import (
+    SCAN_CHARTS,
     SEGMENTS_PAGE_CHARTS,
     choose_option,
     download,
@@ -31,10 +32,14 @@ def test_engine_flow(app_url: str, page_en: Page, requests_log, tmp_path) -> Non
     page = page_en
     open_app(page, app_url)
 
-    # Segments: the recommendation is explained, every score has its chart.
+    # Segments: the segments come first, the recommendation is explained, every score has its chart
+    # in the expander below (closed until opened).
     go_to(page, "3 Segments", "Segments")
     wait_for_charts(page, SEGMENTS_PAGE_CHARTS)
     expect(_main(page)).to_contain_text("The recommendation is 4:")
+    _main(page).get_by_text("Why this number? The scores for every k").click()
+    wait_for_app(page)
+    wait_for_charts(page, SEGMENTS_PAGE_CHARTS + SCAN_CHARTS)
     for heading in ("Silhouette", "Inertia", "Stability", "Calinski", "Davies"):
         expect(_main(page).locator(".gtitle", has_text=heading).first).to_be_visible()
 
@@ -42,7 +47,7 @@ def test_engine_flow(app_url: str, page_en: Page, requests_log, tmp_path) -> Non
     set_slider_value(page, "Number of segments (k)", 5)
     expect(page.get_by_test_id("stMetric").filter(has_text="Segments")).to_contain_text("5")
     choose_option(page, "Method", "^Gaussian mixture")
-    wait_for_charts(page, SEGMENTS_PAGE_CHARTS + 1)
+    wait_for_charts(page, SEGMENTS_PAGE_CHARTS + SCAN_CHARTS + 1)
     expect(page.get_by_test_id("stMetric").filter(has_text="Mean membership")).to_be_visible()
     expect(_main(page).locator(".gtitle", has_text="BIC").first).to_be_visible()
 

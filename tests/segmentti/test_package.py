@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import setuptools
-
-import segmentti
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "segmentti"
@@ -46,10 +46,18 @@ def _project() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
-def test_every_public_name_resolves() -> None:
-    for name in segmentti.__all__:
-        assert getattr(segmentti, name) is not None, name
-    assert set(segmentti.__all__) <= set(dir(segmentti))
+@pytest.mark.parametrize(
+    "package", ["segmentti", "segmentti.data", "segmentti.engine", "segmentti.insight", "segmentti.outputs"]
+)
+def test_every_public_name_resolves(package: str) -> None:
+    """The package and each stage name their public API; every name there resolves to what its module defines."""
+    module = importlib.import_module(package)
+    assert module.__all__, package
+    for name in module.__all__:
+        assert getattr(module, name) is not None, f"{package}.{name}"
+    assert set(module.__all__) <= set(dir(module))
+    with pytest.raises(AttributeError):
+        module.no_such_name  # noqa: B018
 
 
 def test_loading_and_order_features_do_not_import_scikit_learn() -> None:

@@ -177,3 +177,114 @@ def test_a_country_with_a_long_tail_of_rare_values_is_a_category() -> None:
     frame = pd.DataFrame({"Country": countries, "comment": [f"note {i % 60}" for i in range(1000)]})
     roles = {info.name: info.role for info in describe_columns(frame)}
     assert roles == {"Country": Role.CATEGORICAL, "comment": Role.TEXT}
+
+
+def test_campaign_export_default_criteria_leave_out_outcomes_and_flags_and_mix_buying_with_background() -> None:
+    from campaign_shapes import campaign_export
+
+    from segmentti.data.columns import MAX_DEFAULT_CRITERIA, criteria_suggestion, is_outcome
+
+    frame = campaign_export()
+    suggestion = criteria_suggestion(frame)
+    chosen = suggest_criteria(frame)
+    assert chosen == list(suggestion.chosen)
+    assert len(chosen) == MAX_DEFAULT_CRITERIA < len(frame.columns)
+    for outcome in (
+        "AcceptedCmp1",
+        "AcceptedCmp2",
+        "AcceptedCmp3",
+        "AcceptedCmp4",
+        "AcceptedCmp5",
+        "Complain",
+        "Response",
+    ):
+        assert outcome not in chosen and outcome in suggestion.outcomes
+    for never in ("ID", "Dt_Customer", "Z_CostContact", "Z_Revenue"):
+        assert never not in chosen
+    # families take turns: buying (recency, the main spend line and the main purchase channel) and background
+    assert chosen == [
+        "Year_Birth",
+        "Education",
+        "Marital_Status",
+        "Income",
+        "Recency",
+        "MntWines",
+        "MntMeatProducts",
+        "NumStorePurchases",
+    ]
+    assert set(suggestion.beyond_limit) >= {"Kidhome", "MntFruits", "NumWebPurchases"}
+    families = {info.name: info.family.value for info in describe_columns(frame)}
+    assert families["Kidhome"] == families["Teenhome"] == "demographic"  # children at home: who they are
+    assert families["MntWines"] == families["NumDealsPurchases"] == "behavioural"  # amounts spent, deals
+    assert is_outcome("vastasi_kampanjaan") and is_outcome("is_churned") and is_outcome("converted")
+    assert not is_outcome("NumWebPurchases") and not is_outcome("campaign_channel")
+
+
+def test_near_constant_flags_are_not_default_criteria() -> None:
+    from segmentti.data.columns import criteria_suggestion
+
+    rows = 1000
+    frame = pd.DataFrame(
+        {
+            "age": [20 + i % 50 for i in range(rows)],
+            "vip": [1 if i < 25 else 0 for i in range(rows)],  # 2.5 % ones
+            "segment": ["a"] * 975 + ["b"] * 25,  # one value holds 97.5 %
+            "member": [1 if i % 10 == 0 else 0 for i in range(rows)],  # 10 % ones: kept
+        }
+    )
+    suggestion = criteria_suggestion(frame)
+    assert suggestion.chosen == ("age", "member")
+    assert suggestion.near_constant == ("vip", "segment")
+
+
+def test_wholesale_default_criteria_drop_a_near_duplicate_and_keep_codes_as_categories() -> None:
+    from campaign_shapes import wholesale_table
+
+    from segmentti.data.columns import criteria_suggestion
+
+    frame = wholesale_table()
+    suggestion = criteria_suggestion(frame)
+    assert suggestion.duplicates == (("Detergents_Paper", "Grocery"),)
+    assert suggestion.chosen == ("Channel", "Region", "Fresh", "Milk", "Grocery", "Frozen", "Delicassen")
+    kinds = criterion_kinds(frame[list(suggestion.chosen)])
+    assert kinds["Channel"] is Kind.CATEGORICAL and kinds["Region"] is Kind.CATEGORICAL
+
+
+def test_a_code_and_its_name_are_one_criterion_and_the_name_is_kept() -> None:
+    frame = pd.DataFrame(
+        {
+            "industry_code": ["62", "41", "62", "47", "41", "47"] * 5,
+            "industry": ["ICT", "Construction", "ICT", "Retail", "Construction", "Retail"] * 5,
+            "employees": [3, 40, 12, 7, 90, 5] * 5,
+        }
+    )
+    assert suggest_criteria(frame) == ["industry", "employees"]
+
+
+def test_presets_draw_from_their_families_and_an_empty_preset_is_a_clear_error() -> None:
+    import pytest
+    from campaign_shapes import campaign_export
+
+    from segmentti.data.columns import Preset, preset_criteria
+    from segmentti.errors import SegmenttiError
+
+    frame = campaign_export()
+    assert preset_criteria(frame, "who") == [
+        "Year_Birth",
+        "Education",
+        "Marital_Status",
+        "Income",
+        "Kidhome",
+        "Teenhome",
+    ]
+    how = preset_criteria(frame, Preset.HOW)
+    assert how[:3] == ["Recency", "MntWines", "MntMeatProducts"] and len(how) == 8
+    assert not {"Response", "AcceptedCmp1", "Complain"} & set(how)
+    with pytest.raises(SegmenttiError) as caught:
+        preset_criteria(frame, "think")
+    assert caught.value.key == "error.preset_empty"
+    # the user's families count: a column made psychographic fills "what they think"
+    assert preset_criteria(frame, "think", {"Education": {"family": "psychographic"}}) == ["Education"]
+    with pytest.raises(SegmenttiError) as caught:
+        preset_criteria(frame, "why")
+    assert caught.value.key == "error.unknown_preset"

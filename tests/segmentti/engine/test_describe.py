@@ -26,8 +26,8 @@ def test_names_in_another_language_match_describing_in_it_and_reuse_the_figures(
     assert finnish.profile.names == describe(frame, segmentation, "fi").profile.names
     assert sorted(name.split(": ", 1)[1] for name in finnish.profile.names) == [
         "lähellä keskiarvoa",
-        "spend ↑",
-        "spend ↓",
+        "paljon ostavat",
+        "vähän ostavat",
     ]
     assert finnish.segmentation is english.segmentation  # the same segments, not segmented again
     assert finnish.profile.differences is english.profile.differences  # the same figures, not measured again

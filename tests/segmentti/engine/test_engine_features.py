@@ -78,3 +78,12 @@ def test_rare_levels_are_grouped_and_the_pipeline_scores_new_customers() -> None
     np.testing.assert_allclose(new[1], features.values[20])  # the same customer scores the same
     rare_column = features.feature_names.index("c_" + RARE_LEVEL)
     np.testing.assert_allclose(new[0, rare_column], features.values[298, rare_column])
+
+
+def test_log_scaler_keeps_empty_cells_empty_and_learns_from_the_rest() -> None:
+    scaler = LogScaler().fit(np.array([[np.nan], [10.0], [100.0], [1000.0]]))
+    assert scaler.scale_[0] == pytest.approx(100.0)
+    out = scaler.transform(np.array([[np.nan], [100.0]]))[:, 0]
+    assert np.isnan(out[0]) and out[1] == pytest.approx(np.arcsinh(1.0))
+    with pytest.raises(ValueError):
+        scaler.transform(np.array([[np.inf]]))

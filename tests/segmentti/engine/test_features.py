@@ -61,3 +61,67 @@ def test_no_usable_column_at_all() -> None:
     with pytest.raises(SegmenttiError) as caught:
         build_features(pd.DataFrame({"id": ["a", "b"], "email": ["a@b.fi", "c@d.fi"]}))
     assert caught.value.key == "error.no_usable_columns"
+
+
+def _one_and_repeat_buyers() -> pd.DataFrame:
+    """Four repeat buyers (gaps 10, 20, 30, 40 days) and two one-order customers, as build_customers makes them."""
+    return pd.DataFrame(
+        {
+            "customer_id": ["a", "b", "c", "d", "e", "f"],
+            "orders": [3, 5, 2, 4, 1, 1],
+            "mean_days_between_orders": [10.0, 20.0, 30.0, 40.0, np.nan, np.nan],
+            "total_spend": [120.0, 300.0, 80.0, 210.0, 35.0, 60.0],
+        }
+    )
+
+
+def test_one_order_customers_get_the_longest_gap_and_an_indicator_not_the_median() -> None:
+    frame = _one_and_repeat_buyers()
+    features = build_features(frame, ["mean_days_between_orders", "total_spend"], log_skewed=False)
+    assert features.absent == ("mean_days_between_orders",)
+    assert "missingindicator_mean_days_between_orders" in features.feature_names
+    gap = features.values[:, features.feature_names.index("mean_days_between_orders")]
+    filled = np.array([10, 20, 30, 40, 40, 40.0])  # as infrequent as the least frequent repeat buyer
+    np.testing.assert_allclose(gap, (filled - filled.mean()) / filled.std())
+    median_repeat_buyer = (25 - filled.mean()) / filled.std()
+    assert gap[4] > median_repeat_buyer and gap[4] == gap[5] == gap.max()
+    indicator = features.values[:, features.feature_names.index("missingindicator_mean_days_between_orders")]
+    # half a criterion: standardised 0/1 times sqrt(0.5), the one-order customers on the high side
+    flags = np.array([0, 0, 0, 0, 1, 1.0])
+    np.testing.assert_allclose(indicator, (flags - flags.mean()) / flags.std() * np.sqrt(0.5))
+    assert set(features.criteria) == {"mean_days_between_orders", "total_spend"}
+    new = features.transformer.transform(frame.iloc[[4, 0]][["mean_days_between_orders", "total_spend"]])
+    np.testing.assert_allclose(new, features.values[[4, 0]])  # a new one-order customer scores the same
+
+
+def test_a_gap_missing_for_another_reason_is_still_imputed_with_the_median() -> None:
+    frame = _one_and_repeat_buyers().assign(orders=[3, 5, 2, 4, 2, 3])  # repeat buyers with a gap not recorded
+    features = build_features(frame, ["mean_days_between_orders"], log_skewed=False)
+    assert features.absent == () and len(features.feature_names) == 1
+    gap = features.values[:, 0]
+    assert gap[4] == gap[5] and gap[4] == pytest.approx((25 - 25) / np.std([10, 20, 30, 40, 25, 25]))
+
+
+def test_a_rare_yes_cannot_form_a_segment_of_its_own() -> None:
+    from sklearn.metrics import adjusted_rand_score
+
+    from segmentti.engine.clustering import segment_customers
+
+    rng = np.random.default_rng(3)
+    sizes, centres = (500, 300, 200), ((0, 0), (4, 0), (0, 4))
+    truth = np.repeat([0, 1, 2], sizes)
+    points = np.vstack([rng.normal(centre, 1.0, (size, 2)) for centre, size in zip(centres, sizes, strict=True)])
+    complained = np.where(rng.random(len(truth)) < 0.015, "yes", "no")
+    frame = pd.DataFrame({"x": points[:, 0], "y": points[:, 1], "complained": complained})
+    features = build_features(frame, ["x", "y", "complained"])
+    assert features.values[:, features.feature_names.index("complained_yes")].max() == pytest.approx(2.0)
+    labels = segment_customers(features, 3, 0).labels
+    assert adjusted_rand_score(truth, labels) > 0.85
+    assert np.bincount(labels).min() > 150  # no segment of the 14 customers who complained
+
+
+def test_a_common_level_keeps_the_balanced_weight() -> None:
+    frame = pd.DataFrame({"x": np.arange(10.0), "c": ["a"] * 7 + ["b"] * 3})
+    features = build_features(frame, ["x", "c"])
+    block = features.values[:, 1:]
+    assert block.var(axis=0).sum() == pytest.approx(1.0)  # 1 / sqrt(1 - 0.49 - 0.09) ≈ 1.54: under the cap

@@ -106,16 +106,18 @@ def test_b2c_sample_defaults_recommend_the_four_planted_groups() -> None:
     assert adjusted_rand_score(truth.loc[frame["customer_id"]].to_numpy(), labels) >= 0.8
 
 
-def test_b2b_sample_defaults_recommend_the_three_planted_groups_after_log_transform() -> None:
+def test_b2b_sample_recommends_the_three_planted_groups_after_log_transform() -> None:
     frame = load_sample("b2b_companies").frame
-    features = build_features(frame)
+    # every usable column, the near-duplicates (revenue beside employees) included: the log transform is under test
+    criteria = ["industry_code", "industry", "employees", "revenue_eur", "profit_eur", "region", "decision_maker_role"]
+    features = build_features(frame, criteria)
     assert set(features.logged) == {"employees", "revenue_eur", "profit_eur"}
     scan = scan_k(features)
     assert scan.recommended_k == 3
     truth = pd.read_csv(TRUTH / "b2b_truth.csv").set_index("business_id")["group"]
     labels = segment_customers(features, 3).labels
     assert adjusted_rand_score(truth.loc[frame["business_id"]].to_numpy(), labels) >= 0.8
-    unlogged = build_features(frame, log_skewed=False)
+    unlogged = build_features(frame, criteria, log_skewed=False)
     assert adjusted_rand_score(truth.loc[frame["business_id"]].to_numpy(), segment_customers(unlogged, 3).labels) < 0.9
 
 
