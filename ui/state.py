@@ -484,7 +484,7 @@ def segment_names(key: str, suggested: Sequence[str]) -> list[str]:
     The user's name from the personas page where there is one, else the ``suggested`` name
     (in segment order): a renamed persona is renamed on every page, chart and export.
     """
-    edits = persona_edits(key)
+    edits = st.session_state.get(PERSONA_EDITS, {}).get(key, {})  # read only: no empty entry for a mere look
     return [(edits.get(number, {}).get("name") or "").strip() or name for number, name in enumerate(suggested, start=1)]
 
 

@@ -240,7 +240,7 @@ def test_loading_other_data_forgets_everything_chosen_for_the_data_before() -> N
     assert chosen == {state.CRITERIA: ["distance_to_store_km", "interest_sport"], state.METHOD: "gmm", state.K: 3}
     assert at.session_state[state.FAMILY_WEIGHTS]["psychographic"] == 2.0
     assert at.session_state[state.RULES][0].name == "Omat"
-    [edits] = at.session_state[state.PERSONA_EDITS].values()
+    [edits] = [edits for edits in at.session_state[state.PERSONA_EDITS].values() if edits]
     assert edits[1]["name"] == "Omat asiakkaat"
     assert state.segmentation_identity(at.session_state) is not None
 

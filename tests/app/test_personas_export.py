@@ -284,26 +284,37 @@ st.session_state["seen_profile"] = named(result).profile.names
 
 
 def test_a_new_column_label_renames_unedited_personas_and_keeps_edited_ones(small_dataset) -> None:
+    import dataclasses
+
+    import numpy as np
+
     from ui import state
 
+    frame = small_dataset.table.frame.copy()
+    # a column the names know no word for: they call it by its label
+    frame["loyalty_points"] = np.array([900, 500, 100])[np.arange(len(frame)) % 3] + np.arange(len(frame)) % 40
+    table = dataclasses.replace(small_dataset.table, frame=frame)
+    dataset = dataclasses.replace(small_dataset, table=table, digest=small_dataset.digest + "-points")
     at = AppTest.from_file(APP, default_timeout=120)
     at.session_state[state.LANG] = "en"
-    at.session_state[state.DATASET] = at.session_state[state.SOURCE] = small_dataset
+    at.session_state[state.DATASET] = at.session_state[state.SOURCE] = dataset
+    at.session_state[state.CRITERIA] = ["loyalty_points", "age"]
     at.session_state[state.K] = 3
     at.run()
     _goto(at, "pages/personas.py")
     before = [widget.value for widget in at.text_input]
     _name_input(at, 1).set_value("Our own name").run()
-    at.session_state[state.COLUMN_LABELS] = {column: f"Col {column}" for column in small_dataset.table.frame.columns}
+    at.session_state[state.COLUMN_LABELS] = {"loyalty_points": "Points"}
     _goto(at, "pages/personas.py")
     after = [widget.value for widget in at.text_input]
     assert not at.exception
     assert after[0] == "Our own name"
     # unedited names are made afresh (a label shows where a name uses a column's label), never saved as edits
-    edits = next(iter(at.session_state[state.PERSONA_EDITS].values()))
+    [edits] = [edits for edits in at.session_state[state.PERSONA_EDITS].values() if edits]
     assert edits[1]["name"] == "Our own name" and not edits[2]["name"] and not edits[3]["name"]
     assert len(after) == len(before) == 3
-    assert before[1].startswith("Interests: ") and after[1] == before[1].replace("Interests: ", "Col interests: ")
+    changed = [number for number in (1, 2) if "Loyalty points" in before[number]]
+    assert changed and all(after[n] == before[n].replace("Loyalty points", "Points") for n in changed)
 
 
 def test_advice_for_every_persona_is_said_once_on_the_personas_page() -> None:
