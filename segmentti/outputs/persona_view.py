@@ -172,7 +172,9 @@ def build_persona_view(persona: Persona, lang: str) -> PersonaView:
         revenue_text=revenue_text,
         figures=tuple(figures),
         traits=tuple(describe_trait(trait, lang) for trait in listed),
-        bars=tuple(TraitBar(short_trait(trait), trait.difference, _signed(trait.difference, lang)) for trait in listed),
+        bars=tuple(
+            TraitBar(short_trait(trait, lang), trait.difference, _signed(trait.difference, lang)) for trait in listed
+        ),
         typical=tuple((str(column), str(value)) for column, value in persona.typical),
         kpis=tuple(
             KpiRow(
@@ -187,7 +189,7 @@ def build_persona_view(persona: Persona, lang: str) -> PersonaView:
         ),
         affinities=tuple(describe_affinity(item, lang) for item in persona.affinities[:AFFINITIES_SHOWN]),
         actions=tuple(ActionLine(action.action, action.reason) for action in persona.actions),
-        top_traits="; ".join(short_trait(trait) for trait in listed[:3]),
+        top_traits="; ".join(short_trait(trait, lang) for trait in listed[:3]),
         top_categories=", ".join(item.category for item in persona.affinities[:3]),
     )
 

@@ -47,10 +47,10 @@ def test_view_has_the_cards_parts_formatted_in_finnish() -> None:
         ("Osuus myynnistä", f"99{NBSP}%"),  # 6,000 of 6,060
     )
     # age: segment mean 22 against 42 overall, population sd 20.07 → −1.0 standard deviations
-    age = next(bar for bar in first.bars if bar.label == "age ↓")
+    age = next(bar for bar in first.bars if bar.label == "20–25-vuotiaat")  # the bars speak the card's language
     assert age.difference == pytest.approx(-20 / np.sqrt(2416 / 6))
     assert age.text == "-1,0"
-    assert len(first.traits) == len(first.bars) and any("age" in sentence for sentence in first.traits)
+    assert len(first.traits) == len(first.bars) and any(sentence.startswith("Ikä:") for sentence in first.traits)
     value = next(kpi for kpi in second.kpis if kpi.key == "customer_value")
     assert (value.label, value.segment, value.overall) == ("Asiakasarvo (ostot yhteensä)", f"2{NBSP}000", f"1{NBSP}010")
     assert value.segment_value == 2000.0
@@ -101,5 +101,5 @@ def test_side_by_side_tables_agree_in_numbers_and_text() -> None:
     assert frame["Share of customers"].tolist() == [0.5, 0.5]
     assert frame["Share of revenue"].tolist() == [round(60 / 6060, 4), round(6000 / 6060, 4)]
     assert frame["Customer value (total spend)"].tolist() == [20.0, 2000.0]
-    assert rows[0][headers.index("Customer value (total spend)")] == "20"
+    assert rows[0][headers.index("Customer value (total spend)")] == "€20"
     assert frame["First action"].tolist() == [row[-1] for row in rows]
