@@ -52,7 +52,11 @@ def test_view_has_the_cards_parts_formatted_in_finnish() -> None:
     assert age.text == "-1,0"
     assert len(first.traits) == len(first.bars) and any(sentence.startswith("Ikä:") for sentence in first.traits)
     value = next(kpi for kpi in second.kpis if kpi.key == "customer_value")
-    assert (value.label, value.segment, value.overall) == ("Asiakasarvo (ostot yhteensä)", f"2{NBSP}000{NBSP}€", f"1{NBSP}010{NBSP}€")
+    assert (value.label, value.segment, value.overall) == (
+        "Asiakasarvo (ostot yhteensä)",
+        f"2{NBSP}000{NBSP}€",
+        f"1{NBSP}010{NBSP}€",
+    )
     assert value.segment_value == 2000.0
     assert first.affinities and "Fishing" in first.affinities[0] and not second.affinities[0].startswith("Fishing")
     assert first.actions and all(item.action and item.reason for item in first.actions)
