@@ -82,7 +82,8 @@ def test_features_of_online_retail_from_the_command_line(tmp_path, capsys) -> No
     assert frame.set_index("CustomerID")["total_spend"].idxmax() == 14646
     assert frame["Country"].notna().all()  # the customer's country survives as a criterion candidate
     printed = capsys.readouterr().out
-    assert "135080 lines without a customer id were left out" in printed
+    assert "135,080 lines without a customer id were left out" in printed
+    assert "541,909 lines → 4,338 customers (397,884 purchase lines" in printed
     assert "purchases 8,911,407.90" in printed and "40 lines with amount 0" in printed
 
 
