@@ -37,7 +37,7 @@ def test_features_writes_one_row_per_customer(tmp_path, capsys) -> None:
     assert frame["customer_id"].is_unique and "channel_share_webshop" in frame.columns
     assert (frame["recency_days"] >= 1).all()
     printed = capsys.readouterr().out
-    assert f"→ {len(frame)} customers" in printed and "as of 2026-01-01" in printed
+    assert f"→ {len(frame):,} customers" in printed and "as of 2026-01-01" in printed
 
 
 def test_segment_and_scan_straight_from_order_lines(tmp_path, capsys) -> None:
