@@ -388,10 +388,10 @@ def _report_features(built: CustomerFeatures, lang: str, file=None) -> None:
         translate(
             "cli.features_done",
             lang,
-            lines=built.lines,
-            customers=len(built.frame),
-            purchase_lines=built.purchase_lines,
-            return_lines=built.return_lines,
+            lines=format_number(built.lines, lang),
+            customers=format_number(len(built.frame), lang),
+            purchase_lines=format_number(built.purchase_lines, lang),
+            return_lines=format_number(built.return_lines, lang),
             spend=format_number(built.gross_spend, lang, 2),
             returns=format_number(built.returns_value, lang, 2),
             net=format_number(built.total_spend, lang, 2),
@@ -409,7 +409,7 @@ def _report_features(built: CustomerFeatures, lang: str, file=None) -> None:
     }
     for key, count in left_out.items():
         if count:
-            print("  " + translate(key, lang, count=count), file=file)
+            print("  " + translate(key, lang, count=format_number(count, lang)), file=file)
 
 
 def _run_features(args: argparse.Namespace, lang: str) -> int:

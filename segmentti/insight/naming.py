@@ -31,6 +31,7 @@ KINDS = (
     "frequency",
     "spend",
     "basket",
+    "lines",
     "tenure",
     "returns",
     "age",
@@ -61,6 +62,7 @@ _SPEND = re.compile(
     r"asiakasarvo|revenue_per_customer)$"
 )
 _BASKET = re.compile(r"^(avg_order_value|average_order_value|aov|keskiostos)$")
+_LINES = re.compile(r"^(lines|order_lines|n_lines|line_count|tilausrivit|tilausrivej[äa]|ostorivit)$")
 _TENURE = re.compile(r"^(tenure(_days)?|customer_days|asiakkuuden_kesto\w*)$")
 _RETURNS = re.compile(r"^(returns|returns_value|return_count|palautukset|palautuksia)$")
 _AGE = re.compile(r"^(age|ik[äa])$")
@@ -196,6 +198,7 @@ def column_kind(name: str, values: pd.Series) -> str:
             ("frequency", _FREQUENCY),
             ("spend", _SPEND),
             ("basket", _BASKET),
+            ("lines", _LINES),
             ("tenure", _TENURE),
             ("returns", _RETURNS),
             ("age", _AGE),
@@ -318,8 +321,8 @@ def describe_phrase(trait: NamedTrait, lang: str, labels: Mapping[str, str] | No
         if kind == "place" and any(char.isalpha() for char in level):
             return level
         return say("level", label=label, level=level)
-    if kind in ("recency", "frequency", "spend", "basket", "tenure", "returns", "distance", "interval"):
-        if kind == "frequency" and not up and trait.high is not None and trait.high <= 1:
+    if kind in ("recency", "frequency", "spend", "basket", "lines", "tenure", "returns", "distance", "interval"):
+        if _is_one_time(trait):
             return say("one_time")
         return say(f"{kind}_{'high' if up else 'low'}")
     if kind in ("complaint", "response"):
@@ -444,9 +447,12 @@ def suggest_names(
         seen: set[str] = set()
         levels_seen: dict[tuple[float, float], tuple[int, int]] = {}  # shares → (phrase position, level length)
         top_category = _top_category(segment_traits)
+        one_time = any(_is_one_time(trait) for trait in segment_traits)
         for trait in segment_traits:
             if trait.column in seen or not np.isfinite(trait.difference) or trait.difference == 0:
                 continue
+            if one_time and trait.kind == "interval":
+                continue  # one-time buyers have no gaps between orders: the value is a stand-in, not a trait
             if trait.kind == "channel_share" and trait.difference < 0:
                 continue  # "rarely via the store" repeats "web shoppers"; a name says where they do buy
             seen.add(trait.column)
@@ -493,6 +499,11 @@ def suggest_names(
             break
         names = [name_of(index) for index in range(len(phrases))]
     return _unique(names)
+
+
+def _is_one_time(trait: NamedTrait) -> bool:
+    """Whether the trait says the segment's customers (the middle half) bought once."""
+    return trait.kind == "frequency" and trait.difference < 0 and trait.high is not None and trait.high <= 1
 
 
 def _top_category(traits: Sequence[NamedTrait]) -> str | None:

@@ -443,7 +443,9 @@ def _traits(
                         kind=trait.kind,
                     )
                 )
-            else:
+            elif np.isfinite(table.medians.at[index, trait.criterion]):
+                # a column empty for the whole segment by construction (one-time buyers' gap between
+                # orders) has no value to describe: its difference comes from the stand-in the engine used
                 persona_traits.append(
                     PersonaTrait(
                         trait.criterion,

@@ -18,6 +18,9 @@ from segmentti.texts import PLOTLY_SEPARATORS, format_number, format_share, tran
 HEATMAP_COLUMNS = 30
 """The profile heatmap shows at most this many criteria (the most different ones)."""
 
+HEATMAP_MIN_DIFFERENCE = 0.1
+"""A heatmap row is drawn only when some segment differs from all customers by this many standard deviations."""
+
 _LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=60, b=10), font=dict(size=14))
 
 
@@ -202,7 +205,8 @@ def build_profile_heatmap(
     customers' on the scale the segments were found on, in standard deviations (red above,
     blue below; a category's share difference is in standard deviations of its share).
     The hover adds the segment's own value and all customers'. Only the ``max_rows`` most
-    different rows are drawn.
+    different rows are drawn, and rows where no segment differs by
+    :data:`HEATMAP_MIN_DIFFERENCE` are left out (a country that 0.1 % of customers live in).
 
     Parameters
     ----------
@@ -218,7 +222,9 @@ def build_profile_heatmap(
         Columns holding calendar years: their values are shown without a thousands separator.
     """
     differences = profile.differences
-    strongest = set(differences.abs().max().sort_values(ascending=False, kind="stable").index[:max_rows])
+    strength = differences.abs().max().sort_values(ascending=False, kind="stable")
+    telling = strength[strength >= HEATMAP_MIN_DIFFERENCE]
+    strongest = set((telling if len(telling) else strength).index[:max_rows])
     rows = [column for column in differences.columns if column in strongest]
     values = differences[rows].T.to_numpy(dtype=float)
     shown = profile.segment_values[rows].T.to_numpy(dtype=float)

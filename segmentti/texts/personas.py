@@ -54,6 +54,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "phrase.spend_low": {"fi": "vähän ostavat", "en": "low spenders"},
     "phrase.basket_high": {"fi": "suuret keskiostokset", "en": "big baskets"},
     "phrase.basket_low": {"fi": "pienet keskiostokset", "en": "small baskets"},
+    "phrase.lines_high": {"fi": "monen tuotteen ostajat", "en": "buyers of many items"},
+    "phrase.lines_low": {"fi": "harvan tuotteen ostajat", "en": "buyers of few items"},
     "phrase.tenure_high": {"fi": "pitkäaikaiset asiakkaat", "en": "long-time customers"},
     "phrase.tenure_low": {"fi": "uudet asiakkaat", "en": "new customers"},
     "phrase.returns_high": {"fi": "palauttaa paljon", "en": "return a lot"},

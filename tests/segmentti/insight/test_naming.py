@@ -144,3 +144,18 @@ def test_a_code_and_its_description_are_named_once() -> None:
     industry = Trait("industry", "ICT", 0.9, 0.2, 1.7, "level")
     region = Trait("region", "Uusimaa", 0.6, 0.3, 0.9, "place")
     assert suggest_names([[code, industry, region]], [0.2], "en") == ["Industry: ICT · Uusimaa"]
+
+
+def test_one_time_buyers_are_not_named_by_their_stand_in_gap_between_orders() -> None:
+    # a one-order customer has no gap between orders: the value the features give them is a stand-in
+    gap = _trait("mean_days_between_orders", 2.0, "interval", low=300.0, high=373.0)
+    once = _trait("orders", -1.2, "frequency", low=1.0, high=1.0)
+    spend = _trait("total_spend", -0.9, "spend")
+    assert suggest_names([(gap, once, spend)], [0.3], "en") == ["one-time buyers · low spenders"]
+    assert suggest_names([(gap, spend)], [0.3], "en") == ["long gaps between orders · low spenders"]
+
+
+def test_order_lines_read_as_items_bought() -> None:
+    assert column_kind("lines", pd.Series([1, 5, 40])) == "lines"
+    assert describe_phrase(_trait("lines", 1.1, "lines"), "en") == "buyers of many items"
+    assert describe_phrase(_trait("lines", -0.8, "lines"), "fi") == "harvan tuotteen ostajat"

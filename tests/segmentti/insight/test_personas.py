@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from segmentti.engine.features import build_features
 from segmentti.engine.workflow import segment_table
 from segmentti.insight.personas import (
     apply_edits,
@@ -295,3 +296,19 @@ def test_a_persona_without_order_data_is_told_to_lead_with_its_clearest_differen
     assert [action.rule for action in low.actions] == ["signature"]
     assert low.actions[0].action.endswith("what sets the segment apart: Income 21–24.")
     assert "(median 22, all customers 60.5)" in low.actions[0].reason
+
+
+def test_a_column_empty_for_the_whole_segment_is_no_trait_of_it() -> None:
+    # one-time buyers have no gap between orders: the card must not describe a gap they do not have
+    frame = pd.DataFrame(
+        {
+            "orders": [1, 1, 1, 1, 5, 6, 7, 8],
+            "mean_days_between_orders": [np.nan] * 4 + [20.0, 25.0, 30.0, 35.0],
+        }
+    )
+    labels = np.array([0, 0, 0, 0, 1, 1, 1, 1])
+    features = build_features(frame, ["orders", "mean_days_between_orders"])
+    criteria = ("orders", "mean_days_between_orders")
+    personas = build_personas(frame, labels, features.values, None, criteria, "en", features=features)
+    assert "mean_days_between_orders" not in [trait.column for trait in personas[0].traits]
+    assert "mean_days_between_orders" in [trait.column for trait in personas[1].traits]

@@ -112,3 +112,18 @@ def test_box_and_fit_charts_show_segment_names() -> None:
     assert not born.layout.yaxis.separatethousands and born.layout.yaxis.hoverformat == "d"  # 1975, not 1 975
     fit = build_fit_chart(np.array([0.5, 0.2, 0.7]), np.array([0, 1, 1]), ["1: one", "2: two"], "en")
     assert [trace.name for trace in fit.data] == ["1: one", "2: two"]
+
+
+def test_profile_heatmap_leaves_out_rows_where_no_segment_differs() -> None:
+    # a country almost nobody lives in differs by nothing in any segment: a row of zeros is noise
+    frame = pd.DataFrame(
+        {
+            "age": [20.0, 22.0, 24.0, 60.0, 62.0, 64.0] * 50,
+            "country": (["UK"] * 299) + ["Malta"],
+        }
+    )
+    labels = np.array([0, 0, 0, 1, 1, 1] * 50)
+    profile = profile_segments(frame, labels, ("age",), ("country",), "en")
+    assert profile.differences.abs().max()["country = Malta"] < 0.1
+    rows = list(build_profile_heatmap(profile, "en").data[0].y)
+    assert rows == ["Age"]
