@@ -11,6 +11,8 @@ from segmentti.data.loading import DATE_ORDERS, DECIMAL_MARKS, ENCODINGS, SEPARA
 from segmentti.data.orders import OrderMapping, guess_order_lines
 from segmentti.data.samples import SAMPLE_DIR, SAMPLE_SETS, SAMPLES, sample_files
 from segmentti.errors import SegmenttiError
+from segmentti.insight.naming import column_label
+from segmentti.insight.personas import DEFAULT_CURRENCY
 from segmentti.texts import format_number
 from ui import state
 from ui.cached import cached_customers, cached_table
@@ -20,6 +22,13 @@ require_app_frame("data")
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "xlsm"]
 AUTO = "auto"
+CURRENCIES = (DEFAULT_CURRENCY, "$", "£", "kr", "SEK", "NOK", "DKK", "CHF", "")
+"""Currencies offered for money figures; ``""`` shows plain numbers."""
+
+
+def _currency_name(option: str, none: str = state.t("data.currency_none")) -> str:
+    return option or none
+
 
 st.title(state.t("data.title"))
 st.write(state.t("data.intro_files"))
@@ -130,8 +139,11 @@ def _file_part(position: int, name: str, data: bytes, several: bool) -> Part | N
         digest = state.digest_of(data, sheet)
     try:
         table = cached_table(digest, name, sheet, options, data)
-    except SegmenttiError as error:
-        show_error(error)
+    except SegmenttiError as error:  # said by name; the other files still load
+        message = error.message(state.lang())
+        if name not in message:
+            message = state.t("data.file_failed", name=name, error=message)
+        st.error(message, icon=":material/error:")
         return None
     if len(table.sheet_names) > 1:
         st.selectbox(state.t("data.sheet"), options=table.sheet_names, key=state.file_widget_key(key, "sheet"))
@@ -219,9 +231,13 @@ def _features_of(part: Part):
 
 if files:
     parts = [_file_part(position, name, data, len(files) > 1) for position, (name, data) in enumerate(files)]
-    if all(part is not None for part in parts):
+    usable = [part for part in parts if part is not None]
+    failed = [name for (name, _), part in zip(files, parts, strict=True) if part is None]
+    if usable and failed:  # a bad file left beside good ones must not block them
+        st.warning(state.t("data.loaded_without", names=", ".join(failed)), icon=":material/warning:")
+    if usable:
         try:
-            assembly = assemble(parts, features_of=_features_of)
+            assembly = assemble(usable, features_of=_features_of)
         except SegmenttiError as error:
             show_error(error)
             if state.dataset() is not None:
@@ -290,9 +306,12 @@ if current is not None:
     role_labels = {state.t(f"role.{role.value}"): role.value for role in EDITABLE_ROLES}
     family_labels = {state.t(f"family.{family.value}"): family.value for family in Family}
     shown_roles = {info.name: state.t(f"role.{info.role.value}") for info in infos}
+    own_labels = state.column_labels()
+    made_labels = {info.name: column_label(info.name, state.lang()) for info in infos}
     table = pd.DataFrame(
         {
             "column": [info.name for info in infos],
+            "label": [own_labels.get(info.name) or made_labels[info.name] for info in infos],
             "role": [shown_roles[info.name] for info in infos],
             "family": [state.t(f"family.{info.family.value}") for info in infos],
             "distinct": [info.distinct for info in infos],
@@ -308,6 +327,9 @@ if current is not None:
         disabled=["column", "distinct", "missing", "usable"],
         column_config={
             "column": st.column_config.TextColumn(state.t("data.col_name")),
+            "label": st.column_config.TextColumn(
+                state.t("data.col_label"), help=state.t("data.col_label_help"), max_chars=60
+            ),
             "role": st.column_config.SelectboxColumn(
                 state.t("data.col_role"), options=[*role_labels, state.t("role.empty"), state.t("role.constant")]
             ),
@@ -317,6 +339,13 @@ if current is not None:
             "usable": st.column_config.CheckboxColumn(state.t("data.col_usable")),
         },
     )
+    labels = {}
+    for _, row in edited.iterrows():
+        text = str(row["label"] or "").strip() if pd.notna(row["label"]) else ""
+        if text and text != made_labels[row["column"]]:  # only the user's own labels are kept
+            labels[row["column"]] = text
+    if labels != own_labels:
+        state.set_column_labels(labels)
     changed = dict(overrides)
     for _, row in edited.iterrows():
         name = row["column"]
@@ -334,4 +363,14 @@ if current is not None:
     if changed != overrides:
         state.set_column_overrides(changed)
         st.rerun()
+
+    state.init_widget(state.CURRENCY_CHOICE, state.currency(), valid=lambda chosen: chosen in CURRENCIES)
+    st.selectbox(
+        state.t("data.currency"),
+        options=list(CURRENCIES),
+        format_func=_currency_name,
+        help=state.t("data.currency_help"),
+        key=state.CURRENCY_CHOICE,
+        on_change=lambda: state.set_currency(state.widget_value(state.CURRENCY_CHOICE, DEFAULT_CURRENCY)),
+    )
     next_step("quality", "data.next_quality")

@@ -16,6 +16,7 @@ from segmentti.outputs.run import (
     RunFiles,
     assemble_run,
 )
+from segmentti.texts import format_number
 from ui import state
 from ui.personas import current_segmentation
 from ui.widgets import dataset_caption, next_step, require_app_frame, show_error
@@ -30,6 +31,12 @@ frame = current.dataset.table.frame
 personas = current.personas
 stem = current.dataset.label.rsplit(".", 1)[0]
 st.write(state.t("export.intro", k=current.result.segmentation.k))
+
+
+def number_text(value: int) -> str:
+    """A count in the user's number format (``12 345`` in Finnish)."""
+    return format_number(value, lang)
+
 
 # pilot split: chosen first, because every export carries it
 st.subheader(state.t("export.pilot_title"))
@@ -83,6 +90,7 @@ def assemble(pilot: Pilot | None) -> RunFiles:
         only_consenting=only_consenting,
         segment_column=state.t("export.col_segment"),
         name_column=state.t("export.col_segment_name"),
+        column_labels=state.column_labels(),
     )
 
 
@@ -102,23 +110,34 @@ else:
         show_error(error)
     else:
         left_out = sum(lists.left_out.values())
-        st.write(state.t("export.contacts_count", kept=lists.kept + lists.in_control, left=left_out))
+        st.write(
+            state.t(
+                "export.contacts_count", kept=number_text(lists.kept + lists.in_control), left=number_text(left_out)
+            )
+        )
         reasons = [
-            state.t("export.left_reason", reason=state.t(f"contacts.reason_{reason}"), count=count)
+            state.t("export.left_reason", reason=state.t(f"contacts.reason_{reason}"), count=number_text(count))
             for reason, count in lists.left_out.items()
             if count
         ]
         if lists.in_control:
             reasons.append(
-                state.t("export.left_reason", reason=state.t("contacts.reason_control"), count=lists.in_control)
+                state.t(
+                    "export.left_reason",
+                    reason=state.t("contacts.reason_control"),
+                    count=number_text(lists.in_control),
+                )
             )
         if reasons:
             st.caption(" · ".join(reasons))
 
 
-def download(place, label: str, name: str, icon: str, key: str) -> None:
-    """A button that downloads the run's file ``name``, built only when clicked."""
-    place.download_button(
+def download(label: str, name: str, icon: str, key: str) -> None:
+    """A button that downloads the run's file ``name``, built only when clicked.
+
+    One button a line, as wide as the page: a label in a narrow column would be cut off.
+    """
+    st.download_button(
         label,
         data=lambda: run[name],
         file_name=run.download_name(name, stem),
@@ -126,6 +145,7 @@ def download(place, label: str, name: str, icon: str, key: str) -> None:
         icon=icon,
         key=key,
         on_click="ignore",
+        width="stretch",
     )
 
 
@@ -134,25 +154,24 @@ st.subheader(state.t("export.segment_title"))
 number = st.selectbox(
     state.t("export.choose_segment"),
     options=[persona.number for persona in personas],
-    format_func=lambda n: f"{n}. {personas[n - 1].name} ({personas[n - 1].size})",
+    format_func=lambda n: f"{n}. {personas[n - 1].name} ({number_text(personas[n - 1].size)})",
     key="export_segment",
 )
 members = int((run.labels == number - 1).sum())
-buttons = st.columns(2)
-buttons[0].download_button(
-    state.t("export.download_segment", count=members),
+st.download_button(
+    state.t("export.download_segment", count=number_text(members)),
     data=lambda: run.segment_csv(number),
     file_name=run.segment_download_name(number, stem),
     mime=MEDIA_TYPES[".csv"],
     icon=":material/download:",
     key="download_segment",
     on_click="ignore",
+    width="stretch",
 )
 if lists is not None:
     chosen_list = lists.lists[number - 1]
     download(
-        buttons[1],
-        state.t("export.download_list", count=len(chosen_list)),
+        state.t("export.download_list", count=number_text(len(chosen_list))),
         run.list_name(number),
         ":material/contact_mail:",
         "download_list",
@@ -161,24 +180,21 @@ if lists is not None:
 
 # all customers and every list
 st.subheader(state.t("export.all_title"))
-buttons = st.columns(3)
-if lists is not None:
-    download(buttons[2], state.t("export.download_zip"), LISTS_ZIP, ":material/folder_zip:", "download_zip")
 download(
-    buttons[0], state.t("export.download_all", count=len(frame)), SEGMENTS_CSV, ":material/download:", "download_all"
+    state.t("export.download_all", count=number_text(len(frame))), SEGMENTS_CSV, ":material/download:", "download_all"
 )
 download(
-    buttons[1],
-    state.t("export.download_all_fi", count=len(frame)),
+    state.t("export.download_all_fi", count=number_text(len(frame))),
     FINNISH_CSV,
     ":material/download:",
     "download_all_fi",
 )
+if lists is not None:
+    download(state.t("export.download_zip"), LISTS_ZIP, ":material/folder_zip:", "download_zip")
 
 # workbook and report
 st.subheader(state.t("export.report_title"))
-buttons = st.columns(3)
-download(buttons[0], state.t("export.download_xlsx"), WORKBOOK, ":material/table:", "download_xlsx")
-download(buttons[1], state.t("export.download_html"), REPORT_HTML, ":material/description:", "download_html")
-download(buttons[2], state.t("export.download_md"), PERSONAS_MD, ":material/description:", "download_md")
+download(state.t("export.download_xlsx"), WORKBOOK, ":material/table:", "download_xlsx")
+download(state.t("export.download_html"), REPORT_HTML, ":material/description:", "download_html")
+download(state.t("export.download_md"), PERSONAS_MD, ":material/description:", "download_md")
 next_step("data", "export.again")

@@ -5,7 +5,7 @@ import streamlit as st
 
 from segmentti.insight.personas import pilot_advice
 from segmentti.outputs.persona_charts import build_share_chart, build_trait_chart
-from segmentti.outputs.persona_view import PersonaView, build_persona_view, comparison_frame
+from segmentti.outputs.persona_view import PersonaView, build_persona_view, comparison_rows
 from segmentti.outputs.report import escape_markdown
 from ui import state
 from ui.personas import current_segmentation
@@ -28,7 +28,9 @@ def show_card(view: PersonaView) -> None:
     else:
         traits_column.write(state.t("report.no_traits"))
 
-    details, actions = st.columns([2, 3])
+    # the typical customer beside the KPIs, the actions below at full width: a KPI table in a
+    # narrow column cut its labels off
+    details, figures = st.columns([2, 3])
     details.markdown(f"**{state.t('report.typical')}**")
     details.dataframe(
         pd.DataFrame(list(view.typical), columns=[state.t("data.col_name"), state.t("report.segment_value")]),
@@ -36,8 +38,8 @@ def show_card(view: PersonaView) -> None:
         width="stretch",
     )
     if view.kpis:
-        details.markdown(f"**{state.t('report.kpis')}**")
-        details.dataframe(
+        figures.markdown(f"**{state.t('report.kpis')}**")
+        figures.dataframe(
             pd.DataFrame(
                 [(kpi.label, kpi.segment, kpi.overall) for kpi in view.kpis],
                 columns=[state.t("report.kpi"), state.t("report.segment_value"), state.t("report.overall_value")],
@@ -46,14 +48,14 @@ def show_card(view: PersonaView) -> None:
             width="stretch",
         )
     else:
-        details.caption(state.t("personas.no_kpis"))
+        figures.caption(state.t("personas.no_kpis"))
+    actions = st.container()
     if view.affinities:
         actions.markdown(f"**{state.t('report.affinity')}**")
         actions.markdown("\n".join(f"- {escape_markdown(line)}" for line in view.affinities))
     actions.markdown(f"**{state.t('report.actions')}**")
     for item in view.actions:
         actions.markdown(f"- **{escape_markdown(item.action)}**  \n  {escape_markdown(item.reason)}")
-    actions.caption(state.t("report.rules_note"))
 
 
 st.title(state.t("personas.title"))
@@ -62,12 +64,15 @@ current = current_segmentation()
 edits = state.persona_edits(current.key)
 st.write(state.t("personas.intro"))
 pilot = pilot_advice(state.lang())
+# advice that holds for every persona is said once for the page, as the reports do
 st.info(f"**{escape_markdown(pilot.action)}** {escape_markdown(pilot.reason)}")
+st.caption(state.t("report.rules_note"))
 
 for raw in current.raw:
     with st.container(border=True):
-        # the language is part of the widget keys: an unedited name follows the language of the suggestion
-        suffix = f"{current.key}_{state.lang()}_{raw.number}"
+        # the suggestion is part of the widget keys: an unedited name follows the language and the
+        # column labels it is made in, and an old suggestion is never kept as if the user typed it
+        suffix = f"{current.key}_{state.settings_digest(state.lang(), raw.suggested_name)[:8]}_{raw.number}"
         name_key, notes_key = state.persona_name_key(suffix), state.persona_notes_key(suffix)
         saved = edits.get(raw.number, {})
         state.init_widget(name_key, saved.get("name") or raw.suggested_name)
@@ -77,18 +82,12 @@ for raw in current.raw:
         left.caption(escape_markdown(state.t("personas.suggested", name=raw.suggested_name)))
         notes = right.text_area(state.t("personas.notes"), key=notes_key, height=90)
         edits[raw.number] = {"name": "" if name == raw.suggested_name else name, "notes": notes}
-        show_card(build_persona_view(current.personas[raw.number - 1], state.lang()))
+        show_card(build_persona_view(current.personas[raw.number - 1], state.lang(), state.column_labels()))
 
 views = current.views
 st.subheader(state.t("report.comparison"))
 st.plotly_chart(build_share_chart(views, state.lang()), width="stretch")
-st.dataframe(
-    comparison_frame(views, state.lang()),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        state.t(key): st.column_config.NumberColumn(format="percent")
-        for key in ("report.share", "report.revenue_share")
-    },
-)
+# the reports' own table, formatted in the user's language (decimal commas, the currency)
+headers, rows = comparison_rows(views, state.lang())
+st.dataframe(pd.DataFrame(list(rows), columns=list(headers)), hide_index=True, width="stretch")
 next_step("export", "personas.next")

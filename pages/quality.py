@@ -23,9 +23,9 @@ duplicate_rows = sum(problem.count for problem in report.problems if problem.kin
 duplicate_ids = sum(problem.count for problem in report.problems if problem.kind == "duplicate_ids")
 cols = st.columns(4)
 cols[0].metric(state.t("quality.rows"), format_number(report.rows, state.lang()))
-cols[1].metric(state.t("quality.duplicate_rows"), duplicate_rows)
-cols[2].metric(state.t("quality.duplicate_ids"), duplicate_ids)
-cols[3].metric(state.t("quality.problems"), len(report.problems))
+cols[1].metric(state.t("quality.duplicate_rows"), format_number(duplicate_rows, state.lang()))
+cols[2].metric(state.t("quality.duplicate_ids"), format_number(duplicate_ids, state.lang()))
+cols[3].metric(state.t("quality.problems"), format_number(len(report.problems), state.lang()))
 
 lang = state.lang()
 chosen: list[Fix] = []
@@ -78,5 +78,11 @@ current = state.dataset()
 if current.steps:
     st.subheader(state.t("quality.steps"))
     st.markdown("\n".join(f"1. {step.text(state.lang())}" for step in current.steps))
-    st.caption(state.t("quality.original_kept", rows=len(source.table.frame), now=len(current.table.frame)))
+    st.caption(
+        state.t(
+            "quality.original_kept",
+            rows=format_number(len(source.table.frame), state.lang()),
+            now=format_number(len(current.table.frame), state.lang()),
+        )
+    )
 next_step("criteria", "data.next")

@@ -23,10 +23,11 @@ from segmentti.engine.workflow import segment_by_rfm
 from segmentti.errors import SegmenttiError
 from segmentti.outputs.charts import build_crosstab_chart, build_profile_heatmap, build_rf_grid_chart, build_size_chart
 from segmentti.outputs.tables import label_customers, to_csv_bytes
-from segmentti.texts import translate
+from segmentti.texts import format_number, translate
 from ui import state
 from ui.cached import cached_order_summary
 from ui.engine import current_result
+from ui.personas import named
 from ui.widgets import dataset_caption, require_app_frame, show_error
 
 require_app_frame("rfm")
@@ -50,7 +51,12 @@ else:
     customers = join_order_summary(frame, summary)
     source_digest = current.digest + ":b2c_orders"
     st.caption(
-        state.t("rfm.from_orders", lines=len(orders), customers=len(customers), dropped=len(frame) - len(customers))
+        state.t(
+            "rfm.from_orders",
+            lines=format_number(len(orders), lang),
+            customers=format_number(len(customers), lang),
+            dropped=format_number(len(frame) - len(customers), lang),
+        )
     )
     if customers.empty:
         st.warning(state.t("rfm.no_match"), icon=":material/warning:")
@@ -127,7 +133,8 @@ if clusters is None:
 else:
     positions = frame.index.get_indexer(customers.index)
     labels = clusters.segmentation.labels[positions]
-    table = rfm_crosstab(scores, labels, clusters.profile.names)
+    # the clusters by the names every page gives them (renamed personas included), numbered so two never merge
+    table = rfm_crosstab(scores, labels, named(clusters).profile.names)
     row_names = [translate(f"rfm.{key}", lang) for key in table.index]
     st.plotly_chart(build_crosstab_chart(table, lang, row_names), width="stretch")
 
@@ -140,7 +147,7 @@ labelled = label_customers(
 )
 labelled["R"], labelled["F"], labelled["M"] = (scores.table[letter].to_numpy() for letter in ("r", "f", "m"))
 st.download_button(
-    state.t("rfm.download", count=len(labelled)),
+    state.t("rfm.download", count=format_number(len(labelled), lang)),
     data=to_csv_bytes(labelled),
     file_name=f"{current.label.rsplit('.', 1)[0]}_rfm.csv",
     mime="text/csv",

@@ -16,6 +16,7 @@ from segmentti.engine.workflow import segment_by_rules
 from segmentti.errors import SegmenttiError
 from segmentti.outputs.charts import build_profile_heatmap, build_size_chart
 from segmentti.outputs.tables import label_customers, to_csv_bytes
+from segmentti.texts import format_number, format_share
 from ui import state
 from ui.engine import current_features
 from ui.widgets import dataset_caption, require_app_frame, show_error
@@ -70,7 +71,7 @@ st.dataframe(
         {
             state.t("rules.rule"): names,
             state.t("segments.size"): sizes,
-            state.t("segments.share"): [f"{size / max(len(frame), 1):.1%}" for size in sizes],
+            state.t("segments.share"): [format_share(size / max(len(frame), 1), lang) for size in sizes],
         }
     ),
     hide_index=True,
@@ -104,7 +105,7 @@ labelled = label_customers(
     name_column=state.t("export.col_segment_name"),
 )
 st.download_button(
-    state.t("rules.download", count=len(labelled)),
+    state.t("rules.download", count=format_number(len(labelled), lang)),
     data=to_csv_bytes(labelled),
     file_name=f"{current.label.rsplit('.', 1)[0]}_rules.csv",
     mime="text/csv",

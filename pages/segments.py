@@ -1,7 +1,5 @@
 """Segments page: pick a method and k, see the segments first (map, sizes, names), then from every side."""
 
-import dataclasses
-
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -31,6 +29,7 @@ from ui.cached import (
     scan_with_progress,
 )
 from ui.engine import SEED, current_features, segments
+from ui.personas import named
 from ui.widgets import dataset_caption, next_step, require_app_frame, show_error
 
 require_app_frame("segments")
@@ -149,20 +148,8 @@ else:
 
 
 def with_edits(found: SegmentationResult) -> SegmentationResult:
-    """``found`` with the names the user gave its personas: a renamed persona is renamed here too."""
-    edits = state.persona_edits(
-        state.segmentation_key(current.digest, features.criteria, found.segmentation.k, str(found.segmentation.method))
-    )
-    renamed = {number: (edit.get("name") or "").strip() for number, edit in edits.items()}
-    if not any(renamed.values()):
-        return found
-    segments_renamed = tuple(
-        dataclasses.replace(summary, name=f"{summary.number}: {renamed[summary.number]}")
-        if renamed.get(summary.number)
-        else summary
-        for summary in found.profile.segments
-    )
-    return dataclasses.replace(found, profile=dataclasses.replace(found.profile, segments=segments_renamed))
+    """``found`` named as every page names it: renamed personas, the others with the user's column labels."""
+    return named(found)
 
 
 def segments_of(chosen_k: int) -> SegmentationResult:

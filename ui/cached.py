@@ -24,7 +24,7 @@ from segmentti.engine.rfm import summarize_orders
 from segmentti.engine.scanning import KScan, scan_k
 from segmentti.engine.workflow import SegmentationResult
 from segmentti.insight.inspection import CustomerFit, customer_fit, hover_frame
-from segmentti.insight.personas import Persona, personas_from_result
+from segmentti.insight.personas import DEFAULT_CURRENCY, Persona, personas_from_result
 from segmentti.insight.projection import project_to_2d, project_tsne
 from segmentti.outputs.charts import build_segment_map
 from ui import state
@@ -165,15 +165,25 @@ def segmentation_digest(result: SegmentationResult) -> str:
 
 
 def cached_personas(
-    digest: str, segmentation: str, lang: str, table: Table, result: SegmentationResult
+    digest: str,
+    segmentation: str,
+    lang: str,
+    table: Table,
+    result: SegmentationResult,
+    labels: Mapping[str, str] | None = None,
+    currency: str = DEFAULT_CURRENCY,
 ) -> tuple[Persona, ...]:
     """:func:`segmentti.insight.personas.personas_from_result` without the user's edits (apply them with ``apply_edits``).
 
     ``segmentation`` is :func:`segmentation_digest` of ``result``: whatever method, weights or
     rules made the segments, the personas are kept for exactly those segments. Personas are
-    translated texts, so they are kept per language; the segments they describe are not
-    recomputed for another language.
+    translated texts, so they are kept per language, column labels and currency; the
+    segments they describe are not recomputed for any of these.
     """
+    shown = tuple(sorted((labels or {}).items()))
     return state.remember(
-        "personas", (digest, segmentation, lang), lambda: tuple(personas_from_result(table.frame, result, lang)), 8
+        "personas",
+        (digest, segmentation, lang, shown, currency),
+        lambda: tuple(personas_from_result(table.frame, result, lang, column_labels=dict(shown), currency=currency)),
+        8,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import streamlit as st
@@ -34,8 +35,8 @@ class Current:
 
     @property
     def views(self) -> tuple[PersonaView, ...]:
-        """The personas as edited, formatted for their cards in the UI language."""
-        return build_persona_views(self.personas, state.lang())
+        """The personas as edited, formatted for their cards in the UI language with the user's column labels."""
+        return build_persona_views(self.personas, state.lang(), state.column_labels())
 
 
 def current_segmentation() -> Current:
@@ -49,11 +50,52 @@ def current_segmentation() -> Current:
         st.stop()
     try:
         result = current_result(state.lang())  # the method, weights and k chosen on the Segments page
-        features = result.features
-        raw = cached_personas(dataset.digest, segmentation_digest(result), state.lang(), dataset.table, result)
+        raw = _personas(dataset, result)
     except SegmenttiError as error:
         show_error(error)
         next_step("segments", "export.to_segments")
         st.stop()
-    key = state.segmentation_key(dataset.digest, features.criteria, k, str(result.segmentation.method))
-    return Current(dataset, result, key, raw)
+    return Current(dataset, result, _key(dataset, result), raw)
+
+
+def segment_names(result: SegmentationResult) -> list[str]:
+    """The name of each segment of ``result`` (of the working data) as every page shows it, in segment order.
+
+    The personas' names: the user's where renamed on the personas page, else the suggested
+    one made with the user's column labels. The Segments, RFM and Rules pages label their
+    charts and tables with these, so a segment has one name everywhere.
+    """
+    dataset = state.dataset()
+    suggested = [persona.suggested_name for persona in _personas(dataset, result)]
+    return state.segment_names(_key(dataset, result), suggested)
+
+
+def named(result: SegmentationResult) -> SegmentationResult:
+    """``result`` with each segment named as :func:`segment_names` says (``"<number>: <name>"``).
+
+    The same segmentation and figures: only the names change, so every chart a page draws
+    from ``result.profile`` (map legend, sizes, heatmap, box plots) shows the names in use.
+    """
+    names = segment_names(result)
+    segments = tuple(
+        dataclasses.replace(summary, name=f"{summary.number}: {name}")
+        for summary, name in zip(result.profile.segments, names, strict=True)
+    )
+    return dataclasses.replace(result, profile=dataclasses.replace(result.profile, segments=segments))
+
+
+def _personas(dataset: state.Dataset, result: SegmentationResult) -> tuple[Persona, ...]:
+    return cached_personas(
+        dataset.digest,
+        segmentation_digest(result),
+        state.lang(),
+        dataset.table,
+        result,
+        state.column_labels(),
+        state.currency(),
+    )
+
+
+def _key(dataset: state.Dataset, result: SegmentationResult) -> str:
+    segmentation = result.segmentation
+    return state.segmentation_key(dataset.digest, result.features.criteria, segmentation.k, str(segmentation.method))

@@ -8,7 +8,8 @@ Everything the app keeps for a session lives under a key declared here, pages in
 - :func:`set_dataset` with data of another digest forgets everything chosen or computed
   for the data before it (criteria, weights, method, k and its range, rules, RFM edges,
   persona edits, map selection, detail and export widgets, results); new *loaded* data
-  also forgets the column corrections and quality fixes, which belong to the file itself;
+  also forgets the column corrections, column labels, currency and quality fixes, which
+  belong to the file itself;
 - computed results are kept in this session only (user data is never shared between
   sessions) by :func:`remember`, keyed on digests of the data and of the settings they were
   computed from, a few per kind, the oldest dropped first. The UI language is never part
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -27,6 +28,7 @@ import streamlit as st
 
 from segmentti.data.loading import Table
 from segmentti.data.quality import Fix, Step, apply_fixes
+from segmentti.insight.personas import DEFAULT_CURRENCY
 from segmentti.texts import language_from_locale, translate
 
 T = TypeVar("T")
@@ -46,6 +48,9 @@ DATASET = "dataset"
 SOURCE = "source_dataset"
 FIXES = "quality_fixes"
 OVERRIDES = "column_overrides"
+COLUMN_LABELS = "column_labels"
+CURRENCY = "currency"
+CURRENCY_CHOICE = "currency_choice"
 
 # --- chosen for the working data (reset by set_dataset) --------------------------------------
 CRITERIA = "criteria"
@@ -290,7 +295,7 @@ def set_dataset(new: Dataset, *, fixed: bool = False) -> None:
         previous_source = st.session_state.get(SOURCE)
         st.session_state[SOURCE] = new
         if previous_source is None or previous_source.digest != new.digest:
-            _forget(keys=(FIXES, OVERRIDES), prefixes=_PER_FILE_PREFIXES)
+            _forget(keys=(FIXES, OVERRIDES, COLUMN_LABELS, CURRENCY, CURRENCY_CHOICE), prefixes=_PER_FILE_PREFIXES)
             _forget_results(keep=LOADING_KINDS)
     st.session_state[DATASET] = new
     if old is None or old.digest != new.digest:
@@ -320,6 +325,33 @@ def column_overrides() -> dict[str, dict[str, str]]:
 def set_column_overrides(changed: Mapping[str, Mapping[str, str]]) -> None:
     """Replace the column corrections with ``changed`` (edited on the data page)."""
     st.session_state[OVERRIDES] = {name: dict(entry) for name, entry in changed.items()}
+
+
+def column_labels() -> dict[str, str]:
+    """The readable labels the user gave columns on the data page: ``{column: label}`` (unlabelled columns absent).
+
+    Charts, sentences and exports pass these to the library (``column_labels=``), where
+    :func:`segmentti.insight.naming.column_label` makes a label from the header for the rest.
+    They belong to the loaded file, like the column corrections: new data forgets them.
+    """
+    return dict(st.session_state.get(COLUMN_LABELS, {}))
+
+
+def set_column_labels(chosen: Mapping[str, str]) -> None:
+    """Keep ``chosen`` (column → label) as the user's labels; blank labels are dropped."""
+    st.session_state[COLUMN_LABELS] = {
+        str(name): str(label).strip() for name, label in chosen.items() if str(label or "").strip()
+    }
+
+
+def currency() -> str:
+    """The currency of the money figures, chosen on the data page (``"€"`` until chosen; ``""`` for none)."""
+    return str(st.session_state.get(CURRENCY, DEFAULT_CURRENCY))
+
+
+def set_currency(chosen: str) -> None:
+    """Show money in ``chosen`` (a symbol or code; ``""`` shows plain numbers) from now on."""
+    st.session_state[CURRENCY] = str(chosen).strip()
 
 
 def fixes() -> list[Fix]:
@@ -444,6 +476,16 @@ def segmentation_key(digest: str, criteria: tuple[str, ...], k: int, method: str
     """A short key naming one segmentation (data, criteria, k, method): persona edits belong to it."""
     text = "\x00".join([digest, *criteria, str(k), method])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def segment_names(key: str, suggested: Sequence[str]) -> list[str]:
+    """The name of each segment of the segmentation ``key`` as every page shows it.
+
+    The user's name from the personas page where there is one, else the ``suggested`` name
+    (in segment order): a renamed persona is renamed on every page, chart and export.
+    """
+    edits = st.session_state.get(PERSONA_EDITS, {}).get(key, {})  # read only: no empty entry for a mere look
+    return [(edits.get(number, {}).get("name") or "").strip() or name for number, name in enumerate(suggested, start=1)]
 
 
 def persona_edits(key: str) -> dict[int, dict[str, str]]:

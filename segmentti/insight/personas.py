@@ -347,14 +347,20 @@ def describe_trait(trait: PersonaTrait, lang: str, column_labels: Mapping[str, s
         size = abs(trait.difference)
         degree = "much_" if size >= 0.8 else "" if size >= 0.5 else "slightly_"
         direction = "higher" if trait.difference > 0 else "lower"
+
+        def figure(value: float | None) -> str:
+            if trait.kind == "birth_year" and value is not None and not np.isnan(value):
+                return str(round(value))  # a year is written without a thousands separator
+            return format_number(value, lang=lang)
+
         return translate(
             "persona.trait_numeric",
             lang,
             column=label,
-            value=format_number(trait.segment_value, lang=lang),
-            overall=format_number(trait.overall_value, lang=lang),
-            low=format_number(trait.low, lang=lang),
-            high=format_number(trait.high, lang=lang),
+            value=figure(trait.segment_value),
+            overall=figure(trait.overall_value),
+            low=figure(trait.low),
+            high=figure(trait.high),
             strength=translate(f"persona.strength_{degree}{direction}", lang),
             sd=format_number(size, 1, lang=lang),
         )

@@ -457,9 +457,23 @@ def build_dendrogram_chart(tree: Dendrogram, lang: str) -> go.Figure:
 
 
 def build_rf_grid_chart(grid: pd.DataFrame, segment_names: pd.DataFrame, lang: str) -> go.Figure:
-    """R × F heatmap: customers per cell (``grid`` from :func:`segmentti.engine.rfm.rf_grid`), cells labelled with their segment."""
+    """R × F heatmap: customers per cell, each cell labelled with its segment's name and its count.
+
+    Parameters
+    ----------
+    grid : pandas.DataFrame
+        Customers per cell, R scores as rows × F scores as columns
+        (:func:`segmentti.engine.rfm.rf_grid`).
+    segment_names : pandas.DataFrame
+        The same shape: each cell's segment name, already in ``lang`` (``""`` for none).
+    lang : str
+        Language of titles and of the counts' number format (``1 234`` in Finnish).
+    """
     text = [
-        [f"{segment_names.iat[row, col]}<br>{grid.iat[row, col]}" for col in range(grid.shape[1])]
+        [
+            f"{segment_names.iat[row, col]}<br>{format_number(grid.iat[row, col], lang)}".removeprefix("<br>")
+            for col in range(grid.shape[1])
+        ]
         for row in range(grid.shape[0])
     ]
     figure = go.Figure(
@@ -485,13 +499,24 @@ def build_rf_grid_chart(grid: pd.DataFrame, segment_names: pd.DataFrame, lang: s
 
 
 def build_crosstab_chart(table: pd.DataFrame, lang: str, row_names: Sequence[str] | None = None) -> go.Figure:
-    """Heatmap of a cross-tabulation (e.g. RFM segments × clusters), counts in the cells."""
+    """Heatmap of a cross-tabulation (e.g. RFM segments × clusters), counts in the cells.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Counts; its columns (the segments' names, as every page calls them) label the x axis.
+    lang : str
+        Language of the title and of the counts' number format (``1 234`` in Finnish).
+    row_names : sequence of str, optional
+        Labels of the rows (default: the index as text).
+    """
+    counts = table.to_numpy()
     figure = go.Figure(
         go.Heatmap(
-            z=table.to_numpy(),
+            z=counts,
             x=[str(column) for column in table.columns],
             y=list(row_names) if row_names is not None else [str(index) for index in table.index],
-            text=table.to_numpy(),
+            text=[[format_number(value, lang) for value in row] for row in counts],
             texttemplate="%{text}",
             colorscale="Greens",
             colorbar=dict(title=translate("chart.customers", lang)),

@@ -39,6 +39,10 @@ def build_trait_chart(view: PersonaView, lang: str) -> go.Figure:
         )
     )
     figure.add_vline(x=0, line=dict(color=NEUTRAL))
+    # room beyond the longest bar on both sides for its printed value, which would be cut off at the edge
+    reach = max([abs(item.difference) for item in bars] + [0.5]) * 1.35
+    figure.update_xaxes(range=[-reach, reach])
+    figure.update_yaxes(automargin=True)
     figure.update_layout(
         title=dict(text=translate("report.traits_chart", lang), font=dict(size=13)),
         height=80 + 34 * max(len(bars), 1),

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
+from segmentti.insight.naming import column_label
 from segmentti.insight.personas import (
     Persona,
     describe_affinity,
     describe_trait,
     format_kpi,
     format_share,
+    round_kpi,
     short_trait,
 )
 from segmentti.outputs.palette import segment_colour
@@ -106,6 +109,8 @@ class PersonaView:
         The three strongest traits in short form, for the side-by-side table.
     top_categories : str
         The three categories bought most more than others, comma-separated.
+    currency : str
+        The currency of the money KPIs (``""`` for none).
     """
 
     number: int
@@ -129,6 +134,7 @@ class PersonaView:
     actions: tuple[ActionLine, ...]
     top_traits: str
     top_categories: str
+    currency: str = ""
 
     @property
     def first_action(self) -> str:
@@ -136,15 +142,19 @@ class PersonaView:
         return self.actions[0].action if self.actions else ""
 
 
-def build_persona_view(persona: Persona, lang: str) -> PersonaView:
+def build_persona_view(persona: Persona, lang: str, column_labels: Mapping[str, str] | None = None) -> PersonaView:
     """Format and translate one persona's card.
 
     Parameters
     ----------
     persona : Persona
-        With the user's name and notes applied.
+        With the user's name and notes applied. Money KPIs are shown in ``persona.currency``.
     lang : str
         Language of labels and numbers (``"fi"``: decimal comma, spaces between thousands).
+    column_labels : mapping of str to str, optional
+        The user's readable labels of columns: traits, the trait chart and the typical
+        customer name columns by them (other columns get
+        :func:`segmentti.insight.naming.column_label` of their header).
 
     Returns
     -------
@@ -171,17 +181,20 @@ def build_persona_view(persona: Persona, lang: str) -> PersonaView:
         share_text=share_text,
         revenue_text=revenue_text,
         figures=tuple(figures),
-        traits=tuple(describe_trait(trait, lang) for trait in listed),
+        traits=tuple(describe_trait(trait, lang, column_labels) for trait in listed),
         bars=tuple(
-            TraitBar(short_trait(trait, lang), trait.difference, _signed(trait.difference, lang)) for trait in listed
+            TraitBar(short_trait(trait, lang, column_labels), trait.difference, _signed(trait.difference, lang))
+            for trait in listed
         ),
-        typical=tuple((str(column), str(value)) for column, value in persona.typical),
+        typical=tuple(
+            (column_label(str(column), lang, column_labels), _value(value, lang)) for column, value in persona.typical
+        ),
         kpis=tuple(
             KpiRow(
                 kpi.key,
                 translate(f"kpi.{kpi.key}", lang),
-                format_kpi(kpi.key, kpi.segment_value, lang=lang),
-                format_kpi(kpi.key, kpi.overall_value, lang=lang),
+                format_kpi(kpi.key, kpi.segment_value, lang=lang, currency=persona.currency),
+                format_kpi(kpi.key, kpi.overall_value, lang=lang, currency=persona.currency),
                 kpi.segment_value,
                 kpi.overall_value,
             )
@@ -189,14 +202,17 @@ def build_persona_view(persona: Persona, lang: str) -> PersonaView:
         ),
         affinities=tuple(describe_affinity(item, lang) for item in persona.affinities[:AFFINITIES_SHOWN]),
         actions=tuple(ActionLine(action.action, action.reason) for action in persona.actions),
-        top_traits="; ".join(short_trait(trait, lang) for trait in listed[:3]),
+        top_traits="; ".join(short_trait(trait, lang, column_labels) for trait in listed[:3]),
         top_categories=", ".join(item.category for item in persona.affinities[:3]),
+        currency=persona.currency,
     )
 
 
-def build_persona_views(personas: Sequence[Persona], lang: str) -> tuple[PersonaView, ...]:
+def build_persona_views(
+    personas: Sequence[Persona], lang: str, column_labels: Mapping[str, str] | None = None
+) -> tuple[PersonaView, ...]:
     """:func:`build_persona_view` of every persona, in segment order."""
-    return tuple(build_persona_view(persona, lang) for persona in personas)
+    return tuple(build_persona_view(persona, lang, column_labels) for persona in personas)
 
 
 def kpi_columns(views: Sequence[PersonaView]) -> tuple[tuple[str, str], ...]:
@@ -242,7 +258,7 @@ def comparison_frame(views: Sequence[PersonaView], lang: str) -> pd.DataFrame:
     pandas.DataFrame
         One row per persona; columns (headers in ``lang``): number, name, size, share of
         customers (0–1), share of revenue (0–1, when any persona has it), one column per KPI
-        (the segment's figure), top traits, top categories and the first suggested action.
+        (the segment's figure, rounded as the cards show it), top traits, top categories and the first suggested action.
     """
     show_revenue = any(view.revenue_share is not None for view in views)
     rows = []
@@ -258,12 +274,25 @@ def comparison_frame(views: Sequence[PersonaView], lang: str) -> pd.DataFrame:
                 None if view.revenue_share is None else round(view.revenue_share, 4)
             )
         for kpi in view.kpis:
-            row[kpi.label] = round(kpi.segment_value, 4)
+            row[kpi.label] = round_kpi(kpi.key, kpi.segment_value)
         row[translate("report.top_traits", lang)] = view.top_traits
         row[translate("report.top_categories", lang)] = view.top_categories
         row[translate("report.first_action", lang)] = view.first_action
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+_ENGLISH_NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?")
+
+
+def _value(value: str, lang: str) -> str:
+    """A typical customer's value in ``lang``: numbers the persona wrote in English get Finnish separators.
+
+    Whole numbers written without separators (years, codes) stay as they are.
+    """
+    if lang == "fi" and _ENGLISH_NUMBER.fullmatch(value):
+        return value.replace(",", "\u00a0").replace(".", ",")
+    return value
 
 
 def _signed(value: float, lang: str) -> str:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from segmentti.errors import SegmenttiError
+from segmentti.insight.naming import column_label
 from segmentti.insight.personas import Persona
 from segmentti.outputs.contacts import (
     ContactColumns,
@@ -104,6 +105,7 @@ class RunFiles(Mapping[str, bytes]):
         name_column: str,
         k_selection: str | None,
         scan: Mapping[str, Any] | None,
+        column_labels: Mapping[str, str] | None = None,
     ) -> None:
         self.frame = frame
         self.result = result
@@ -117,6 +119,7 @@ class RunFiles(Mapping[str, bytes]):
         self.name_column = name_column
         self.k_selection = k_selection
         self.scan = scan
+        self.column_labels = dict(column_labels or {})
         self._built: dict[str, bytes] = {}
         builders: dict[str, Callable[[], bytes]] = {
             SEGMENTS_CSV: lambda: to_csv_bytes(self.labelled),
@@ -163,7 +166,7 @@ class RunFiles(Mapping[str, bytes]):
     @functools.cached_property
     def views(self) -> tuple[PersonaView, ...]:
         """The persona cards every report renders."""
-        return build_persona_views(self.personas, self.lang)
+        return build_persona_views(self.personas, self.lang, self.column_labels)
 
     @functools.cached_property
     def labelled(self) -> pd.DataFrame:
@@ -260,6 +263,7 @@ def assemble_run(
     name_column: str = SEGMENT_NAME_COLUMN,
     k_selection: str | None = None,
     scan: Mapping[str, Any] | None = None,
+    column_labels: Mapping[str, str] | None = None,
 ) -> RunFiles:
     """Put together every output of a segmentation run: the one place the app and the command line get files from.
 
@@ -294,6 +298,8 @@ def assemble_run(
         How k was chosen, for ``summary.json``.
     scan : mapping, optional
         The k scan behind an automatic k, as ``scan --json`` prints it, for ``summary.json``.
+    column_labels : mapping of str to str, optional
+        The user's readable labels of columns, used in the reports' sentences and charts.
 
     Returns
     -------
@@ -311,7 +317,7 @@ def assemble_run(
         source=source,
         n_customers=len(frame),
         method=str(result.segmentation.method),
-        criteria=tuple(result.features.criteria),
+        criteria=tuple(column_label(name, lang, column_labels) for name in result.features.criteria),
         steps=tuple(steps),
         pilot_percent=None if pilot is None else pilot.percent,
         pilot_seed=None if pilot is None else pilot.seed,
@@ -329,6 +335,7 @@ def assemble_run(
         name_column=name_column,
         k_selection=k_selection,
         scan=scan,
+        column_labels=column_labels,
     )
 
 

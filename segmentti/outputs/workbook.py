@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -13,7 +13,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from segmentti.outputs.persona_view import PersonaView, comparison_frame
+from segmentti.insight.naming import CATEGORY_PREFIX, CHANNEL_PREFIX
+from segmentti.insight.personas import COUNT_KPIS, MONEY_KPIS
+from segmentti.outputs.persona_view import PersonaView, comparison_frame, kpi_columns
 from segmentti.outputs.report import ReportContext, run_details
 from segmentti.outputs.tables import cut_at_word, neutralize_formulas
 from segmentti.texts import translate
@@ -25,6 +27,45 @@ _WIDTH_SAMPLE = 500
 _MAX_WIDTH = 60
 _SHEET_NAME_LIMIT = 31
 _PERCENT = "0%"
+_RATE = "0.0%"
+_WHOLE = "#,##0"
+_ONE_DECIMAL = "#,##0.0"
+_SHARE_PREFIXES = (CATEGORY_PREFIX, CHANNEL_PREFIX)
+"""Customer columns holding a share of spend (0–1): shown as percentages on the segment sheets."""
+
+
+def number_formats(views: Sequence[PersonaView], lang: str) -> dict[str, str]:
+    """The Excel number format of each numeric column of the summary and personas sheets, by header.
+
+    Shares as whole percentages, the response rate with one decimal, counts of customers
+    and money (in whole units, as the cards show it) with thousands separators and no
+    decimals (money with its currency), per-customer counts with one decimal: the spreadsheet shows each figure as
+    the cards do, in the reader's own locale, while the cell keeps the number.
+    """
+    formats = {translate(key, lang): _PERCENT for key in ("report.share", "report.revenue_share")}
+    formats[translate("report.size", lang)] = _WHOLE
+    formats[translate("report.number", lang)] = "0"
+    money = _money_format(views[0].currency if views else "", lang)
+    for key, label in kpi_columns(views):
+        if key == "response_rate":
+            formats[label] = _RATE
+        elif key in COUNT_KPIS:
+            formats[label] = _ONE_DECIMAL
+        elif key in MONEY_KPIS:
+            formats[label] = money
+        else:  # days
+            formats[label] = _WHOLE
+    return formats
+
+
+def _money_format(currency: str, lang: str) -> str:
+    """Whole units with the currency where the cards put it (:func:`segmentti.insight.personas.format_money`)."""
+    currency = currency.strip().replace('"', "")
+    if not currency:
+        return _WHOLE
+    if lang == "fi" or len(currency) > 1:
+        return f'{_WHOLE}\\ "{currency}"'
+    return f'"{currency}"{_WHOLE}'
 
 
 def build_workbook(
@@ -63,14 +104,14 @@ def build_workbook(
     summary_rows = [list(row) for row in comparison.itertuples(index=False, name=None)]
     summary_rows.append([])
     summary_rows += [[label, value] for label, value in run_details(context, len(views), lang)]
-    shares = [translate(key, lang) for key in ("report.share", "report.revenue_share", "kpi.response_rate")]
+    formats = number_formats(views, lang)
     _write_sheet(
         book,
         translate("sheet.summary", lang),
         list(comparison.columns),
         summary_rows,
         len(comparison) + 1,
-        percent=shares,
+        formats=formats,
     )
     _write_sheet(
         book,
@@ -79,14 +120,15 @@ def build_workbook(
         [_persona_row(view) for view in views],
         len(views) + 1,
         wrap=True,
-        percent=shares,
+        formats=formats,
     )
     safe = neutralize_formulas(labelled)
     used = {translate("sheet.summary", lang).lower(), translate("sheet.personas", lang).lower()}
     for index, view in enumerate(views):
         members = safe[labels == index]
         title = _sheet_title(f"{view.number} {view.name}", used)
-        _write_sheet(book, title, list(members.columns), _frame_rows(members), len(members) + 1)
+        shares = {str(name): _PERCENT for name in members.columns if str(name).startswith(_SHARE_PREFIXES)}
+        _write_sheet(book, title, list(members.columns), _frame_rows(members), len(members) + 1, formats=shares)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -155,11 +197,16 @@ def _write_sheet(
     rows: Iterable[Sequence[object]],
     last_row: int,
     wrap: bool = False,
-    percent: Iterable[str] = (),
+    formats: Mapping[str, str] | None = None,
 ) -> None:
-    """One sheet: a formatted, frozen header with filters, fitted widths; the columns named in ``percent`` shown as %."""
+    """One sheet: a formatted, frozen header with filters, fitted widths; numbers of the columns in ``formats`` formatted.
+
+    ``formats`` maps a header to an Excel number format; only the table's own rows (up to
+    ``last_row``) get it, so the run's details below the summary table keep theirs.
+    """
     sheet = book.create_sheet(title)
-    percent_positions = {position for position, name in enumerate(headers) if name in set(percent)}
+    formats = formats or {}
+    formatted = {position: formats[name] for position, name in enumerate(headers) if name in formats}
     rows = list(rows)
     safe_headers = [str(name) for name in neutralize_formulas(pd.DataFrame(columns=[str(h) for h in headers])).columns]
     widths = [len(name) for name in safe_headers]
@@ -179,18 +226,25 @@ def _write_sheet(
         cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
         header_cells.append(cell)
     sheet.append(header_cells)
-    for row in rows:
+    for row_number, row in enumerate(rows, start=2):
         cells = [_inert(value) for value in row]
-        if not wrap and not percent_positions:
+        in_table = row_number <= last_row
+        if not wrap and not (formatted and in_table):
             sheet.append(cells)
             continue
-        styled = []
+        styled: list[object] = []
         for position, value in enumerate(cells):
+            number = (
+                in_table and position in formatted and isinstance(value, (int, float)) and not isinstance(value, bool)
+            )
+            if not (wrap or number):  # a plain value: styling every cell of a large sheet is slow
+                styled.append(value)
+                continue
             cell = WriteOnlyCell(sheet, value=value)
             if wrap:
                 cell.alignment = _WRAP
-            if position in percent_positions and isinstance(value, float):
-                cell.number_format = _PERCENT
+            if number:
+                cell.number_format = formatted[position]
             styled.append(cell)
         sheet.append(styled)
 

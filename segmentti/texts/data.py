@@ -325,6 +325,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "needed. Ids and contact details are never criteria but travel to the exports.",
     },
     "data.col_family": {"fi": "Kriteeriperhe", "en": "Criteria family"},
+    "data.col_label": {"fi": "Nimi kaavioissa", "en": "Label in charts"},
+    "data.col_label_help": {
+        "fi": "Luettava nimi, jolla sarake näkyy kaavioissa, persoonissa ja raporteissa. Tyhjä palauttaa "
+        "otsikosta tehdyn nimen.",
+        "en": "The readable name the column goes by in charts, personas and reports. Clear it to get back "
+        "the name made from the header.",
+    },
+    "data.currency": {"fi": "Rahasummien valuutta", "en": "Currency of the amounts"},
+    "data.currency_help": {
+        "fi": "Näkyy persoonien tunnusluvuissa ja raporteissa. Summat pyöristetään kokonaisiksi.",
+        "en": "Shown with the personas' KPIs and in the reports. Amounts are rounded to whole units.",
+    },
+    "data.currency_none": {"fi": "ei valuuttaa", "en": "no currency"},
+    "data.file_failed": {
+        "fi": "Tiedostoa {name} ei voitu lukea: {error}",
+        "en": "{name} could not be read: {error}",
+    },
+    "data.loaded_without": {
+        "fi": "Ladattiin muut tiedostot ilman tiedostoa: {names}. Poista se latauskentästä tai korjaa se ja "
+        "lisää uudelleen.",
+        "en": "The other files were loaded without {names}. Remove it from the upload field, or fix it and "
+        "add it again.",
+    },
     "data.next_quality": {"fi": "Seuraavaksi: tarkista aineiston laatu", "en": "Next: check the data quality"},
     # quality page
     "quality.title": {"fi": "Aineiston laatu", "en": "Data quality"},

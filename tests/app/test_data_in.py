@@ -240,7 +240,7 @@ def test_loading_other_data_forgets_everything_chosen_for_the_data_before() -> N
     assert chosen == {state.CRITERIA: ["distance_to_store_km", "interest_sport"], state.METHOD: "gmm", state.K: 3}
     assert at.session_state[state.FAMILY_WEIGHTS]["psychographic"] == 2.0
     assert at.session_state[state.RULES][0].name == "Omat"
-    [edits] = at.session_state[state.PERSONA_EDITS].values()
+    [edits] = [edits for edits in at.session_state[state.PERSONA_EDITS].values() if edits]
     assert edits[1]["name"] == "Omat asiakkaat"
     assert state.segmentation_identity(at.session_state) is not None
 
@@ -274,3 +274,49 @@ def test_loading_other_data_forgets_everything_chosen_for_the_data_before() -> N
     assert at.selectbox(key=state.METHOD_CHOICE).value == "kmeans"
     at.switch_page("pages/rules.py").run()
     assert at.dataframe[1].value.iloc[0, 0] != "Omat"  # the rules start again from the new data's example
+
+
+def test_a_bad_file_beside_a_good_one_is_named_and_the_good_one_loads() -> None:
+    good = (ROOT / "sample_data" / "b2c_customers_fi.csv").read_bytes()
+    at = _upload(_app("en"), ("empty.csv", b""), ("customers.csv", good))
+    assert not at.exception
+    assert [error.value for error in at.error] == [
+        "The file empty.csv is empty. Choose a file with a header row and customer rows."
+    ]
+    assert any("empty.csv" in warning.value for warning in at.warning)
+    assert _working(at).label == "customers.csv" and len(_working(at).table.frame) == 5000
+    assert "In use: customers.csv" in [header.value for header in at.subheader]
+
+    # the good file stays in use when the bad one is left in the uploader and another run comes
+    at.run()
+    assert _working(at).label == "customers.csv" and not at.exception
+
+
+def test_column_labels_are_edited_on_the_data_page_and_forgotten_with_new_data() -> None:
+    from ui import state
+
+    at = _app()
+    columns = list(_working(at).table.frame.columns)
+    at.session_state[state.column_editor_key(_working(at).digest, "en")] = {
+        "edited_rows": {columns.index("age"): {"label": "Age in years"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    assert at.session_state[state.COLUMN_LABELS] == {"age": "Age in years"}
+    # a label set back to the one made from the header is not kept as the user's own
+    at.session_state[state.column_editor_key(_working(at).digest, "en")] = {
+        "edited_rows": {columns.index("age"): {"label": "Age"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert at.session_state[state.COLUMN_LABELS] == {}
+
+    at.session_state[state.COLUMN_LABELS] = {"age": "Age in years"}
+    at.selectbox(key=state.CURRENCY_CHOICE).set_value("$").run()
+    assert at.session_state[state.CURRENCY] == "$"
+    at.selectbox(key="sample_choice").set_value("b2b_companies").run()
+    assert state.COLUMN_LABELS not in at.session_state and state.CURRENCY not in at.session_state
+    assert at.selectbox(key=state.CURRENCY_CHOICE).value == "€"

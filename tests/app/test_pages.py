@@ -98,12 +98,15 @@ def test_export_page_offers_one_segment_and_all_customers() -> None:
     at = _goto(_goto(_app("fi"), "pages/segments.py"), "pages/export.py")
     assert not at.exception
     buttons = [button.proto.label for button in at.get("download_button")]
-    assert len(buttons) == 8 and "Lataa kaikki 5000 asiakasta segmentteineen (CSV)" in buttons
-    sizes = [int(label.rsplit("(", 1)[1].rstrip(")")) for label in at.selectbox(key="export_segment").options]
+    # counts in the Finnish number format
+    assert len(buttons) == 8 and "Lataa kaikki 5\u00a0000 asiakasta segmentteineen (CSV)" in buttons
+    options = at.selectbox(key="export_segment").options
+    sizes = [int(label.rsplit("(", 1)[1].rstrip(")").replace("\u00a0", "")) for label in options]
     assert sum(sizes) == 5000
     at.selectbox(key="export_segment").set_value(2).run()
     assert buttons[0] != at.get("download_button")[0].proto.label or sizes[0] == sizes[1]
-    assert f"Lataa segmentin {sizes[1]} asiakasta (CSV)" == at.get("download_button")[0].proto.label
+    count = f"{sizes[1]:,}".replace(",", "\u00a0")
+    assert f"Lataa segmentin {count} asiakasta (CSV)" == at.get("download_button")[0].proto.label
 
 
 def test_export_page_before_any_segmentation_points_to_the_segments_page() -> None:

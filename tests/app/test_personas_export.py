@@ -62,8 +62,8 @@ def test_personas_page_shows_a_card_per_segment_and_the_comparison(lang: str, ti
     assert not at.exception and not at.error
     assert [element.value for element in at.title] == [title]
     assert len(at.text_input) == 4 and len(at.text_area) == 4  # k = 4 recommended on the sample
-    comparison = at.dataframe[-1].value
-    assert comparison.iloc[:, 2].sum() == 5000
+    comparison = at.dataframe[-1].value  # the reports' table, formatted in the page's language
+    assert comparison.iloc[:, 2].str.replace("\u00a0", "").str.replace(",", "").astype(int).sum() == 5000
     assert comparison.iloc[:, 1].tolist() == [widget.value for widget in at.text_input]
     assert len(at.get("plotly_chart")) == 4 + 1  # a trait chart per persona and the share chart
 
@@ -207,3 +207,122 @@ def test_every_download_of_the_export_page_is_a_file_of_the_one_run_assembler(do
     assert downloads(at, "download_segment") == run.segment_csv(1)
     book = load_workbook(io.BytesIO(downloads(at, "download_xlsx")), read_only=True)
     assert book.sheetnames == load_workbook(io.BytesIO(run["segments.xlsx"]), read_only=True).sheetnames
+
+
+def test_column_labels_and_currency_reach_the_cards_and_every_export(downloads, small_dataset) -> None:
+    from ui import state
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state[state.LANG] = "fi"
+    at.session_state[state.DATASET] = at.session_state[state.SOURCE] = small_dataset
+    at.session_state[state.K] = 3
+    at.session_state[state.COLUMN_LABELS] = {"age": "Asiakkaan ikä", "total_spend": "Ostot euroina"}
+    at.session_state[state.CURRENCY] = "kr"
+    at.run()
+    _goto(at, "pages/personas.py")
+    assert not at.exception
+    sentences = " ".join(block.value for block in at.markdown)
+    assert "Asiakkaan ikä" in sentences and "Ostot euroina" in sentences
+    kpi_tables = [frame.value for frame in at.dataframe if "Mittari" in frame.value.columns]
+    money = [value for table in kpi_tables for value in table.iloc[:, 1] if str(value).endswith("kr")]
+    assert money and all("\u00a0kr" in value and "." not in value for value in money)
+    _goto(at, "pages/export.py")
+    html = downloads(at, "download_html").decode("utf-8")
+    assert "\u00a0kr" in html and "Asiakkaan ikä" in html
+    book = load_workbook(io.BytesIO(downloads(at, "download_xlsx")), read_only=True)
+    details = {row[0]: row[1] for row in book["Yhteenveto"].values if row and row[0]}
+    assert "Asiakkaan ikä" in details["Kriteerit"]
+
+
+def test_a_renamed_persona_is_renamed_on_the_rfm_chart_and_through_the_names_accessor() -> None:
+    import json
+
+    from ui import state
+
+    at = _goto(_goto(_app(), "pages/segments.py"), "pages/personas.py")
+    _name_input(at, 1).set_value("Weekend athletes").run()
+    _goto(at, "pages/rfm.py")
+    assert not at.exception
+    crosstab = next(
+        json.loads(chart.proto.spec)
+        for chart in at.get("plotly_chart")
+        if "RFM" in json.dumps(json.loads(chart.proto.spec)["layout"].get("title", ""))
+        and json.loads(chart.proto.spec)["data"][0]["type"] == "heatmap"
+        and "Weekend" in json.dumps(json.loads(chart.proto.spec)["data"][0]["x"])
+    )
+    assert crosstab["data"][0]["x"][0] == "1: Weekend athletes"
+    edits = next(iter(at.session_state[state.PERSONA_EDITS].values()))
+    assert edits[1]["name"] == "Weekend athletes"
+
+
+def test_the_segments_names_in_use_follow_a_rename_for_every_page() -> None:
+    """What the Segments page reads (``ui.personas.named``) gives the persona's new name, numbered."""
+    from streamlit.testing.v1 import AppTest as Run
+
+    from ui import state
+
+    script = """
+import streamlit as st
+from ui import state
+from ui.engine import current_result
+from ui.personas import named, segment_names
+result = current_result(state.lang())
+st.session_state["seen_names"] = segment_names(result)
+st.session_state["seen_profile"] = named(result).profile.names
+"""
+    at = _goto(_goto(_app(), "pages/segments.py"), "pages/personas.py")
+    suggested = [widget.value for widget in at.text_input]
+    _name_input(at, 2).set_value("Tech students").run()
+    probe = Run.from_string(script, default_timeout=120)
+    for key in (state.LANG, state.DATASET, state.SOURCE, state.CRITERIA, state.K, state.METHOD, state.PERSONA_EDITS):
+        if key in at.session_state:
+            probe.session_state[key] = at.session_state[key]
+    probe.run()
+    assert not probe.exception
+    assert probe.session_state["seen_names"] == [suggested[0], "Tech students", *suggested[2:]]
+    assert probe.session_state["seen_profile"][1] == "2: Tech students"
+
+
+def test_a_new_column_label_renames_unedited_personas_and_keeps_edited_ones(small_dataset) -> None:
+    import dataclasses
+
+    import numpy as np
+
+    from ui import state
+
+    frame = small_dataset.table.frame.copy()
+    # a column the names know no word for: they call it by its label
+    frame["loyalty_points"] = np.array([900, 500, 100])[np.arange(len(frame)) % 3] + np.arange(len(frame)) % 40
+    table = dataclasses.replace(small_dataset.table, frame=frame)
+    dataset = dataclasses.replace(small_dataset, table=table, digest=small_dataset.digest + "-points")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state[state.LANG] = "en"
+    at.session_state[state.DATASET] = at.session_state[state.SOURCE] = dataset
+    at.session_state[state.CRITERIA] = ["loyalty_points", "age"]
+    at.session_state[state.K] = 3
+    at.run()
+    _goto(at, "pages/personas.py")
+    before = [widget.value for widget in at.text_input]
+    _name_input(at, 1).set_value("Our own name").run()
+    at.session_state[state.COLUMN_LABELS] = {"loyalty_points": "Points"}
+    _goto(at, "pages/personas.py")
+    after = [widget.value for widget in at.text_input]
+    assert not at.exception
+    assert after[0] == "Our own name"
+    # unedited names are made afresh (a label shows where a name uses a column's label), never saved as edits
+    [edits] = [edits for edits in at.session_state[state.PERSONA_EDITS].values() if edits]
+    assert edits[1]["name"] == "Our own name" and not edits[2]["name"] and not edits[3]["name"]
+    assert len(after) == len(before) == 3
+    changed = [number for number in (1, 2) if "Loyalty points" in before[number]]
+    assert changed and all(after[n] == before[n].replace("Loyalty points", "Points") for n in changed)
+
+
+def test_advice_for_every_persona_is_said_once_on_the_personas_page() -> None:
+    from segmentti.texts import translate
+
+    at = _goto(_goto(_app("fi"), "pages/segments.py"), "pages/personas.py")
+    pilot = translate("rule.pilot.action", "fi")
+    shown = [element.value for element in [*at.info, *at.markdown, *at.caption]]
+    assert sum(pilot in text for text in shown) == 1
+    assert sum(translate("report.rules_note", "fi") in text for text in shown) == 1
+    assert len(at.text_input) == 4  # with four personas on the page

@@ -34,6 +34,10 @@ def test_trait_chart_shows_the_listed_traits_strongest_on_top() -> None:
     listed = first.listed_traits
     assert list(bars.x) == pytest.approx([trait.difference for trait in reversed(listed)])
     assert bars.y[-1] == "20–25-year-olds"  # the strongest trait in the words of the names
+    # the axis reaches past the longest bar on both sides, so its printed value is not cut off
+    low, high = figure.layout.xaxis.range
+    longest = max(abs(value) for value in bars.x)
+    assert low == -high and high >= 1.3 * longest
 
 
 def test_share_chart_has_customer_and_revenue_shares_per_persona() -> None:

@@ -60,7 +60,7 @@ def test_view_has_the_cards_parts_formatted_in_finnish() -> None:
     assert value.segment_value == 2000.0
     assert first.affinities and "Fishing" in first.affinities[0] and not second.affinities[0].startswith("Fishing")
     assert first.actions and all(item.action and item.reason for item in first.actions)
-    assert first.typical[0][0] == "customer_id"
+    assert first.typical[0][0] == "Customer id"
 
 
 def test_large_sizes_get_thousands_separators() -> None:
@@ -107,3 +107,36 @@ def test_side_by_side_tables_agree_in_numbers_and_text() -> None:
     assert frame["Customer value (total spend)"].tolist() == [20.0, 2000.0]
     assert rows[0][headers.index("Customer value (total spend)")] == "€20"
     assert frame["First action"].tolist() == [row[-1] for row in rows]
+
+
+def test_user_labels_and_currency_reach_every_sentence_bar_and_kpi() -> None:
+    frame = _frame()
+    personas = build_personas(frame, LABELS, frame[["age"]].to_numpy(), None, ("age",), "fi", currency="kr")
+    first, _ = build_persona_views(personas, "fi", {"age": "Asiakkaan ikä", "customer_id": "Asiakasnumero"})
+    assert any(sentence.startswith("Asiakkaan ikä: mediaani 22") for sentence in first.traits)
+    assert ("Asiakasnumero", "b") in first.typical and ("Asiakkaan ikä", "22") in first.typical
+    value = next(kpi for kpi in first.kpis if kpi.key == "customer_value")
+    assert (value.segment, value.overall) == (f"20{NBSP}kr", f"1{NBSP}010{NBSP}kr")
+    # no currency: plain numbers
+    plain = build_personas(frame, LABELS, frame[["age"]].to_numpy(), None, ("age",), "en", currency="")
+    value = next(kpi for kpi in build_persona_views(plain, "en")[1].kpis if kpi.key == "customer_value")
+    assert (value.segment, value.overall) == ("2,000", "1,010")
+
+
+def test_typical_numbers_get_finnish_separators_but_years_stay_as_they_are() -> None:
+    frame = pd.DataFrame(
+        {
+            "customer_id": ["a", "b", "c", "d"],
+            "income": [12345.5, 12345.5, 80000.25, 80000.25],
+            "birth_year": [1985, 1985, 1960, 1960],
+        }
+    )
+    labels = np.array([0, 0, 1, 1])
+    values = frame[["income", "birth_year"]].to_numpy(dtype=float)
+    personas = build_personas(frame, labels, values, None, ("income", "birth_year"), "fi")
+    view = build_persona_views(personas, "fi")[0]
+    typical = dict(view.typical)
+    born = next(sentence for sentence in view.traits if sentence.startswith("Syntymävuosi"))
+    assert "mediaani 1985 (kaikki asiakkaat 1972)" in born and "1\u00a0985" not in born
+    assert typical["Tulot"] == f"12{NBSP}346"  # whole from 100 on, thousands spaced
+    assert typical["Syntymävuosi"] == "1985"

@@ -63,3 +63,22 @@ def test_escape_markdown_neutralises_markup() -> None:
     assert escape_markdown("*bold* _it_ [link](x) :red[x] $x$ a|b <i>") == (
         "\\*bold\\* \\_it\\_ \\[link\\](x) :red\\[x\\] \\$x\\$ a\\|b &lt;i&gt;"
     )
+
+
+def test_finnish_report_names_columns_by_the_users_labels_and_shows_money_in_the_currency() -> None:
+    frame = pd.DataFrame(
+        {
+            "age": [20.0, 22.0, 24.0, 60.0, 62.0, 64.0],
+            "total_spend": [1000.0, 2000.0, 3000.0, 10000.0, 20000.0, 30000.0],
+        }
+    )
+    personas = build_personas(frame, LABELS, frame[["age"]].to_numpy(), None, ("age",), "fi", currency="kr")
+    views = build_persona_views(personas, "fi", {"age": "Asiakkaan ikä"})
+    context = ReportContext("kauppa.csv", 6, "kmeans", ("Asiakkaan ikä",))
+    for text in (render_markdown(views, context, "fi"), render_html(views, context, "fi")):
+        assert "Asiakkaan ikä: mediaani 22" in text
+        assert "20\u00a0000\u00a0kr" in text  # the top segment's customer value, Finnish thousands space
+        assert "11\u00a0000\u00a0kr" in text  # over all customers
+        assert "20000" not in text and "20,000" not in text
+    # the pilot advice once per report, not once per persona
+    assert render_markdown(views, context, "fi").count("Kokeile ensin pienellä pilottikampanjalla") == 1

@@ -61,7 +61,41 @@ def test_workbook_has_summary_personas_and_one_sheet_per_segment() -> None:
     # shares stay numbers 0–1 and show as percentages
     assert people["E2"].value == 0.6 and people["E2"].number_format == "0%"
     assert summary["D2"].value == 0.6 and summary["D2"].number_format == "0%"
-    assert summary["C2"].number_format == "General"
+    # customer counts are whole numbers with thousands separators, never "3.0"
+    assert summary["C2"].value == 3 and summary["C2"].number_format == "#,##0"
+    assert people["D2"].value == 3 and people["D2"].number_format == "#,##0"
+    # the run's details below the table keep their own (general) format
+    customers = next(row for row in summary.iter_rows(min_row=5) if row[0].value == "Customers")
+    assert customers[1].number_format == "General"
+
+
+def test_kpi_columns_show_as_the_cards_do_money_whole_counts_one_decimal() -> None:
+    frame = pd.DataFrame(
+        {
+            "customer_id": ["c1", "c2", "c3", "c4"],
+            "total_spend": [1000.4, 1200.6, 40.2, 60.9],
+            "orders": [3, 4, 1, 2],
+            "recency_days": [10, 20, 300, 400],
+            "avg_order_value": [333.5, 300.15, 40.2, 30.45],
+        }
+    )
+    labels = np.array([0, 0, 1, 1])
+    values = frame[["total_spend", "orders"]].to_numpy(dtype=float)
+    personas = build_personas(frame, labels, values, None, ("total_spend", "orders"), "fi", currency="kr")
+    views = build_persona_views(personas, "fi")
+    labelled = label_with_personas(frame, labels, personas, "fi")
+    context = ReportContext("kauppa.csv", 4, "kmeans", ("total_spend", "orders"))
+    book = load_workbook(io.BytesIO(build_workbook(labelled, labels, views, context, "fi")))
+    summary = book["Yhteenveto"]
+    headers = [cell.value for cell in summary[1]]
+    value = headers.index("Asiakasarvo (ostot yhteensä)") + 1
+    orders = headers.index("Tilauksia / asiakas") + 1
+    # money in whole units with the currency, as the cards show it; the cell keeps the number
+    assert summary.cell(2, value).value == 1100 and summary.cell(2, value).number_format == '#,##0\\ "kr"'
+    assert summary.cell(2, orders).value == 3.5 and summary.cell(2, orders).number_format == "#,##0.0"
+    # the personas sheet writes the same KPI in Finnish with the currency chosen
+    card = book["Persoonat"].cell(2, 9).value
+    assert "1\u00a0100\u00a0kr" in card
 
 
 def test_every_sheet_has_a_formatted_frozen_header_with_filters_and_fitted_widths() -> None:
@@ -97,3 +131,30 @@ def test_long_sheet_names_are_cut_between_words() -> None:
     book, _ = _book({1: "Lapsed high spenders in Uusimaa region", 2: "Lapsed high spenders in Uusimaa region"})
     assert book.sheetnames[2:] == ["1 Lapsed high spenders in", "2 Lapsed high spenders in"]
     assert all(len(name) <= 31 for name in book.sheetnames)
+
+
+def test_segment_sheets_show_spend_shares_as_percentages_and_leave_other_columns_plain() -> None:
+    frame = pd.DataFrame(
+        {
+            "customer_id": ["c1", "c2", "c3", "c4"],
+            "category_share_Garden": [0.25, 0.5, 0.0, 1.0],
+            "channel_share_web": [1.0, 0.0, 0.5, 0.5],
+            "orders": [3, 4, 1, 2],
+        }
+    )
+    labels = np.array([0, 0, 1, 1])
+    values = frame[["orders"]].to_numpy(dtype=float)
+    personas = build_personas(frame, labels, values, None, ("orders",), "en")
+    labelled = label_with_personas(frame, labels, personas, "en")
+    context = ReportContext("shop.csv", 4, "kmeans", ("orders",))
+    data = build_workbook(labelled, labels, build_persona_views(personas, "en"), context, "en")
+    sheet = load_workbook(io.BytesIO(data)).worksheets[2]
+    assert [cell.value for cell in sheet[1]][:4] == [
+        "customer_id",
+        "category_share_Garden",
+        "channel_share_web",
+        "orders",
+    ]
+    assert sheet["B2"].value == 0.25 and sheet["B2"].number_format == "0%"
+    assert sheet["C2"].value == 1 and sheet["C2"].number_format == "0%"
+    assert sheet["D2"].value == 3 and sheet["D2"].number_format == "General"
