@@ -80,7 +80,7 @@ def main() -> None:
         ok = scan.recommended_k == case.groups and scan.clear_structure
         right += ok
         found += scan.clear_structure
-        fit = adjusted_rand_score(case.truth, scan.labelings[case.groups]) if case.groups in scan.labelings else 0.0
+        fit = adjusted_rand_score(case.truth, scan.fits[case.groups].labels) if case.groups in scan.fits else 0.0
         fitted += fit >= 0.9
         others = {scan_k(features, seed=seed).recommended_k for seed in range(1, args.seeds)}
         flipped += bool(others - {scan.recommended_k})

@@ -79,7 +79,7 @@ class KScan:
         The clustering method scanned.
     reason : str
         Why ``recommended_k``: see :class:`segmentti.engine.structure.Recommendation`
-        (``"best"``, ``"favoured"``, ``"stable"``, ``"small"`` or ``"none"``).
+        (``"best"``, ``"favoured"``, ``"stable"``, ``"small"``, ``"merged"`` or ``"none"``).
     best_k : int
         The k whose silhouette beats the structureless reference by the most.
     clear_structure : bool

@@ -59,8 +59,8 @@ CLOSE_SHARE = 0.15
 """k whose excesses are within this share of the best one are compared on the gap statistic too."""
 
 GAP_MARGIN = 0.05
-"""Of two near-tied k, one whose gap statistic is lower by this much (log dispersion: about 5 % looser
-segments) has merged groups the other keeps apart."""
+"""A jump of the gap statistic into k of at least this much (log dispersion: segments about 5 % tighter)
+can make k an elbow: the k before it merged two groups."""
 
 CONVENIENT_K = 4
 """The k offered when the data has no clear groups: the middle of the seeds' 3–5 — a split for convenience."""
@@ -120,9 +120,11 @@ class Recommendation:
     """The k to recommend and why.
 
     ``reason`` is ``"best"`` (the largest clear excess over the reference), ``"favoured"``
-    (a near-tie broken towards 3–5 segments), ``"stable"`` (a better-scoring k fell apart
-    on resamples), ``"small"`` (a better-scoring k had a tiny segment that is not clearly
-    a group) or ``"none"`` (no clear groups: :data:`CONVENIENT_K` for convenience).
+    (a near-tie broken towards 3–5 segments, then the fewer), ``"stable"`` (a
+    better-scoring k fell apart on resamples), ``"small"`` (a better-scoring k had a tiny
+    segment that is not clearly a group), ``"merged"`` (a better-scoring k merged two
+    groups, by the gap statistic) or ``"none"`` (no clear groups: :data:`CONVENIENT_K`
+    for convenience).
     ``best_k`` has the largest excess over the reference.
     """
 
@@ -388,12 +390,16 @@ def choose_k(
     chosen = min(pool)  # within the noise, the fewest segments (as the gap statistic's one-standard-error rule)
     if chosen == best:
         reason = "best"
-    elif chosen != top:
+    elif best in near:
         reason = "favoured"
     elif best not in stable:
         reason = "stable"
-    else:
+    elif best not in sound:
         reason = "small"
+    elif best not in close:
+        reason = "merged"
+    else:
+        reason = "favoured"
     return Recommendation(int(ks[chosen]), reason, int(ks[best]), True)
 
 

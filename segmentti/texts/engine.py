@@ -114,6 +114,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "and not clearly a group of its own; {k} segments (silhouette {silhouette}, {reference} with the "
         "groups removed, stability {stability}; silhouette computed on {sample} customers).",
     },
+    "engine.reason_merged": {
+        "fi": "Suositus on {k}: aineistossa on selviä ryhmiä. k = {best_k} sai hieman paremman siluetin "
+        "({best_silhouette}), mutta se yhdistää kaksi ryhmää, jotka {k} segmenttiä pitää erillään: segmentit "
+        "tiivistyvät selvästi, kun ne erotetaan (gap-tunnusluku). {k} segmenttiä: siluetti {silhouette}, ilman "
+        "ryhmiä {reference}, vakaus {stability}; siluetti laskettu {sample} asiakkaasta.",
+        "en": "The recommendation is {k}: the data has clear groups. k = {best_k} had a slightly better "
+        "silhouette ({best_silhouette}), but it merges two groups that {k} segments keep apart: the segments "
+        "become clearly tighter when they are split (the gap statistic). {k} segments: silhouette {silhouette}, "
+        "{reference} with the groups removed, stability {stability}; silhouette computed on {sample} customers.",
+    },
     "engine.reason_none": {
         "fi": "Ei selviä ryhmiä: mikä tahansa jako on vain käytännön vuoksi. Mikään segmenttimäärä ei erotu "
         "paremmin kuin samat luvut ilman ryhmiä (esim. k = {k}: siluetti {silhouette}, ilman ryhmiä "

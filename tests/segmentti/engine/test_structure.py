@@ -194,3 +194,12 @@ def test_scan_json_and_text_say_whether_the_data_has_clear_groups(tmp_path: Path
     assert main(["scan", str(groups), "--json"]) == 0
     scan = json.loads(capsys.readouterr().out)
     assert scan["clear_structure"] is True and scan["recommended_k"] == 3
+
+
+def test_a_k_that_merges_two_groups_gives_way_to_the_elbow_of_the_gap() -> None:
+    excess = [0.2, 0.3, 0.45, 0.44, 0.2, 0.1]  # 4 and 5 are close on the silhouette …
+    gap = [0.2, 0.5, 0.8, 1.2, 1.22, 1.25]  # … but the segments tighten sharply at 5 and hardly after
+    chosen = choose_k(KS, excess, [0.005] * 6, [1.0] * 6, [float("nan")] * 6, gap, [0.01] * 6)
+    assert (chosen.k, chosen.reason, chosen.best_k) == (5, "merged", 4)
+    steady = [0.2, 0.5, 0.8, 0.9, 1.0, 1.1]  # a steady climb has no elbow: 4 stays
+    assert choose_k(KS, excess, [0.005] * 6, [1.0] * 6, [float("nan")] * 6, steady, [0.01] * 6).k == 4
