@@ -315,10 +315,11 @@ def is_clear(excess: float, noise: float) -> bool:
 
 def _elbow(gap: Sequence[float], gap_spread: Sequence[float], position: int) -> bool:
     """Whether the gap statistic jumps clearly into ``position`` from the one before and levels off after it."""
-    if position < 1 or np.isnan(gap[position]) or np.isnan(gap[position - 1]):
+    # the last k of the range cannot show that the gap levels off after it
+    if not 1 <= position < len(gap) - 1 or np.isnan(gap[position - 1 : position + 2]).any():
         return False
     jump = gap[position] - gap[position - 1]
-    after = gap[position + 1] - gap[position] if position + 1 < len(gap) and not np.isnan(gap[position + 1]) else 0.0
+    after = gap[position + 1] - gap[position]
     return bool(jump >= max(GAP_MARGIN, gap_spread[position] + gap_spread[position - 1]) and after < jump / 3)
 
 
@@ -342,9 +343,10 @@ def choose_k(
        warning are each clearly a group (``small_excess`` NaN or at least
        :data:`REAL_EXCESS`) — each step only when it leaves some k.
     3. Close k (excess within :data:`CLOSE_SHARE` of the best kept one): the silhouette
-       barely tells them apart, the gap statistic can — a close k whose next k is an
-       elbow of the gap (a jump of at least :data:`GAP_MARGIN` or the two gaps' spreads,
-       and less than a third of it after) has merged two real groups and is dropped.
+       barely tells them apart, the gap statistic can — a close k below another close k
+       that is an elbow of the gap (a jump into it of at least :data:`GAP_MARGIN` or the
+       two gaps' spreads, less than a third of that after it, and a gap clearly above the
+       smaller k's) has merged real groups and is dropped.
     4. Near-tie: the remaining k whose excess is within :data:`TIE_EXCESS` (or two
        reference spreads) of the best one; among them 3–5 are preferred, then the fewest.
 
@@ -378,9 +380,18 @@ def choose_k(
     band = max(TIE_EXCESS, 2.0 * noise)
     close = [i for i in sound if gain[i] >= gain[top] - max(band, CLOSE_SHARE * gain[top])]
     if gap is not None and gap_spread is not None:
-        # the silhouette barely tells k from k + 1 when k merges two real groups; the gap statistic
-        # does: it jumps at k + 1 and levels off after it (an elbow)
-        merged = [i for i in close if i + 1 in close and _elbow(gap, gap_spread, i + 1)]
+        # the silhouette barely tells k from a larger k' when k merges real groups; the gap statistic
+        # does: it jumps into k' and levels off after it (an elbow)
+        merged = [
+            i
+            for i in close
+            if any(
+                j > i
+                and _elbow(gap, gap_spread, j)
+                and gap[j] - gap[i] >= max(GAP_MARGIN, gap_spread[i] + gap_spread[j])
+                for j in close
+            )
+        ]
         tight = [i for i in close if i not in merged]
         if tight:
             top = max(tight, key=lambda i: (gain[i], -ks[i]))
