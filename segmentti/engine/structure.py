@@ -58,9 +58,9 @@ silhouette of the smallest segment cut out of the reference by at least this muc
 CLOSE_SHARE = 0.15
 """k whose excesses are within this share of the best one are compared on the gap statistic too."""
 
-GAP_MARGIN = 0.05
-"""A jump of the gap statistic into k of at least this much (log dispersion: segments about 5 % tighter)
-can make k an elbow: the k before it merged two groups."""
+GAP_MARGIN = 0.1
+"""A jump of the gap statistic into k of at least this much (log dispersion: segments about 10 % tighter)
+can make k an elbow: the k before it merged two groups. Smaller jumps come and go with one unlucky fit."""
 
 CONVENIENT_K = 4
 """The k offered when the data has no clear groups: the middle of the seeds' 3–5 — a split for convenience."""
