@@ -33,13 +33,13 @@ from segmentti.engine.features import BalancedOneHotEncoder, FeatureMatrix
 from segmentti.engine.methods import SMALL_SHARE, SMALL_SIZE, single_threaded
 from segmentti.engine.metrics import distinct_rows, silhouette_sample, silhouettes_for_labelings
 
-REFERENCE_ROWS = 2000
+REFERENCE_ROWS = 1500
 """The references are drawn from a fixed-seed sample of at most this many customers."""
 
 DISCRETE_LEVELS = 12
 """A numeric criterion with at most this many distinct values (a code, a count of children) is shuffled, not redrawn."""
 
-REFERENCE_WORK = 8000
+REFERENCE_WORK = 6000
 """Rows × draws per reference kind: small data gets more draws (at least 2, at most 10)."""
 
 CLEAR_EXCESS = 0.05
@@ -74,7 +74,10 @@ STABLE_ARI = 0.5
 Lower than the 0.75 often quoted for a stable clustering: with two resamples the
 stability is itself noisy, and a k is only ruled out when it falls apart."""
 
-_INITS = 2
+_INITS = {"small": 2, "large": 1}
+"""k-means starts per reference cut: two on references smaller than :data:`REFERENCE_ROWS`, where one
+unlucky start moves a small sample's silhouette; one on full-size references, where it does not and
+the time counts."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,7 @@ def reference_silhouettes(features: FeatureMatrix, ks: Sequence[int], seed: int)
     rows = silhouette_sample(len(values), seed + 11, REFERENCE_ROWS)
     sample = values[rows]
     draws = int(np.clip(REFERENCE_WORK // max(len(sample), 1), 2, 10))
+    inits = _INITS["large"] if len(sample) >= REFERENCE_ROWS else _INITS["small"]
     numeric, categorical = criterion_blocks(features)
     rng = np.random.default_rng(seed + 13)
     curves: dict[str, list[np.ndarray]] = {"independent": [], "gaussian": []}
@@ -199,7 +203,7 @@ def reference_silhouettes(features: FeatureMatrix, ks: Sequence[int], seed: int)
     for draw in range(draws):
         for kind in curves:
             drawn = _draw(sample, continuous, shuffled, kind, rng)
-            curves[kind].append(_silhouette_curve(drawn, ks, seed + draw))
+            curves[kind].append(_silhouette_curve(drawn, ks, seed + draw, inits))
     independent = np.array(curves["independent"])  # (draws, 3, len(ks)): see _silhouette_curve
     gaussian = np.array(curves["gaussian"])
     overall = _higher(independent[:, 0], gaussian[:, 0])
@@ -257,7 +261,7 @@ def _draw(
     return drawn
 
 
-def _silhouette_curve(values: np.ndarray, ks: Sequence[int], seed: int) -> np.ndarray:
+def _silhouette_curve(values: np.ndarray, ks: Sequence[int], seed: int, inits: int) -> np.ndarray:
     """Silhouettes and dispersion of k-means with each k on ``values``, shape ``(3, len(ks))``.
 
     Row 0: the mean silhouette; row 1: the mean silhouette of the smallest segment's
@@ -270,7 +274,7 @@ def _silhouette_curve(values: np.ndarray, ks: Sequence[int], seed: int) -> np.nd
         if k >= distinct:
             labelings.append(np.zeros(len(values), dtype=np.int64))
             continue
-        model = KMeans(n_clusters=k, n_init=_INITS, random_state=seed).fit(values)
+        model = KMeans(n_clusters=k, n_init=inits, random_state=seed).fit(values)
         labelings.append(model.labels_)
         curve[2, position] = np.log(max(model.inertia_ / len(values), 1e-300))
     scores = silhouettes_for_labelings(values, labelings)
