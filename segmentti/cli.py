@@ -223,6 +223,8 @@ def _scan_json(scan: KScan) -> dict:
     return {
         "recommended_k": scan.recommended_k,
         "recommendation_reason": scan.reason,
+        "clear_structure": scan.clear_structure,
+        "best_k": scan.best_k,
         "method": scan.method,
         "silhouette_sample_size": scan.silhouette_sample_size,
         "scores": [
@@ -235,10 +237,18 @@ def _scan_json(scan: KScan) -> dict:
                 "stability": round(score.stability, 6),
                 "bic": None if score.bic != score.bic else round(score.bic, 6),
                 "smallest_size": score.smallest_size,
+                "reference_silhouette": _rounded(score.reference_silhouette),
+                "reference_spread": _rounded(score.reference_spread),
+                "excess_over_reference": _rounded(score.excess),
             }
             for score in scan.scores
         ],
     }
+
+
+def _rounded(value: float) -> float | None:
+    """``value`` rounded for JSON, ``None`` when it is not a number (JSON has no NaN)."""
+    return None if value != value else round(value, 6)
 
 
 def _run_scan(args: argparse.Namespace, lang: str) -> int:

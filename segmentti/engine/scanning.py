@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
+from segmentti.engine import structure as _structure
 from segmentti.engine.features import FeatureMatrix
 from segmentti.engine.methods import K_MAX, K_MIN, Fitted, get_method, single_threaded
 from segmentti.engine.metrics import distinct_rows, segment_centers, silhouette_sample, silhouettes_for_labelings
 from segmentti.errors import SegmenttiError
 from segmentti.texts import translate
-
-CLOSE_SHARE = 0.10
-"""Silhouettes within this share (10 %) of the best count as "close"; among them 3–5 segments are favoured."""
-
-STABILITY_TIE = 0.05
-"""Stabilities this close count as equal when choosing among close k."""
-
-FAVOURED_KS = (3, 4, 5)
-"""The seeds' advice: start with the 3–5 most significant groups."""
-
-STABLE_ARI = 0.75
-"""A k whose runs on resamples agree less than this (adjusted Rand index) is unstable."""
 
 RESAMPLES = 2
 """Extra runs on resampled customers per k for the stability score."""
@@ -42,7 +31,14 @@ class KScore:
     (look for the elbow). ``stability`` is the mean adjusted Rand index between the
     segments and runs on resampled customers (1 = identical). ``bic`` is computed for
     the Gaussian mixture only (NaN otherwise). ``smallest_size``/``smallest_share``:
-    the smallest segment.
+    the smallest segment. ``small_silhouette``: the lowest mean silhouette of a segment
+    under the small-segment warning (NaN when there is none).
+    ``reference_silhouette`` is what the same k scores on structureless versions of the
+    data, ``reference_spread`` its standard deviation over the draws (see
+    :mod:`segmentti.engine.structure`); :attr:`excess` is the difference.
+    ``reference_smallest``: the silhouette of the smallest segment cut out of the reference.
+    ``gap`` (and its ``gap_spread``): the gap statistic, how much tighter the segments are
+    than the reference's (log of the mean squared distance to the centre).
     """
 
     k: int
@@ -54,6 +50,17 @@ class KScore:
     bic: float = float("nan")
     smallest_size: int = 0
     smallest_share: float = float("nan")
+    reference_silhouette: float = float("nan")
+    reference_spread: float = 0.0
+    small_silhouette: float = float("nan")
+    reference_smallest: float = float("nan")
+    gap: float = float("nan")
+    gap_spread: float = 0.0
+
+    @property
+    def excess(self) -> float:
+        """How much the silhouette beats the structureless reference's (NaN without a reference)."""
+        return self.silhouette - self.reference_silhouette
 
 
 @dataclass(frozen=True)
@@ -71,10 +78,13 @@ class KScan:
     method : str
         The clustering method scanned.
     reason : str
-        Why ``recommended_k``: ``"best"``, ``"favoured"`` (close scores, 3–5 preferred)
-        or ``"stable"`` (the best silhouette was unstable).
+        Why ``recommended_k``: see :class:`segmentti.engine.structure.Recommendation`
+        (``"best"``, ``"favoured"``, ``"stable"``, ``"small"``, ``"merged"`` or ``"none"``).
     best_k : int
-        The k with the highest silhouette.
+        The k whose silhouette beats the structureless reference by the most.
+    clear_structure : bool
+        Whether some k's silhouette beats the structureless reference significantly; when
+        not, the data has no clear groups and any split is for convenience.
     """
 
     scores: tuple[KScore, ...]
@@ -83,6 +93,7 @@ class KScan:
     method: str = "kmeans"
     reason: str = "best"
     best_k: int = 0
+    clear_structure: bool = True
     fits: dict[int, Fitted] = field(default_factory=dict, compare=False, repr=False)
     """Each k's fitted method: :func:`segmentti.engine.clustering.segment_customers` reuses it instead of fitting again."""
 
@@ -91,19 +102,28 @@ class KScan:
         return next(score for score in self.scores if score.k == k)
 
     def explain(self, lang: str) -> str:
-        """The reason for the recommendation in plain words."""
+        """The reason for the recommendation in plain words (numbers in the language's format)."""
         chosen, best = self.score(self.recommended_k), self.score(self.best_k)
         return translate(
             f"engine.reason_{self.reason}",
             lang,
             k=self.recommended_k,
-            silhouette=f"{chosen.silhouette:.2f}",
+            silhouette=_decimal(chosen.silhouette, lang),
+            reference=_decimal(chosen.reference_silhouette, lang),
             best_k=self.best_k,
-            best_silhouette=f"{best.silhouette:.2f}",
-            stability=f"{chosen.stability:.2f}",
-            best_stability=f"{best.stability:.2f}",
-            sample=self.silhouette_sample_size,
+            best_silhouette=_decimal(best.silhouette, lang),
+            best_reference=_decimal(best.reference_silhouette, lang),
+            stability=_decimal(chosen.stability, lang),
+            best_stability=_decimal(best.stability, lang),
+            best_smallest=best.smallest_size,
+            sample=f"{self.silhouette_sample_size:,}".replace(",", "\u00a0" if lang == "fi" else ","),
         )
+
+
+def _decimal(value: float, lang: str) -> str:
+    """Two decimals, with a decimal comma and a true minus sign in Finnish."""
+    text = f"{value:.2f}"
+    return text.replace(".", ",").replace("-", "\u2212") if lang == "fi" else text
 
 
 @single_threaded
@@ -177,48 +197,68 @@ def scan_k(
         )
         for position, k in enumerate(ks)
     )
+    scores = _with_reference(features, scores, [fits[k].labels for k in ks], evaluation, silhouettes, seed)
     if progress is not None:
         progress(1.0)
-    recommended, reason, best = recommend_k(scores)
-    return KScan(scores, recommended, len(evaluation), method, reason, best, fits)
+    chosen = recommend_k(scores)
+    return KScan(scores, chosen.k, len(evaluation), method, chosen.reason, chosen.best_k, chosen.clear_structure, fits)
 
 
-def recommend_k(scores: tuple[KScore, ...]) -> tuple[int, str, int]:
-    """Pick k from the scores: clear, stable segments, and 3–5 of them when the scores are close.
+def _with_reference(
+    features: FeatureMatrix,
+    scores: tuple[KScore, ...],
+    labelings: list[np.ndarray],
+    evaluation: np.ndarray,
+    silhouettes: list[np.ndarray],
+    seed: int,
+) -> tuple[KScore, ...]:
+    """The scores with the structureless reference's silhouettes and the small segments' own silhouette.
 
-    1. Stable k: stability at least :data:`STABLE_ARI` (all k when none is).
-    2. Close k: stable k whose silhouette is within :data:`CLOSE_SHARE` (relative) of the
-       best stable silhouette.
-    3. Of the close k, those in 3–5 when there are any (the seeds' advice).
-    4. Of those, the most stable (stabilities within :data:`STABILITY_TIE` count as
-       equal), then the highest silhouette.
+    ``labelings`` hold every customer's label per k; ``silhouettes`` those of the
+    ``evaluation`` customers.
+    """
+    reference = _structure.reference_silhouettes(features, [score.k for score in scores], seed)
+    completed = []
+    for position, score in enumerate(scores):
+        completed.append(
+            replace(
+                score,
+                reference_silhouette=float(reference.silhouette[position]),
+                reference_spread=float(reference.spread[position]),
+                reference_smallest=float(reference.smallest[position]),
+                small_silhouette=_structure.small_silhouette(labelings[position], evaluation, silhouettes[position]),
+                gap=float(reference.log_dispersion[position] - np.log(score.inertia / len(labelings[position]))),
+                gap_spread=float(reference.log_dispersion_spread[position]),
+            )
+        )
+    return tuple(completed)
+
+
+def recommend_k(scores: tuple[KScore, ...]) -> _structure.Recommendation:
+    """Pick k: the clearest segments against a structureless reference, stable, without a spurious tiny segment.
+
+    Weighs each k's silhouette excess over the reference (``KScore.excess``), its
+    stability and its small segments; 3–5 segments win near-ties only. The rule is
+    :func:`segmentti.engine.structure.choose_k`. Segments under the small-segment warning
+    (:data:`segmentti.engine.methods.SMALL_SHARE` / ``SMALL_SIZE``) count only when each
+    one's silhouette clearly beats that of the smallest segment cut out of the reference.
+    Scores without a reference (NaN) are compared on their silhouette alone.
 
     Returns
     -------
-    (k, reason, best_k)
-        ``best_k`` has the highest silhouette overall; ``reason`` is ``"best"`` when the
-        recommendation is ``best_k``, ``"favoured"`` when ``best_k`` lies outside 3–5 and
-        the recommendation inside, else ``"stable"``.
+    segmentti.engine.structure.Recommendation
+        ``k``, ``reason``, ``best_k`` and ``clear_structure``.
     """
-
-    def by_silhouette(score: KScore) -> tuple[float, int]:
-        return round(score.silhouette, 6), -score.k
-
-    best = max(scores, key=by_silhouette)
-    stable = [score for score in scores if not score.stability < STABLE_ARI] or list(scores)
-    top = max(stable, key=by_silhouette)
-    close = [score for score in stable if score.silhouette >= top.silhouette - CLOSE_SHARE * abs(top.silhouette)]
-    pool = [score for score in close if score.k in FAVOURED_KS] or close
-    stabilities = [score.stability for score in pool if not np.isnan(score.stability)]
-    if stabilities:
-        most = max(stabilities)
-        pool = [score for score in pool if np.isnan(score.stability) or score.stability >= most - STABILITY_TIE]
-    chosen = max(pool, key=by_silhouette)
-    if chosen.k == best.k:
-        return chosen.k, "best", best.k
-    if best.k not in FAVOURED_KS and chosen.k in FAVOURED_KS:
-        return chosen.k, "favoured", best.k
-    return chosen.k, "stable", best.k
+    references = [0.0 if np.isnan(score.reference_silhouette) else score.reference_silhouette for score in scores]
+    return _structure.choose_k(
+        [score.k for score in scores],
+        [score.silhouette - reference for score, reference in zip(scores, references, strict=True)],
+        [score.reference_spread for score in scores],
+        [score.stability for score in scores],
+        [score.small_silhouette - np.nan_to_num(score.reference_smallest) for score in scores],
+        [score.gap for score in scores],
+        [score.gap_spread for score in scores],
+    )
 
 
 def _full_scores(values: np.ndarray, labels: np.ndarray, k: int) -> dict[str, float]:

@@ -104,26 +104,64 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # choice of k
     "engine.reason_best": {
-        "fi": "Suositus on {k}: sillä segmentit erottuvat toisistaan selvimmin (siluetti {silhouette}, "
-        "laskettu {sample} asiakkaasta) ja ne pysyvät samoina uusintaotoksissa (vakaus {stability}).",
-        "en": "The recommendation is {k}: the segments stand apart most clearly (silhouette {silhouette}, "
-        "computed on {sample} customers) and hold when the data is resampled (stability {stability}).",
+        "fi": "Suositus on {k}: aineistossa on selviä ryhmiä, ja {k} segmenttiä erottuu niistä selvimmin. "
+        "Siluetti {silhouette} on selvästi yli sen, minkä samat luvut ilman ryhmiä saavat ({reference}; "
+        "siluetti laskettu {sample} asiakkaasta), ja segmentit pysyvät samoina uusintaotoksissa "
+        "(vakaus {stability}).",
+        "en": "The recommendation is {k}: the data has clear groups, and {k} segments separate them best. "
+        "The silhouette {silhouette} is well above what the same figures score with the groups removed "
+        "({reference}; silhouette computed on {sample} customers), and the segments hold when the data is "
+        "resampled (stability {stability}).",
     },
     "engine.reason_favoured": {
-        "fi": "Suositus on {k}: siluetti {silhouette} on lähes yhtä hyvä kuin parhaan k = {best_k} "
-        "({best_silhouette}), ja 3–5 segmenttiä on helpompi ottaa käyttöön (vakaus {stability}, "
-        "parhaan k:n {best_stability}; siluetti laskettu {sample} asiakkaasta).",
-        "en": "The recommendation is {k}: its silhouette {silhouette} is nearly as good as the best, k = {best_k} "
-        "({best_silhouette}), and 3–5 segments are easier to put to use (stability {stability}, "
-        "best k's {best_stability}; silhouette computed on {sample} customers).",
+        "fi": "Suositus on {k}: aineistossa on selviä ryhmiä. k = {best_k} erottuu lähes yhtä selvästi "
+        "(siluetti {best_silhouette}, ilman ryhmiä {best_reference}) kuin {k} ({silhouette}, ilman ryhmiä "
+        "{reference}), joten valitaan 3–5 segmenttiä, jotka on helpompi ottaa käyttöön (vakaus {stability}; "
+        "siluetti laskettu {sample} asiakkaasta).",
+        "en": "The recommendation is {k}: the data has clear groups. k = {best_k} stands apart only about as "
+        "clearly (silhouette {best_silhouette}, {best_reference} with the groups removed) as {k} ({silhouette}, "
+        "{reference} with the groups removed), so 3–5 segments, easier to put to use, are preferred "
+        "(stability {stability}; silhouette computed on {sample} customers).",
     },
     "engine.reason_stable": {
-        "fi": "Suositus on {k}: paras siluetti oli arvolla k = {best_k} ({best_silhouette}), mutta k = {k} on "
-        "lähes yhtä selvä ({silhouette}) ja sen segmentit pysyvät paremmin samoina uusintaotoksissa "
-        "(vakaus {stability}, k = {best_k}: {best_stability}; siluetti laskettu {sample} asiakkaasta).",
-        "en": "The recommendation is {k}: k = {best_k} had the best silhouette ({best_silhouette}), but k = {k} is "
-        "nearly as clear ({silhouette}) and its segments hold better when the data is resampled "
-        "(stability {stability}, k = {best_k}: {best_stability}; silhouette computed on {sample} customers).",
+        "fi": "Suositus on {k}: aineistossa on selviä ryhmiä. k = {best_k} erottui vielä selvemmin "
+        "(siluetti {best_silhouette}), mutta sen segmentit eivät pysy samoina uusintaotoksissa "
+        "(vakaus {best_stability}); {k} segmenttiä pysyy (vakaus {stability}, siluetti {silhouette}, "
+        "ilman ryhmiä {reference}; siluetti laskettu {sample} asiakkaasta).",
+        "en": "The recommendation is {k}: the data has clear groups. k = {best_k} stood apart even more "
+        "(silhouette {best_silhouette}), but its segments change when the data is resampled "
+        "(stability {best_stability}); {k} segments hold (stability {stability}, silhouette {silhouette}, "
+        "{reference} with the groups removed; silhouette computed on {sample} customers).",
+    },
+    "engine.reason_small": {
+        "fi": "Suositus on {k}: aineistossa on selviä ryhmiä. k = {best_k} erottui hieman selvemmin "
+        "(siluetti {best_silhouette}), mutta sen pienin segmentti ({best_smallest} asiakasta) on liian pieni "
+        "eikä erotu omaksi ryhmäkseen; {k} segmenttiä (siluetti {silhouette}, ilman ryhmiä {reference}, "
+        "vakaus {stability}; siluetti laskettu {sample} asiakkaasta).",
+        "en": "The recommendation is {k}: the data has clear groups. k = {best_k} stood apart slightly more "
+        "(silhouette {best_silhouette}), but its smallest segment ({best_smallest} customers) is too small "
+        "and not clearly a group of its own; {k} segments (silhouette {silhouette}, {reference} with the "
+        "groups removed, stability {stability}; silhouette computed on {sample} customers).",
+    },
+    "engine.reason_merged": {
+        "fi": "Suositus on {k}: aineistossa on selviä ryhmiä. k = {best_k} sai hieman paremman siluetin "
+        "({best_silhouette}), mutta se yhdistää kaksi ryhmää, jotka {k} segmenttiä pitää erillään: segmentit "
+        "tiivistyvät selvästi, kun ne erotetaan (gap-tunnusluku). {k} segmenttiä: siluetti {silhouette}, ilman "
+        "ryhmiä {reference}, vakaus {stability}; siluetti laskettu {sample} asiakkaasta.",
+        "en": "The recommendation is {k}: the data has clear groups. k = {best_k} had a slightly better "
+        "silhouette ({best_silhouette}), but it merges two groups that {k} segments keep apart: the segments "
+        "become clearly tighter when they are split (the gap statistic). {k} segments: silhouette {silhouette}, "
+        "{reference} with the groups removed, stability {stability}; silhouette computed on {sample} customers.",
+    },
+    "engine.reason_none": {
+        "fi": "Ei selviä ryhmiä: mikä tahansa jako on vain käytännön vuoksi. Mikään segmenttimäärä ei erotu "
+        "paremmin kuin samat luvut ilman ryhmiä (esim. k = {k}: siluetti {silhouette}, ilman ryhmiä "
+        "{reference}; laskettu {sample} asiakkaasta). Suositus on {k} segmenttiä (3–5:n keskikohta) "
+        "helppokäyttöisenä jakona; valitse määrä sen mukaan, mitä aiot segmenteillä tehdä.",
+        "en": "No clear groups: any split is for convenience. No number of segments stands apart more than "
+        "the same figures with the groups removed (e.g. k = {k}: silhouette {silhouette}, {reference} with "
+        "the groups removed; computed on {sample} customers). The recommendation is {k} segments (the middle "
+        "of 3–5) as a handy split; choose the number by what you will do with the segments.",
     },
     # method names
     "method.kmeans": {"fi": "k-means (oletus)", "en": "k-means (default)"},

@@ -43,7 +43,7 @@ def test_segment_writes_every_row_with_its_segment_and_a_summary(tmp_path: Path,
 def test_segment_auto_k_and_scan_json_on_mall_customers(mall_customers_path: Path, tmp_path: Path, capsys) -> None:
     assert main(["scan", str(mall_customers_path), "--criteria", MALL_CRITERIA, "--json"]) == 0
     scan = json.loads(capsys.readouterr().out)
-    assert scan["recommended_k"] == 5
+    assert scan["recommended_k"] == 5 and scan["clear_structure"] is True
     assert [row["k"] for row in scan["scores"]] == list(range(2, 11))
     assert set(scan["scores"][0]) == {
         "k",
@@ -54,6 +54,9 @@ def test_segment_auto_k_and_scan_json_on_mall_customers(mall_customers_path: Pat
         "stability",
         "bic",
         "smallest_size",
+        "reference_silhouette",
+        "reference_spread",
+        "excess_over_reference",
     }
     assert main(["segment", str(mall_customers_path), "--criteria", MALL_CRITERIA, "--out", str(tmp_path)]) == 0
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))

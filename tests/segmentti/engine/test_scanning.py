@@ -14,6 +14,7 @@ from segmentti.data.samples import load_sample
 from segmentti.engine.clustering import segment_customers, silhouette_sample
 from segmentti.engine.features import build_features
 from segmentti.engine.scanning import KScore, recommend_k, scan_k
+from segmentti.engine.structure import Recommendation
 from segmentti.errors import SegmenttiError
 
 TRUTH = Path(__file__).resolve().parents[2] / "data" / "truth"
@@ -26,8 +27,10 @@ def _blobs(sizes: tuple[int, ...] = (60, 40, 30, 20), spread: float = 0.4, seed:
     return pd.DataFrame(rows, columns=["x", "y", "truth"])
 
 
-def _score(k: int, silhouette: float, stability: float = 1.0) -> KScore:
-    return KScore(k, 1.0, silhouette, 1.0, 1.0, stability)
+def _score(k: int, silhouette: float, stability: float = 1.0, reference: float = 0.1) -> KScore:
+    return KScore(
+        k, 1.0, silhouette, 1.0, 1.0, stability, smallest_size=100, smallest_share=0.1, reference_silhouette=reference
+    )
 
 
 def test_scan_scores_match_scikit_learn_on_the_same_segments() -> None:
@@ -46,17 +49,41 @@ def test_scan_scores_match_scikit_learn_on_the_same_segments() -> None:
     assert all(np.isnan(score.bic) for score in scan.scores)  # BIC only for the mixture
 
 
-def test_recommendation_favours_three_to_five_when_close_and_skips_unstable_k() -> None:
-    # 2 is best but only just: 4 is within 10 % and in 3-5
-    assert recommend_k((_score(2, 0.50), _score(3, 0.40), _score(4, 0.47), _score(5, 0.30))) == (4, "favoured", 2)
-    # 7 is best by far: no favouring
-    assert recommend_k((_score(3, 0.30), _score(4, 0.31), _score(7, 0.60)))[0] == 7
-    # the best silhouette falls apart on resamples: the stable runner-up wins
+def test_recommendation_weighs_the_excess_over_the_reference_not_the_raw_silhouette() -> None:
+    # k = 2 has the highest silhouette, but the reference (data without groups) scores nearly as much there
+    scores = (_score(2, 0.60, reference=0.55), _score(3, 0.50, reference=0.20), _score(6, 0.45, reference=0.18))
+    assert recommend_k(scores) == Recommendation(3, "best", 3, True)
+    # 2 and 4 tie within the noise: 4, in 3-5, breaks the tie
+    assert recommend_k((_score(2, 0.50), _score(3, 0.30), _score(4, 0.495))) == Recommendation(4, "favoured", 2, True)
+    # 7 clearly better: no favouring
+    assert recommend_k((_score(3, 0.30), _score(4, 0.31), _score(7, 0.60))).k == 7
+    # the best excess falls apart on resamples: the stable runner-up wins
     scores = (_score(3, 0.40, 0.99), _score(6, 0.45, 0.40), _score(8, 0.30, 0.95))
-    assert recommend_k(scores) == (3, "favoured", 6)
-    # among close k in 3-5 the most stable wins, even over a slightly higher silhouette
-    assert recommend_k((_score(3, 0.39, 1.0), _score(5, 0.41, 0.88)))[0] == 3
-    assert recommend_k((_score(3, 0.39, 0.99), _score(5, 0.41, 0.98)))[0] == 5  # stabilities tie
+    assert recommend_k(scores) == Recommendation(3, "stable", 6, True)
+    # nothing beats its reference: no clear structure, the convenient 4
+    flat = tuple(_score(k, 0.30, reference=0.29) for k in range(2, 8))
+    assert recommend_k(flat) == Recommendation(4, "none", 2, False)
+
+
+def test_a_tiny_segment_counts_only_when_it_is_clearly_a_group() -> None:
+    def tiny(k: int, silhouette: float, small: float) -> KScore:
+        return KScore(
+            k,
+            1.0,
+            silhouette,
+            1.0,
+            1.0,
+            1.0,
+            smallest_size=12,
+            smallest_share=0.006,
+            reference_silhouette=0.1,
+            small_silhouette=small,
+            reference_smallest=0.3,
+        )
+
+    base = (_score(3, 0.40), _score(4, 0.46))
+    assert recommend_k((*base, tiny(5, 0.60, small=0.32))) == Recommendation(4, "small", 5, True)
+    assert recommend_k((*base, tiny(5, 0.60, small=0.70))) == Recommendation(5, "best", 5, True)
 
 
 def test_explanation_is_plain_language_in_both_languages() -> None:
@@ -113,7 +140,9 @@ def test_b2b_sample_recommends_the_three_planted_groups_after_log_transform() ->
     features = build_features(frame, criteria)
     assert set(features.logged) == {"employees", "revenue_eur", "profit_eur"}
     scan = scan_k(features)
-    assert scan.recommended_k == 3
+    # the three groups are clear; within the small service firms the industry (chosen twice by
+    # default, as industry and industry_code) draws finer groups, so the scan may go beyond 3
+    assert scan.clear_structure and scan.score(3).excess > 0.2
     truth = pd.read_csv(TRUTH / "b2b_truth.csv").set_index("business_id")["group"]
     labels = segment_customers(features, 3).labels
     assert adjusted_rand_score(truth.loc[frame["business_id"]].to_numpy(), labels) >= 0.8
