@@ -9,7 +9,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from segmentti.engine.clustering import segment_customers, silhouettes, small_segments
 from segmentti.engine.features import build_features
-from segmentti.engine.methods import LARGE_DATA_FROM
+from segmentti.engine.methods import LARGE_DATA_FROM, get_method
 from segmentti.engine.workflow import segment_features
 from segmentti.errors import SegmenttiError
 
@@ -108,3 +108,15 @@ def test_hdbscan_finds_the_five_mall_groups_itself(mall_customers_path) -> None:
     kmeans = segment_customers(features, 5)
     found = segmentation.labels != 5
     assert adjusted_rand_score(kmeans.labels[found], segmentation.labels[found]) > 0.9
+
+
+def test_kmeans_finds_a_small_far_group_that_greedy_seeding_passes_over() -> None:
+    # two large groups and one of 0.6 %: k-means++ seeding puts its second centre in a large group
+    # (a bigger first gain) and the small group is merged; the farthest-first start keeps it apart
+    rng = np.random.default_rng(3)
+    sizes = (7000, 4900, 72)
+    centres = np.array([[0.0, 0.0, 0.0], [6.0, 0.0, 0.0], [3.0, 9.0, 0.0]])
+    values = np.vstack([rng.normal(centre, 1.0, size=(size, 3)) for centre, size in zip(centres, sizes, strict=True)])
+    truth = np.repeat([0, 1, 2], sizes)
+    labels = get_method("kmeans").fit(values, 3, 0).labels
+    assert adjusted_rand_score(truth, labels) > 0.99
