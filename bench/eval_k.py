@@ -32,6 +32,14 @@ from sklearn.metrics import adjusted_rand_score  # noqa: E402
 from segmentti.engine.features import build_features  # noqa: E402
 from segmentti.engine.scanning import scan_k  # noqa: E402
 
+QUICK_ARGS = [
+    "--planted",
+    "3",
+    "--structureless",
+    "2",
+    "--seeds",
+    "1",
+]  # for bench/run.py --quick: every step runs, in seconds
 ROWS = (2_000, 5_000, 12_000, 30_000, 55_000)
 SMALLEST = (0.006, 0.01, 0.02, 0.05, 0.1)
 KINDS = ("blob", "correlated", "uniform", "money", "mixed")

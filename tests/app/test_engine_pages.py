@@ -61,8 +61,8 @@ def test_segments_page_shows_the_segments_first_and_the_scores_on_request() -> N
     heatmap = _chart(at, "Segment profiles")["data"][0]
     assert heatmap["x"] == [short_name(name) for name in names] and "Age" in heatmap["y"]
     (note,) = [caption.value for caption in at.caption if "logarithmic" in caption.value]
-    assert note.startswith("Compared on a logarithmic scale: Age, Distance to the store (km). A few customers")
-    assert "money" not in note  # neither age nor a distance is money
+    assert note.startswith("Compared on a logarithmic scale: Age. A few customers")
+    assert "money" not in note  # age is not money
 
 
 def test_segments_page_explains_k_with_every_score_and_switches_methods() -> None:
