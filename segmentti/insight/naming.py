@@ -26,6 +26,10 @@ NAME_TRAITS = 3
 NAME_THRESHOLD = 0.5
 """A trait goes into a name from this difference on, measured against the rest of the customers."""
 
+LEVEL_NAME_SHARE = 0.4
+"""A category names a segment only when at least this share of the segment holds it: a segment
+where 6 % live in Switzerland (against 0.5 % of all) is not "Switzerland"."""
+
 KINDS = (
     "recency",
     "frequency",
@@ -319,7 +323,7 @@ def describe_phrase(trait: NamedTrait, lang: str, labels: Mapping[str, str] | No
         if kind == "channel":
             return _channel_phrase(level, lang)
         if kind == "place" and any(char.isalpha() for char in level):
-            return level
+            return level if up else say("outside_place", place=level)
         return say("level", label=label, level=level)
     if kind in ("recency", "frequency", "spend", "basket", "lines", "tenure", "returns", "distance", "interval"):
         if _is_one_time(trait):
@@ -453,6 +457,8 @@ def suggest_names(
                 continue
             if one_time and trait.kind == "interval":
                 continue  # one-time buyers have no gaps between orders: the value is a stand-in, not a trait
+            if trait.level is not None and not _names_by_level(trait):
+                continue
             if trait.kind == "channel_share" and trait.difference < 0:
                 continue  # "rarely via the store" repeats "web shoppers"; a name says where they do buy
             seen.add(trait.column)
@@ -499,6 +505,18 @@ def suggest_names(
             break
         names = [name_of(index) for index in range(len(phrases))]
     return _unique(names)
+
+
+def _names_by_level(trait: NamedTrait) -> bool:
+    """Whether a category trait can name its segment: over-represented and held by :data:`LEVEL_NAME_SHARE` of it.
+
+    A level the segment holds less often than all customers is said only for a place most
+    customers share ("outside United Kingdom"); otherwise naming a level says what the
+    segment is not.
+    """
+    if trait.difference > 0:
+        return trait.segment_value >= LEVEL_NAME_SHARE
+    return trait.kind == "place" and trait.overall_value >= 0.5 and trait.segment_value < 0.5
 
 
 def _is_one_time(trait: NamedTrait) -> bool:

@@ -87,6 +87,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "phrase.channel_other": {"fi": "ostaa kanavassa {channel}", "en": "buys via {channel}"},
     "phrase.channel_less": {"fi": "ostaa harvoin kanavassa {channel}", "en": "rarely buys via {channel}"},
     "phrase.level": {"fi": "{label}: {level}", "en": "{label}: {level}"},
+    "phrase.outside_place": {"fi": "muualla kuin {place}", "en": "outside {place}"},
     "phrase.yes": {"fi": "kyllä", "en": "yes"},
     "phrase.no": {"fi": "ei", "en": "no"},
     "phrase.band": {"fi": "{label} {band}", "en": "{label} {band}"},

@@ -100,8 +100,8 @@ def test_the_largest_category_is_bought_mostly() -> None:
 def test_at_most_three_traits_from_the_threshold_one_per_column() -> None:
     traits = [
         _trait("recency_days", -2.0, "recency"),
-        _trait("gender", 1.5, "gender", "female"),
-        _trait("gender", 1.4, "gender", "f"),  # the same column again: skipped
+        _trait("gender", 1.5, "gender", "female", segment_value=0.8),
+        _trait("gender", 1.4, "gender", "f", segment_value=0.8),  # the same column again: skipped
         _trait("total_spend", 1.0, "spend"),
         _trait("orders", 0.9, "frequency"),
         _trait("age", 0.1, "age", low=30.0, high=40.0),
@@ -117,8 +117,8 @@ def test_a_large_segment_is_measured_against_the_rest_not_called_close_to_averag
 
 
 def test_two_segments_never_share_a_name_the_next_trait_tells_them_apart() -> None:
-    first = [_trait("total_spend", 2.0, "spend"), _trait("gender", 0.3, "gender", "female")]
-    second = [_trait("total_spend", 1.5, "spend"), _trait("region", 0.2, "place", "Uusimaa")]
+    first = [_trait("total_spend", 2.0, "spend"), _trait("gender", 0.3, "gender", "female", segment_value=0.6)]
+    second = [_trait("total_spend", 1.5, "spend"), _trait("region", 0.2, "place", "Uusimaa", segment_value=0.5)]
     third = [_trait("total_spend", -1.0, "spend")]
     names = suggest_names([first, second, third], [0.3, 0.3, 0.4], "en")
     assert names == ["high spenders · women", "high spenders · Uusimaa", "low spenders"]
@@ -159,3 +159,15 @@ def test_order_lines_read_as_items_bought() -> None:
     assert column_kind("lines", pd.Series([1, 5, 40])) == "lines"
     assert describe_phrase(_trait("lines", 1.1, "lines"), "en") == "buyers of many items"
     assert describe_phrase(_trait("lines", -0.8, "lines"), "fi") == "harvan tuotteen ostajat"
+
+
+def test_a_category_names_a_segment_only_when_much_of_the_segment_holds_it() -> None:
+    # 6 % Swiss against 0.5 % of all is a strong difference, but the segment is not "Switzerland"
+    swiss = Trait("Country", "Switzerland", 0.06, 0.005, 0.8, "place")
+    british = Trait("Country", "United Kingdom", 0.43, 0.90, -1.6, "place")
+    spend = _trait("total_spend", 1.2, "spend")
+    assert suggest_names([(british, swiss, spend)], [0.06], "en") == ["outside United Kingdom · high spenders"]
+    assert suggest_names([(swiss, spend)], [0.06], "fi") == ["paljon ostavat"]
+    teachers = Trait("occupation", "teacher", 0.55, 0.15, 1.1, "level")
+    fewer = Trait("occupation", "retired", 0.01, 0.2, -0.6, "level")
+    assert suggest_names([(teachers, fewer)], [0.3], "en") == ["Occupation: teacher"]
