@@ -500,7 +500,8 @@ def criteria_suggestion(
        the member with the largest typical value (the main product line or channel) comes first.
     5. Families take turns — behavioural, demographic, socio-economic, geographic,
        psychographic, firmographic, other — so the suggestion mixes how customers buy with
-       who they are; within a family, concepts take turns in the table's order.
+       who they are; within a family, concepts take turns in the table's order, except that
+       the order features of :data:`PURCHASE_FIRST` (recency, spend, orders …) come first.
     6. Near-duplicates are left out: a numeric column whose rank correlation with one already
        chosen exceeds :data:`DUPLICATE_CORRELATION`, a categorical column that groups the
        customers exactly as one already chosen (an industry code beside the industry's name).
@@ -581,9 +582,21 @@ def _turns(frame: pd.DataFrame, candidates: list[ColumnInfo], families: tuple[Fa
             if info.family is family:
                 key = _concept(info.name) if concept_count[_concept(info.name)] > 1 else info.name
                 concepts.setdefault(key, []).append(info)
-        members = [_main_first(frame, group) for group in concepts.values()]
+        members = sorted((_main_first(frame, group) for group in concepts.values()), key=_purchase_rank)
         queues.append(_interleave(members))
     return _interleave(queues)
+
+
+PURCHASE_FIRST: tuple[str, ...] = ("recency_days", "total_spend", "orders", "avg_order_value", "tenure_days")
+"""Order features offered before a family's other columns, in this order: recency, monetary value and
+frequency (RFM) are what purchase history says best, and what was measured comes before what a
+customer said about themselves (a preferred channel, a commute)."""
+
+
+def _purchase_rank(members: list[str]) -> int:
+    """A concept's place among its family's: the order features of :data:`PURCHASE_FIRST` first (stable sort)."""
+    ranks = [PURCHASE_FIRST.index(name) for name in members if name in PURCHASE_FIRST]
+    return min(ranks) if ranks else len(PURCHASE_FIRST)
 
 
 def _main_first(frame: pd.DataFrame, group: list[ColumnInfo]) -> list[str]:

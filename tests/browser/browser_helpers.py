@@ -129,7 +129,7 @@ def read_csv(data: bytes) -> pd.DataFrame:
 
 def count_in(label: str) -> int:
     """The number of customers a download button's label promises (the one number in it)."""
-    numbers = re.findall(r"\d[\d\u00a0 ]*", label)
+    numbers = re.findall(r"\d(?:[\d\u00a0 ]|,(?=\d{3}))*", label)
     assert len(numbers) == 1, f"expected one number in {label!r}"
     return int(re.sub(r"\D", "", numbers[0]))
 

@@ -67,7 +67,7 @@ def test_engine_flow(app_url: str, page_en: Page, requests_log, tmp_path) -> Non
     go_to(page, "RFM", "RFM segments")
     expect(_main(page).locator(".gtitle", has_text="R × F grid").first).to_be_visible()
     expect(_main(page).locator(".gtitle", has_text="RFM segments × clusters").first).to_be_visible()
-    _, data, file_name = download(page, re.compile(r"^Download \d+ customers with their RFM segment"))
+    _, data, file_name = download(page, re.compile(r"^Download [\d,\u00a0 ]+ customers with their RFM segment"))
     scored = read_csv(data)
     assert file_name == "b2c_customers_rfm.csv"
     assert {"R", "F", "M", "recency_days", "orders", "total_spend"} <= set(scored.columns)
@@ -85,7 +85,7 @@ def test_engine_flow(app_url: str, page_en: Page, requests_log, tmp_path) -> Non
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
     wait_for_app(page)
     expect(_main(page).get_by_test_id("stDataFrame").last).to_contain_text("Over 50")
-    _, data, _ = download(page, re.compile(r"^Download \d+ customers with their rule segment"))
+    _, data, _ = download(page, re.compile(r"^Download [\d,\u00a0 ]+ customers with their rule segment"))
     labelled = read_csv(data)
     assert set(labelled["segment_name"]) == {"1: Over 50", "2: Others"}
     assert (labelled[labelled["segment_name"] == "1: Over 50"]["age"].astype(int) >= 50).all()

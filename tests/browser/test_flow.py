@@ -88,11 +88,12 @@ def check_segment_csv(
     exported = read_csv(data)
     number = int(re.match(r"\d+", chosen).group())
     assert len(exported) == count_in(label), "row count differs from the button's label"
-    assert len(exported) == int(re.search(r"\((\d+)\)$", chosen).group(1)), "row count differs from the option's size"
+    size = re.search(r"\(([\d,\u00a0 ]+)\)$", chosen).group(1)
+    assert len(exported) == int(re.sub(r"\D", "", size)), "row count differs from the option's size"
     assert list(exported.columns) == [*source.columns, segment_column, name_column]
     assert set(exported[segment_column]) == {str(number)}
     assert exported[name_column].nunique() == 1
-    assert exported[name_column].iloc[0] == re.sub(r"^\d+\.\s*|\s*\(\d+\)$", "", chosen), (
+    assert exported[name_column].iloc[0] == re.sub(r"^\d+\.\s*|\s*\([\d,\u00a0 ]+\)$", "", chosen), (
         "segment name differs from the option"
     )
     assert exported[id_column].is_unique
@@ -135,11 +136,11 @@ def test_english_flow(app_url: str, page_en: Page, requests_log, sample_en: pd.D
     go_to(page, "5 Export", "Export segment lists")
     expect(main(page)).to_contain_text(f"The customers are in {k} segments.")
     chosen_option = choose_option(page, "Segment", r"^3\. ")
-    label, data, file_name = download(page, re.compile(r"^Download the segment's \d+ customers"))
+    label, data, file_name = download(page, re.compile(r"^Download the segment's [\d,\u00a0 ]+ customers"))
     assert file_name == "b2c_customers_segment_3.csv"
     check_segment_csv(data, label, chosen_option, sample_en, "customer_id", "segment", "segment_name")
 
-    label, data, file_name = download(page, re.compile(r"^Download all \d+ customers"))
+    label, data, file_name = download(page, re.compile(r"^Download all [\d,\u00a0 ]+ customers"))
     assert file_name == "b2c_customers_all_segments.csv"
     everyone = read_csv(data)
     assert len(everyone) == count_in(label) == len(sample_en)
@@ -191,12 +192,12 @@ def test_finnish_flow_with_uploaded_file(app_url: str, page_fi: Page, requests_l
     go_to(page, "5 Vienti", "Vie segmenttilistat")
     expect(main(page)).to_contain_text(f"Asiakkaat on jaettu {k} segmenttiin.")
     chosen_option = choose_option(page, "Segmentti", r"^2\. ")
-    label, data, file_name = download(page, re.compile(r"^Lataa segmentin \d+ asiakasta"))
+    label, data, file_name = download(page, re.compile(r"^Lataa segmentin [\d,\u00a0 ]+ asiakasta"))
     assert file_name == "b2c_customers_fi_segmentti_2.csv"
     exported = check_segment_csv(data, label, chosen_option, sample_fi, "asiakasnumero", "segmentti", "segmentin_nimi")
     assert {"segmentti", "segmentin_nimi"} <= set(exported.columns)
 
-    label, data, _ = download(page, re.compile(r"^Lataa kaikki \d+ asiakasta"))
+    label, data, _ = download(page, re.compile(r"^Lataa kaikki [\d,\u00a0 ]+ asiakasta"))
     everyone = read_csv(data)
     assert len(everyone) == count_in(label) == len(sample_fi)
     assert list(everyone.columns) == [*sample_fi.columns, "segmentti", "segmentin_nimi"]

@@ -66,7 +66,7 @@ def test_personas_then_zip_and_workbook(app_url: str, page_en: Page, requests_lo
     listed = pd.concat(lists)
     consenting = SAMPLE[SAMPLE["newsletter_consent"] == "yes"]
     assert sorted(listed["Email Address"]) == sorted(consenting["email"])  # every consenting address, once
-    expect(page.get_by_test_id("stMain")).to_contain_text(f"{len(listed)} customers on the lists")
+    expect(page.get_by_test_id("stMain")).to_contain_text(f"{len(listed):,} customers on the lists")
 
     _, data, file_name = download(page, "Download the Excel workbook (.xlsx)")
     assert file_name == "b2c_customers_segments.xlsx"

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from segmentti.data.columns import Kind, Role, criterion_kinds, describe_columns, suggest_criteria
+from segmentti.data.loading import read_file
+from segmentti.data.orders import OrderMapping, build_customers
+from segmentti.data.samples import SAMPLE_DIR, load_sample
 
 
 def _roles(frame: pd.DataFrame) -> dict[str, str]:
@@ -54,8 +57,6 @@ def test_many_distinct_texts_are_free_text_and_unique_texts_are_ids() -> None:
 
 
 def test_sample_b2c_default_criteria_leave_out_ids_contacts_dates_and_free_text() -> None:
-    from segmentti.data.samples import load_sample
-
     chosen = suggest_criteria(load_sample("b2c_customers").frame)
     for excluded in ("customer_id", "first_name", "last_name", "email", "customer_since", "interests"):
         assert excluded not in chosen
@@ -288,3 +289,15 @@ def test_presets_draw_from_their_families_and_an_empty_preset_is_a_clear_error()
     with pytest.raises(SegmenttiError) as caught:
         preset_criteria(frame, "why")
     assert caught.value.key == "error.unknown_preset"
+
+
+def test_with_order_history_the_default_starts_from_recency_and_spend() -> None:
+    # the consumer sample joined with its order lines: stated behaviour (commute, preferred channel)
+    # must not crowd out what the orders measured
+    customers = load_sample("b2c_customers").frame
+    lines = read_file(SAMPLE_DIR / "b2c_orders.csv.gz").frame
+    mapping = OrderMapping("customer_id", "order_date", amount="amount_eur", order="order_id")
+    joined = customers.merge(build_customers(lines, mapping).frame, on="customer_id", how="left")
+    chosen = suggest_criteria(joined)
+    assert {"recency_days", "total_spend"} <= set(chosen)
+    assert len(chosen) <= 8
