@@ -9,7 +9,7 @@ import streamlit as st
 
 from segmentti.engine.workflow import SegmentationResult
 from segmentti.errors import SegmenttiError
-from segmentti.insight.personas import Persona, apply_edits
+from segmentti.insight.personas import Persona, apply_edits, suggested_segment_names
 from segmentti.outputs.persona_view import PersonaView, build_persona_views
 from ui import state
 from ui.cached import cached_personas, segmentation_digest
@@ -66,7 +66,7 @@ def segment_names(result: SegmentationResult) -> list[str]:
     charts and tables with these, so a segment has one name everywhere.
     """
     dataset = state.dataset()
-    suggested = [persona.suggested_name for persona in _personas(dataset, result)]
+    suggested = suggested_segment_names(result, state.lang(), state.column_labels())
     return state.segment_names(_key(dataset, result), suggested)
 
 

@@ -874,6 +874,18 @@ def personas_from_result(
     return apply_edits(personas, edits or {})
 
 
+def suggested_segment_names(result: object, lang: str, column_labels: Mapping[str, str] | None = None) -> list[str]:
+    """The names :func:`personas_from_result` suggests for ``result``'s segments, without building the personas.
+
+    Made from the traits ``result.profile`` already measured (no pass over the data), so a
+    page can label its charts with the personas' names on every rerun; the method's own
+    names (RFM segments, rules, HDBSCAN's unassigned) win as they do on the personas.
+    """
+    names = result.profile.suggested_names(lang, column_labels)  # type: ignore[attr-defined]
+    own = _own_names(result.segmentation, lang)  # type: ignore[attr-defined]
+    return [mine or suggested for mine, suggested in zip(own, names, strict=True)]
+
+
 def _own_names(segmentation: object, lang: str) -> list[str]:
     """Names the method gave its segments (RFM segments, rules, HDBSCAN's unassigned); ``""`` where none."""
     k = int(segmentation.k)  # type: ignore[attr-defined]

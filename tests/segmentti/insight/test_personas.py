@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from segmentti.data.samples import load_sample
 from segmentti.engine.features import build_features
 from segmentti.engine.workflow import segment_table
 from segmentti.insight.personas import (
@@ -18,6 +19,7 @@ from segmentti.insight.personas import (
     parse_yes_no,
     personas_from_result,
     pilot_advice,
+    suggested_segment_names,
 )
 
 LABELS = np.array([0, 0, 0, 1, 1, 1])
@@ -312,3 +314,12 @@ def test_a_column_empty_for_the_whole_segment_is_no_trait_of_it() -> None:
     personas = build_personas(frame, labels, features.values, None, criteria, "en", features=features)
     assert "mean_days_between_orders" not in [trait.column for trait in personas[0].traits]
     assert "mean_days_between_orders" in [trait.column for trait in personas[1].traits]
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_suggested_segment_names_are_the_personas_names_without_building_them(lang: str) -> None:
+    frame = load_sample("b2c_customers").frame.head(1500)
+    result = segment_table(frame, None, 4, lang=lang)
+    labels = {"age": "Ikä vuosina" if lang == "fi" else "Age in years"}
+    personas = personas_from_result(frame, result, lang, column_labels=labels)
+    assert suggested_segment_names(result, lang, labels) == [persona.suggested_name for persona in personas]
