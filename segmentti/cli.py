@@ -211,7 +211,11 @@ def _run_segment(args: argparse.Namespace, lang: str) -> int:
         scan=_scan_json(scan) if scan else None,
     )
     write_outputs(args.out, run)
-    print(translate("cli.segment_done", lang, rows=len(frame), k=result.segmentation.k, out=str(args.out)))
+    print(
+        translate(
+            "cli.segment_done", lang, rows=format_number(len(frame), lang), k=result.segmentation.k, out=str(args.out)
+        )
+    )
     if features.dropped:
         print(translate("cli.dropped", lang, columns=", ".join(features.dropped)))
     for view in run.views:  # the figures as the reports show them, in the user's number format

@@ -25,7 +25,7 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 def test_segment_writes_every_row_with_its_segment_and_a_summary(tmp_path: Path, b2c_subset_path: Path) -> None:
     done = _run("segment", str(b2c_subset_path), "--out", str(tmp_path / "out"), "--k", "4", "--lang", "fi")
     assert done.returncode == 0, done.stderr
-    assert "1000 asiakasta jaettu 4 segmenttiin" in done.stdout
+    assert "1\u00a0000 asiakasta jaettu 4 segmenttiin" in done.stdout
     segments = pd.read_csv(tmp_path / "out" / "segments.csv")
     original = pd.read_csv(b2c_subset_path)
     assert list(segments.columns) == [*original.columns, "segment", "segment_name"]
