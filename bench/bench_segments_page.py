@@ -31,28 +31,33 @@ from ui import state  # noqa: E402
 from ui.state import Dataset  # noqa: E402
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
-    args = parser.parse_args()
-    frame, _ = generate_customers(args.rows)
+def app_with_customers(rows: int) -> AppTest:
+    """The app through ``app.py``, run once in English with ``rows`` generated customers as the working data."""
+    frame, _ = generate_customers(rows)
     frame.insert(0, "customer_id", [f"C{number:06d}" for number in range(len(frame))])
     frame.insert(1, "name", [f"Customer {number}" for number in range(len(frame))])
-    dataset = Dataset(Table(frame, "bench_customers.csv", "csv"), digest=f"bench-{args.rows}")
-
+    dataset = Dataset(Table(frame, "bench_customers.csv", "csv"), digest=f"bench-{rows}")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.session_state[state.LANG] = "en"
     at.session_state[state.DATASET] = dataset
     at.session_state[state.DATA_SOURCE] = "upload"  # else the data page loads its default sample over ours
     at.run()
+    return at
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    at = app_with_customers(args.rows)
     start = time.perf_counter()
     at.switch_page("pages/segments.py").run()
     first = time.perf_counter() - start
     assert not at.exception, at.exception
     shown = next(caption.value for caption in at.caption if caption.value.startswith("Data:"))
-    assert f"{len(frame)} rows" in shown.replace("\u00a0", "").replace(",", ""), shown
+    assert f"{args.rows} rows" in shown.replace("\u00a0", "").replace(",", ""), shown
     recommended = at.select_slider(key=state.K_CHOICE).value
-    print(f"customers: {len(frame):,}; first run of the segments page (features, scan, map): {first:.2f} s")
+    print(f"customers: {args.rows:,}; first run of the segments page (features, scan, map): {first:.2f} s")
     print(f"recommended k: {recommended}")
     timings: list[tuple[str, int, float]] = []
     for k in (3, 6, 4, 8, recommended, 3, 6):
