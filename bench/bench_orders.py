@@ -36,7 +36,8 @@ _MEASURE_SEGMENTTI = """
 import json, resource, sys, time
 start = time.perf_counter()
 from segmentti.data.loading import read_file
-from segmentti.data.orders import guess_order_lines, build_customers
+from segmentti.data.orders import build_customers
+from segmentti.data.order_detection import guess_order_lines
 imported = time.perf_counter()
 table = read_file(sys.argv[1])
 loaded = time.perf_counter()

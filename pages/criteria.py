@@ -3,13 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from segmentti.data.columns import (
+from segmentti.data.columns import Role, describe_columns
+from segmentti.data.criteria import (
     MAX_DEFAULT_CRITERIA,
     NEAR_CONSTANT_SHARE,
     Preset,
-    Role,
     criteria_suggestion,
-    describe_columns,
     preset_criteria,
 )
 from segmentti.engine.features import FAMILY_ORDER

@@ -8,7 +8,8 @@ import streamlit as st
 from segmentti.data.assembly import KINDS, Part, assemble, guess_id_column
 from segmentti.data.columns import EDITABLE_ROLES, Family, describe_columns
 from segmentti.data.loading import DATE_ORDERS, DECIMAL_MARKS, ENCODINGS, SEPARATORS, LoadOptions
-from segmentti.data.orders import OrderMapping, guess_order_lines
+from segmentti.data.order_detection import guess_order_lines
+from segmentti.data.orders import OrderMapping
 from segmentti.data.samples import SAMPLE_DIR, SAMPLE_SETS, SAMPLES, sample_files
 from segmentti.errors import SegmenttiError
 from segmentti.insight.naming import column_label

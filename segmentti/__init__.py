@@ -38,7 +38,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "assemble_run": "segmentti.outputs.run",
         "write_outputs": "segmentti.outputs.run",
         "describe_columns": "segmentti.data.columns",
-        "guess_order_lines": "segmentti.data.orders",
+        "guess_order_lines": "segmentti.data.order_detection",
         "join_tables": "segmentti.data.joining",
         "label_customers": "segmentti.outputs.tables",
         "load_sample": "segmentti.data.samples",
@@ -48,7 +48,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "scan_k": "segmentti.engine.scanning",
         "segment_customers": "segmentti.engine.clustering",
         "segment_table": "segmentti.engine.workflow",
-        "suggest_criteria": "segmentti.data.columns",
+        "suggest_criteria": "segmentti.data.criteria",
         "to_csv_bytes": "segmentti.outputs.tables",
     },
 )

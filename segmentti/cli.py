@@ -13,7 +13,8 @@ from typing import NoReturn
 
 import pandas as pd
 
-from segmentti.data.columns import Family, Kind, Overrides, Preset, describe_columns, preset_criteria
+from segmentti.data.columns import Family, Kind, Overrides, describe_columns
+from segmentti.data.criteria import Preset, preset_criteria
 from segmentti.data.loading import DATE_ORDERS, ENCODINGS, LoadOptions, Table, read_file
 from segmentti.data.orders import CustomerFeatures, OrderMapping, build_customers
 from segmentti.engine.clustering import K_MAX, K_METHODS, K_MIN, METHODS

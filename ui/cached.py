@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from segmentti.data.columns import Role, describe_columns, suggest_criteria
+from segmentti.data.columns import Role, describe_columns
+from segmentti.data.criteria import suggest_criteria
 from segmentti.data.loading import LoadOptions, Table, load_table
 from segmentti.data.orders import CustomerFeatures, OrderMapping, build_customers
 from segmentti.data.quality import QualityReport, assess_quality
@@ -59,7 +60,7 @@ def cached_quality(digest: str, overrides: Mapping[str, Mapping[str, str]], fram
 
 
 def cached_suggestion(digest: str, overrides: Mapping[str, Mapping[str, str]], frame: pd.DataFrame) -> list[str]:
-    """:func:`segmentti.data.columns.suggest_criteria` of the data ``digest`` with the user's column corrections."""
+    """:func:`segmentti.data.criteria.suggest_criteria` of the data ``digest`` with the user's column corrections."""
     suggested = state.remember(
         "suggestion", (digest, _overrides_key(overrides)), lambda: suggest_criteria(frame, dict(overrides)), 4
     )

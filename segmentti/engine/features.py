@@ -15,7 +15,8 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from segmentti.data.columns import Family, Kind, Overrides, Role, criterion_kinds, describe_columns, suggest_criteria
+from segmentti.data.columns import Family, Kind, Overrides, Role, criterion_kinds, describe_columns
+from segmentti.data.criteria import suggest_criteria
 from segmentti.data.orders import structurally_missing
 from segmentti.errors import SegmenttiError
 
@@ -332,7 +333,7 @@ def build_features(
     frame : pandas.DataFrame
         One row per customer.
     criteria : sequence of str, optional
-        Columns to segment on; default :func:`segmentti.data.columns.suggest_criteria`.
+        Columns to segment on; default :func:`segmentti.data.criteria.suggest_criteria`.
     weights : mapping of str to float, optional
         Weight per criterion (default 1); see :func:`combine_weights` for family
         weights. A weight of 0 leaves the criterion out.

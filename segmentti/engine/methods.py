@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
@@ -68,7 +69,7 @@ def single_threaded(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-class Fitted:
+class Fitted(ABC):
     """What a method learned from the customers it was fitted on.
 
     Attributes
@@ -84,12 +85,13 @@ class Fitted:
     labels: np.ndarray
 
     @property
+    @abstractmethod
     def groups(self) -> int:
-        raise NotImplementedError
+        """Number of groups (the unclaimed not counted)."""
 
+    @abstractmethod
     def predict(self, values: np.ndarray) -> np.ndarray:
         """The group of every row of ``values`` (shape ``(m, d)``), as in :attr:`labels`."""
-        raise NotImplementedError
 
     def probabilities(self, values: np.ndarray) -> np.ndarray | None:
         """Shape ``(m, groups)``: the probability of every group for every row; ``None`` for hard methods."""
@@ -178,7 +180,7 @@ def _neighbour_labels(index: NearestNeighbors, point_labels: np.ndarray, values:
     return point_labels[index.kneighbors(values, n_neighbors=1, return_distance=False)[:, 0]]
 
 
-class Method:
+class Method(ABC):
     """A clustering method: fit it on customers' feature values and label them.
 
     Attributes
@@ -221,8 +223,9 @@ class Method:
         for k in ks:
             yield k, self._fit_one(values, k, seed, resample)
 
+    @abstractmethod
     def _fit_one(self, values: np.ndarray, k: int, seed: int, resample: bool) -> Fitted:
-        raise NotImplementedError
+        """Fit ``k`` groups to ``values``; ``resample``: the lighter fit for a stability resample."""
 
 
 class KMeansMethod(Method):
@@ -318,6 +321,9 @@ class WardMethod(Method):
         for position, k in enumerate(ks):
             cut = cuts[:, position].astype(np.int64)
             yield k, CentreFit.assign(values, segment_centers(values[sample], cut, k))
+
+    def _fit_one(self, values: np.ndarray, k: int, seed: int, resample: bool) -> Fitted:
+        return next(self.fit_range(values, [k], seed, resample=resample))[1]
 
 
 class HdbscanMethod(Method):

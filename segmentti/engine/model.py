@@ -22,7 +22,7 @@ class SegmentModel(ClusterMixin, BaseEstimator):
     ----------
     criteria : sequence of str, optional
         Columns to segment on; ``None`` means the suggested default
-        (:func:`segmentti.data.columns.suggest_criteria`).
+        (:func:`segmentti.data.criteria.suggest_criteria`).
     k : int, default 4
         Number of segments (HDBSCAN finds its own).
     method : str, default "kmeans"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from segmentti.data.columns import Kind, Role, criterion_kinds, describe_columns, suggest_criteria
+from segmentti.data.columns import Kind, Role, criterion_kinds, describe_columns
+from segmentti.data.criteria import suggest_criteria
 from segmentti.data.loading import read_file
 from segmentti.data.orders import OrderMapping, build_customers
 from segmentti.data.samples import SAMPLE_DIR, load_sample
@@ -183,7 +184,7 @@ def test_a_country_with_a_long_tail_of_rare_values_is_a_category() -> None:
 def test_campaign_export_default_criteria_leave_out_outcomes_and_flags_and_mix_buying_with_background() -> None:
     from campaign_shapes import campaign_export
 
-    from segmentti.data.columns import MAX_DEFAULT_CRITERIA, criteria_suggestion, is_outcome
+    from segmentti.data.criteria import MAX_DEFAULT_CRITERIA, criteria_suggestion, is_outcome
 
     frame = campaign_export()
     suggestion = criteria_suggestion(frame)
@@ -222,7 +223,7 @@ def test_campaign_export_default_criteria_leave_out_outcomes_and_flags_and_mix_b
 
 
 def test_near_constant_flags_are_not_default_criteria() -> None:
-    from segmentti.data.columns import criteria_suggestion
+    from segmentti.data.criteria import criteria_suggestion
 
     rows = 1000
     frame = pd.DataFrame(
@@ -241,7 +242,7 @@ def test_near_constant_flags_are_not_default_criteria() -> None:
 def test_wholesale_default_criteria_drop_a_near_duplicate_and_keep_codes_as_categories() -> None:
     from campaign_shapes import wholesale_table
 
-    from segmentti.data.columns import criteria_suggestion
+    from segmentti.data.criteria import criteria_suggestion
 
     frame = wholesale_table()
     suggestion = criteria_suggestion(frame)
@@ -266,7 +267,7 @@ def test_presets_draw_from_their_families_and_an_empty_preset_is_a_clear_error()
     import pytest
     from campaign_shapes import campaign_export
 
-    from segmentti.data.columns import Preset, preset_criteria
+    from segmentti.data.criteria import Preset, preset_criteria
     from segmentti.errors import SegmenttiError
 
     frame = campaign_export()

@@ -8,7 +8,7 @@ import pytest
 from segmentti.data.assembly import Part, assemble
 from segmentti.data.joining import join_tables
 from segmentti.data.loading import read_file
-from segmentti.data.orders import guess_order_lines
+from segmentti.data.order_detection import guess_order_lines
 from segmentti.errors import SegmenttiError
 from tests.conftest import SAMPLE_DIR
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from segmentti.data.columns import Role, describe_columns
 from segmentti.data.loading import load_table, read_file
-from segmentti.data.orders import FEATURE_COLUMNS, OrderMapping, build_customers, guess_order_lines
+from segmentti.data.order_detection import guess_order_lines
+from segmentti.data.orders import FEATURE_COLUMNS, OrderMapping, build_customers
 from segmentti.errors import SegmenttiError
 from tests.conftest import SAMPLE_DIR
 
