@@ -166,7 +166,7 @@ def stream_customers(
     except (OSError, duckdb.IOException) as exc:
         raise SegmenttiError("error.cannot_write", path=str(target), reason=str(exc).splitlines()[0]) from None
     reader = "read_parquet" if target.suffix.lower() in PARQUET_SUFFIXES else "read_csv"
-    customers, gross, returned = connection.execute(totals_sql(f"{reader}({literal(str(target))})")).fetchone()
+    customers, gross, returned = connection.execute(totals_sql(f"{reader}({literal(str(target))})")).fetchall()[0]
     return finish_counts(query.counts, int(customers), float(gross or 0.0), float(returned or 0.0))
 
 
