@@ -7,10 +7,12 @@ user error that says how to install it. Paths are anything Spark reads: local pa
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import sys
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -67,6 +69,8 @@ def spark_session(master: str | None = None, app_name: str = "segmentti") -> Any
     sql = require_pyspark()
     # pyspark 4.3 warns about any pandas 3; the values it hands over are checked by our Spark tests
     warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
+    warnings.filterwarnings("ignore", category=DeprecationWarning, module="pyspark")
+    warnings.filterwarnings("ignore", category=pd.errors.Pandas4Warning, module="pyspark")
     builder = sql.SparkSession.builder.appName(app_name)
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit started the JVM and set the master
     if master:
@@ -89,6 +93,19 @@ def spark_session(master: str | None = None, app_name: str = "segmentti") -> Any
     if local:
         session.sparkContext.setLogLevel("ERROR")  # a local run prints our report, not Spark's warnings
     return session
+
+
+@contextlib.contextmanager
+def spark_errors() -> Iterator[None]:
+    """Turn Spark's own failures (a path it cannot read, a cluster it cannot reach) into one user error line."""
+    from py4j.protocol import Py4JError
+    from pyspark.errors import PySparkException
+
+    try:
+        yield
+    except (PySparkException, Py4JError) as error:
+        reason = next((line.strip() for line in str(error).splitlines() if line.strip()), type(error).__name__)
+        raise SegmenttiError("error.spark_failed", reason=reason[:300]) from None
 
 
 class SparkLines:

@@ -7,8 +7,10 @@ are the one definition of :mod:`segmentti.data.customer_sql`.
 
 from __future__ import annotations
 
+import atexit
 import datetime
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -79,6 +81,7 @@ def connect(memory_limit: str = MEMORY_LIMIT, threads: int | None = None) -> duc
     """An in-process DuckDB with a memory limit, spilling to a private temporary folder (removed at exit)."""
     connection = duckdb.connect(config={"memory_limit": memory_limit})
     spill = tempfile.mkdtemp(prefix="segmentti-duckdb-")
+    atexit.register(shutil.rmtree, spill, True)  # spilled rows are the user's data: gone when the process ends
     connection.execute(f"SET temp_directory = {literal(spill)}")
     if threads:
         connection.execute(f"SET threads = {int(threads)}")

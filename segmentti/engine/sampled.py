@@ -144,10 +144,7 @@ def label_chunk(model: SegmentModel, names: Sequence[str], chunk: pd.DataFrame) 
 def summary_sql(source: str, measured: Sequence[str]) -> str:
     """Per segment: customers and the mean of each ``measured`` column (DuckDB's dialect; sqlglot gives Spark's)."""
     means = "".join(f", AVG(CAST({quote(name)} AS DOUBLE))" for name in measured)
-    return (
-        f"SELECT {SEGMENT_COLUMN}, COUNT(*){means} FROM {source} "
-        f"GROUP BY {SEGMENT_COLUMN} ORDER BY {SEGMENT_COLUMN}"
-    )
+    return f"SELECT {SEGMENT_COLUMN}, COUNT(*){means} FROM {source} GROUP BY {SEGMENT_COLUMN} ORDER BY {SEGMENT_COLUMN}"
 
 
 def numeric_columns(sample: pd.DataFrame, criteria: Sequence[str]) -> list[str]:

@@ -111,8 +111,12 @@ def segment_on_spark(
     written = session.read.parquet(folder)
     written.createOrReplaceTempView("labelled_customers")
     measured = numeric_columns(sample, fit.criteria)
-    rows = [tuple(row) for row in session.sql(to_dialect(summary_sql("labelled_customers", measured), "spark")).collect()]
-    summary = build_summary(fit, rows, measured, engine="spark", k_selection="auto" if fit.scan is not None else "fixed")
+    rows = [
+        tuple(row) for row in session.sql(to_dialect(summary_sql("labelled_customers", measured), "spark")).collect()
+    ]
+    summary = build_summary(
+        fit, rows, measured, engine="spark", k_selection="auto" if fit.scan is not None else "fixed"
+    )
     write_bytes(session, join_path(out, SUMMARY_JSON), summary_bytes(summary))
     chosen = [quote(name) for name in list_columns(sample, id_column)]
     paths = [join_path(out, SUMMARY_JSON)]

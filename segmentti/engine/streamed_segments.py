@@ -81,7 +81,7 @@ def segment_streamed(
     connection : duckdb.DuckDBPyConnection
         From :func:`segmentti.data.streamed.connect`.
     source : str
-        A DuckDB table expression of the customers (``read_parquet('customers.parquet')``).
+        A DuckDB table expression of the customers, e.g. a ``read_parquet`` of their file.
     id_column : str
         The customer id column.
     out_dir : str or path-like

@@ -11,4 +11,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Spark ei saanut työtä tehtyä: {reason}",
         "en": "Spark could not finish the job: {reason}",
     },
+    "error.large_needs_customer": {
+        "fi": "Asiakastaulusta ei löytynyt asiakastunnuksen saraketta. Kerro se valinnalla --customer "
+        "(sarakkeet: {columns}).",
+        "en": "No customer id column was found in the customer table. Name it with --customer (columns: {columns}).",
+    },
 }

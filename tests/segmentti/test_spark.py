@@ -64,7 +64,7 @@ def test_pandas_duckdb_and_spark_give_the_same_customers(spark, lines_file) -> N
 def test_spark_segments_every_customer_as_the_in_memory_model(spark, lines_file, tmp_path) -> None:
     from segmentti.engine.spark_segments import segment_on_spark
 
-    folder, lines = lines_file
+    _, lines = lines_file
     frame = build_customers(lines, FULL).frame
     customers = spark.createDataFrame(frame[["customer", *CRITERIA]].astype({"customer": object}))
     run = segment_on_spark(spark, customers, "customer", str(tmp_path), criteria=CRITERIA, k=3)

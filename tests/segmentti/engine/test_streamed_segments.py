@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from segmentti.data.orders import OrderMapping, build_customers
+from segmentti.data.orders import build_customers
 from segmentti.data.streamed import connect, source_of, stream_customers
 from segmentti.engine.model import SegmentModel
 from segmentti.engine.sampled import sample_sql
@@ -67,7 +67,9 @@ def test_past_the_limit_a_sample_is_fitted_and_everyone_labelled_by_it(customers
     assert run.summary["customers"] == len(frame)
     drawn = connection.execute(sample_sql(source, "customer", len(frame), 25, 0)).df()
     assert drawn["customer"].is_monotonic_increasing and drawn["customer"].is_unique
-    reordered = connection.execute(sample_sql(f"(SELECT * FROM {source} ORDER BY random())", "customer", 40, 25, 0)).df()
+    reordered = connection.execute(
+        sample_sql(f"(SELECT * FROM {source} ORDER BY random())", "customer", 40, 25, 0)
+    ).df()
     assert reordered["customer"].tolist() == drawn["customer"].tolist()  # the draw ignores the rows' order
     got = labelled(folder / "sampled")
     assert got["segment"].astype(int).tolist() == (run.fit.model.predict(frame) + 1).tolist()
