@@ -98,14 +98,23 @@ def spark_session(master: str | None = None, app_name: str = "segmentti") -> Any
 @contextlib.contextmanager
 def spark_errors() -> Iterator[None]:
     """Turn Spark's own failures (a path it cannot read, a cluster it cannot reach) into one user error line."""
-    from py4j.protocol import Py4JError
     from pyspark.errors import PySparkException
 
     try:
         yield
-    except (PySparkException, Py4JError) as error:
+    except Exception as error:
+        if not isinstance(error, PySparkException) and not type(error).__module__.startswith("py4j"):
+            raise
         reason = next((line.strip() for line in str(error).splitlines() if line.strip()), type(error).__name__)
         raise SegmenttiError("error.spark_failed", reason=reason[:300]) from None
+
+
+def to_pandas(frame: Any) -> pd.DataFrame:
+    """A (small) Spark DataFrame in pandas, without pyspark 4.3's deprecation noise about pandas 3's ``copy``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pd.errors.Pandas4Warning)
+        warnings.simplefilter("ignore", FutureWarning)
+        return frame.toPandas()
 
 
 class SparkLines:

@@ -182,6 +182,7 @@ def segment_large(
         spark_customers,
         spark_errors,
         spark_session,
+        to_pandas,
     )
     from segmentti.engine.spark_segments import join_path, segment_on_spark
 
@@ -196,6 +197,6 @@ def segment_large(
             frame = session.read.parquet(folder)
             counts = finish_spark_counts(session, frame, counts)
         if id_column is None:
-            id_column = find_id_column(frame.limit(ID_SAMPLE).toPandas())
+            id_column = find_id_column(to_pandas(frame.limit(ID_SAMPLE)))
         run = segment_on_spark(session, frame, id_column, out_dir, **options)
         return LargeRun("spark", counts, run.summary)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from segmentti.data.customer_sql import quote, to_dialect
+from segmentti.data.spark_lines import to_pandas
 from segmentti.engine.sampled import (
     CUSTOMERS_FOLDER,
     LISTS_FOLDER,
@@ -95,7 +96,7 @@ def segment_on_spark(
     customers.createOrReplaceTempView("customers_to_segment")
     total = customers.count()
     drawn = session.sql(to_dialect(sample_sql("customers_to_segment", id_column, total, sample_limit, seed), "spark"))
-    sample = drawn.toPandas()
+    sample = to_pandas(drawn)
     fit = fit_sample(sample, total, criteria, k, seed, lang, method=method, weights=weights)
     shipped = session.sparkContext.broadcast(fit.model)  # pickled once, sent to each executor once
     names = fit.names

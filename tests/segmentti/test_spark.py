@@ -44,7 +44,7 @@ def lines_file(tmp_path_factory):
 
 
 def test_pandas_duckdb_and_spark_give_the_same_customers(spark, lines_file) -> None:
-    from segmentti.data.spark_lines import finish_spark_counts, read_lines, spark_customers, write_customers
+    from segmentti.data.spark_lines import finish_spark_counts, read_lines, spark_customers, to_pandas, write_customers
 
     folder, lines = lines_file
     expected = build_customers(lines, FULL, "2025-08-31")
@@ -52,7 +52,7 @@ def test_pandas_duckdb_and_spark_give_the_same_customers(spark, lines_file) -> N
     built, counts = spark_customers(spark, read_lines(spark, str(folder / "lines.parquet")), FULL, "2025-08-31")
     written = write_customers(spark, built, str(folder / "customers"))
     counts = finish_spark_counts(spark, written, counts)
-    got = written.toPandas()
+    got = to_pandas(written)
     assert_same_customers(expected.frame, duck)
     assert_same_customers(expected.frame, got)
     assert counts.attributes == expected.attributes == ("region",)
