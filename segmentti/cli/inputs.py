@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from segmentti.cli.options import as_of, load_options, order_mapping
+from segmentti.data.customer_sql import LineCounts
 from segmentti.data.loading import Table, read_file
 from segmentti.data.orders import CustomerFeatures, build_customers
 from segmentti.texts import format_number, translate
@@ -34,14 +35,17 @@ def load_customers(args: argparse.Namespace, lang: str, quiet: bool = False) -> 
     return Table(built.frame, table.source_name, table.file_format, table.separator, table.encoding, table.sheet)
 
 
-def report_features(built: CustomerFeatures, lang: str, file=None) -> None:
-    """What building customers from order lines counted and left out, in the user's number format."""
+def report_features(built: CustomerFeatures | LineCounts, lang: str, file=None) -> None:
+    """What building customers from order lines counted and left out, in the user's number format.
+
+    The same report for every engine: in memory (``CustomerFeatures``), DuckDB or Spark (``LineCounts``).
+    """
     print(
         translate(
             "cli.features_done",
             lang,
             lines=format_number(built.lines, lang),
-            customers=format_number(len(built.frame), lang),
+            customers=format_number(built.customers, lang),
             purchase_lines=format_number(built.purchase_lines, lang),
             return_lines=format_number(built.return_lines, lang),
             spend=format_number(built.gross_spend, lang, 2),

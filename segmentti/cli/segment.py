@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from segmentti.cli.large import add_large_options
 from segmentti.cli.options import K_LIMIT, add_customer_table_options, integer
 from segmentti.cli.parsing import EXIT_OK, help_text
 from segmentti.errors import SegmenttiError
@@ -15,11 +16,13 @@ def add_arguments(command: argparse.ArgumentParser, lang: str) -> None:
     add_customer_table_options(command, lang)
     command.add_argument("--out", required=True, help=help_text("cli.help_out_segment", lang))
     command.add_argument("--k", default="auto", help=help_text("cli.help_k", lang))
+    add_large_options(command, lang)
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
     from segmentti.cli.engine import engine_features, engine_segment
     from segmentti.cli.inputs import load_customers
+    from segmentti.cli.large import chosen_engine, run_segment
     from segmentti.cli.scan import scan_json
     from segmentti.engine.methods import K_MAX, K_METHODS, K_MIN
     from segmentti.engine.scanning import scan_k
@@ -27,6 +30,9 @@ def run(args: argparse.Namespace, lang: str) -> int:
     from segmentti.outputs.run import assemble_run, write_outputs
     from segmentti.texts import format_number, translate
 
+    engine = chosen_engine(args)
+    if engine != "pandas":  # fitted on a sample, every customer labelled in chunks or on Spark's executors
+        return run_segment(args, lang, engine)
     seed = integer(args.seed, "--seed")
     if args.k != "auto":
         k = integer(args.k, "--k")

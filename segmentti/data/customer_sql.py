@@ -251,11 +251,9 @@ def plan_customers(
             )
         has_other = len(ranked) > top or "other" in names
         if has_other:
-            named = ", ".join(literal(name) for name in names if name != "other") or "NULL"
-            share_sums.append(
-                f"SUM(CASE WHEN line_amount > 0 AND {kind}_label NOT IN ({named}) THEN line_amount ELSE 0 END) "
-                f"AS {kind}_other"
-            )
+            named = ", ".join(literal(name) for name in names if name != "other")
+            outside = f" AND {kind}_label NOT IN ({named})" if named else ""  # "other" alone: every label
+            share_sums.append(f"SUM(CASE WHEN line_amount > 0{outside} THEN line_amount ELSE 0 END) AS {kind}_other")
         names_out = [*names, "other"] if len(ranked) > top and "other" not in names else names
         for position, name in enumerate(names_out):
             source = f"{kind}_other" if name == "other" else f"{kind}{position}"

@@ -175,3 +175,14 @@ def test_missing_file_is_a_user_error(tmp_path) -> None:
 def test_spark_dialect_is_translated_not_copied() -> None:
     spark = to_dialect('SELECT CAST(x AS VARCHAR) AS "a b" FROM lines', "spark")
     assert spark == "SELECT CAST(x AS STRING) AS `a b` FROM lines"
+
+
+def test_a_label_called_other_alone_is_the_whole_other_share() -> None:
+    lines = pd.DataFrame(
+        {"customer": ["a", "a", "b"], "date": pd.to_datetime(["2025-01-01"] * 3), "amount": [10.0, 5.0, 7.0],
+         "category": ["other", "other", "other"]}
+    )  # fmt: skip
+    mapping = OrderMapping("customer", "date", amount="amount", category="category")
+    got, _ = customers_of_frame(lines, mapping)
+    assert got["category_share_other"].tolist() == [1.0, 1.0]
+    assert_same_customers(build_customers(lines, mapping).frame, got)
