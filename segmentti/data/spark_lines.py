@@ -84,7 +84,7 @@ def spark_session(master: str | None = None, app_name: str = "segmentti") -> Any
         builder = (
             builder.config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.sql.shuffle.partitions", str(local_cores(master or "local[*]")))
         )
     builder = builder.config("spark.sql.session.timeZone", "UTC").config(
         "spark.sql.execution.arrow.pyspark.enabled", "true"
@@ -115,6 +115,17 @@ def to_pandas(frame: Any) -> pd.DataFrame:
         warnings.simplefilter("ignore", pd.errors.Pandas4Warning)
         warnings.simplefilter("ignore", FutureWarning)
         return frame.toPandas()
+
+
+def local_cores(master: str) -> int:
+    """The worker threads of a local master (``local[2]`` → 2, ``local[*]`` → this machine's cores, ``local`` → 1).
+
+    On one machine Spark's default of 200 shuffle partitions is mostly scheduling: one per core is enough.
+    """
+    inside = master.partition("[")[2].partition("]")[0].split(",")[0]
+    if not inside:
+        return 1
+    return os.cpu_count() or 1 if inside == "*" else max(1, int(inside)) if inside.isdigit() else 1
 
 
 class SparkLines:

@@ -20,6 +20,8 @@ from segmentti.errors import SegmenttiError
 from tests.segmentti.data.test_customer_sql import FULL, assert_same_customers, order_lines
 
 CRITERIA = ["recency_days", "orders", "total_spend", "avg_order_value"]
+MAPPING = ["--customer", "customer", "--date", "date", "--amount", "amount", "--category", "category",
+           "--channel", "channel", "--order", "order"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -43,38 +45,37 @@ def lines_file(tmp_path_factory):
     return folder, lines
 
 
-def test_pandas_duckdb_and_spark_give_the_same_customers(spark, lines_file) -> None:
-    from segmentti.data.spark_lines import finish_spark_counts, read_lines, spark_customers, to_pandas, write_customers
+def test_segment_on_spark_labels_every_customer_as_the_in_memory_model(spark, lines_file, tmp_path, capsys) -> None:
+    """The whole command: features from the one definition, a Spark-drawn sample, mapInPandas, lists, summary.
+
+    One Spark run for every check: starting Spark and each of its jobs takes seconds.
+    """
+    from segmentti.cli import main
 
     folder, lines = lines_file
-    expected = build_customers(lines, FULL, "2025-08-31")
-    duck, duck_counts = customers_of_frame(lines, FULL, "2025-08-31")
-    built, counts = spark_customers(spark, read_lines(spark, str(folder / "lines.parquet")), FULL, "2025-08-31")
-    written = write_customers(spark, built, str(folder / "customers"))
-    counts = finish_spark_counts(spark, written, counts)
-    got = to_pandas(written)
-    assert_same_customers(expected.frame, duck)
-    assert_same_customers(expected.frame, got)
-    assert counts.attributes == expected.attributes == ("region",)
-    for name in ("lines", "lines_without_id", "lines_after_as_of", "return_lines", "customers_without_purchase"):
-        assert getattr(counts, name) == getattr(duck_counts, name) == getattr(expected, name), name
-    assert counts.total_spend == pytest.approx(expected.total_spend, abs=1e-6)
-
-
-def test_spark_segments_every_customer_as_the_in_memory_model(spark, lines_file, tmp_path) -> None:
-    from segmentti.engine.spark_segments import segment_on_spark
-
-    _, lines = lines_file
-    frame = build_customers(lines, FULL).frame
-    customers = spark.createDataFrame(frame[["customer", *CRITERIA]].astype({"customer": object}))
-    run = segment_on_spark(spark, customers, "customer", str(tmp_path), criteria=CRITERIA, k=3)
+    code = main(
+        ["segment", str(folder / "lines.parquet"), *MAPPING, "--engine", "spark", "--spark-master", "local[1]",
+         "--criteria", ",".join(CRITERIA), "--k", "3", "--out", str(tmp_path)]
+    )  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    # the customers Spark built from the one definition: what pandas and DuckDB build
+    expected_lines = build_customers(lines, FULL)
+    frame = expected_lines.frame
+    duck, duck_counts = customers_of_frame(lines, FULL)
+    assert_same_customers(frame, duck)
+    assert_same_customers(frame, pd.read_parquet(tmp_path / "customer_features"))
+    report = f"600 lines → {len(frame)} customers ({expected_lines.purchase_lines} purchase lines, "
+    assert report in captured.err
+    assert f"{duck_counts.lines_without_id} lines without a customer id" in captured.err
     expected = SegmentModel(criteria=CRITERIA, k=3).fit(frame).labels_ + 1
     got = pd.read_parquet(tmp_path / "customers").sort_values("customer")
     assert got["customer"].tolist() == frame["customer"].tolist()
     assert got["segment"].astype(int).tolist() == expected.tolist()
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
-    assert summary == run.summary and summary["engine"] == "spark"
+    assert summary["engine"] == "spark" and not summary["fitted_on_sample"]
     assert [segment["customers"] for segment in summary["segments"]] == np.bincount(expected)[1:].tolist()
+    assert "engine spark" in captured.out
     lists = sorted(path.name for path in (tmp_path / "lists").iterdir())
     assert [name[:2] for name in lists] == ["01", "02", "03"]
     first = pd.concat(pd.read_csv(part) for part in (tmp_path / "lists" / lists[0]).glob("part-*.csv"))
