@@ -95,3 +95,32 @@ def test_auto_streams_large_csv_and_parquet_only(tmp_path, monkeypatch) -> None:
     assert pick_engine(workbook) == "pandas"  # Excel always loads in memory
     assert pick_engine(small, "duckdb") == "duckdb"
     assert pick_engine(parquet, "pandas") == "pandas"
+
+
+FINNISH_LINES = """Tilaukset 2025
+asiakas;pvm;tilaus;tuoteryhmä;kanava;summa
+A;01.01.2025;1;Kenkä;kauppa;100,00
+A;01.01.2025;1;Takki;kauppa;50,50
+A;11.01.2025;2;Kenkä;verkko;30,00
+A;21.01.2025;3;Kenkä;verkko;-30,00
+B;15.01.2025;4;Takki;verkko;200,00
+C;20.01.2025;5;Takki;verkko;-10,00
+;22.01.2025;6;Takki;verkko;99,00
+"""
+
+
+def test_a_finnish_windows_csv_streams_as_the_loader_reads_it(tmp_path, capsys) -> None:
+    """Separator, decimal comma, Windows-1252 and a title line: detected on the head, then DuckDB reads it all."""
+    path = tmp_path / "tilaukset.csv"
+    path.write_bytes(FINNISH_LINES.encode("cp1252"))
+    mapping = ["--customer", "asiakas", "--date", "pvm", "--amount", "summa", "--category", "tuoteryhmä",
+               "--channel", "kanava", "--order", "tilaus"]  # fmt: skip
+    for engine in ("pandas", "duckdb"):
+        out = tmp_path / f"{engine}.csv"
+        assert main(["features", str(path), *mapping, "--engine", engine, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("7 lines → 2 customers") == 2
+    in_memory = pd.read_csv(tmp_path / "pandas.csv", parse_dates=["first_purchase", "last_purchase"])
+    streamed = pd.read_csv(tmp_path / "duckdb.csv", parse_dates=["first_purchase", "last_purchase"])
+    assert_same_customers(in_memory, streamed)
+    assert streamed["gross_spend"].tolist() == [180.5, 200.0]
