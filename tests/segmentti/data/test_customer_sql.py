@@ -186,3 +186,12 @@ def test_a_label_called_other_alone_is_the_whole_other_share() -> None:
     got, _ = customers_of_frame(lines, mapping)
     assert got["category_share_other"].tolist() == [1.0, 1.0]
     assert_same_customers(build_customers(lines, mapping).frame, got)
+
+
+def test_whole_number_order_ids_count_as_the_in_memory_path_counts_them() -> None:
+    lines = order_lines(7, n=300)
+    lines["order"] = lines["order"].str.removeprefix("o").astype("int64")
+    lines.loc[::9, "order"] = 5  # one order spread over many lines and customers
+    expected = build_customers(lines, FULL)
+    got, _ = customers_of_frame(lines, FULL)
+    assert_same_customers(expected.frame, got)
