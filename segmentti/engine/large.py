@@ -27,7 +27,7 @@ LARGE_FILE_BYTES = 300 * 2**20
 """From this size a CSV file goes through DuckDB by itself (about 7 million order lines)."""
 
 PARQUET_EXPANSION = 5
-"""A Parquet file counts as this many times its size: it is compressed, the rows it holds are not."""
+"""A Parquet or gzipped file counts as this many times its size: it is compressed, the rows it holds are not."""
 
 
 def pick_engine(path: str | os.PathLike, chosen: str = "auto") -> str:
@@ -45,7 +45,8 @@ def pick_engine(path: str | os.PathLike, chosen: str = "auto") -> str:
     if target.is_dir():
         size = sum(part.stat().st_size for part in target.rglob("*.parquet")) * PARQUET_EXPANSION
     else:
-        size = target.stat().st_size * (PARQUET_EXPANSION if str(target).lower().endswith(PARQUET_SUFFIXES) else 1)
+        packed = str(target).lower().endswith((*PARQUET_SUFFIXES, ".gz"))
+        size = target.stat().st_size * (PARQUET_EXPANSION if packed else 1)
     return "duckdb" if size >= LARGE_FILE_BYTES else "pandas"
 
 

@@ -38,6 +38,7 @@ from segmentti.engine.sampled import (
 from segmentti.errors import SegmenttiError
 from segmentti.outputs.contacts import file_stem, find_contact_columns
 from segmentti.outputs.tables import SEGMENT_COLUMN, SEGMENT_NAME_COLUMN
+from segmentti.texts import translate
 
 
 @dataclass(frozen=True, eq=False)
@@ -108,6 +109,8 @@ def segment_streamed(
     folder = out / CUSTOMERS_FOLDER
     try:
         if folder.exists():
+            if any(not entry.name.startswith(f"{SEGMENT_COLUMN}=") for entry in folder.iterdir()):
+                raise SegmenttiError("error.cannot_write", path=str(folder), reason=translate("engines.not_ours", lang))
             shutil.rmtree(folder)  # a folder of our own from an earlier run: its parts would mix with these
         folder.mkdir(parents=True)
         reader = connection.sql(f"SELECT * FROM {source}").to_arrow_reader(chunk_rows)

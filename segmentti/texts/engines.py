@@ -62,4 +62,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{rows} customers in {k} segments: {out}/customers/ (Parquet by segment), {out}/lists/ and "
         "{out}/summary.json",
     },
+    "engines.not_ours": {
+        "fi": "kansiossa on muutakin kuin aiemman ajon segment=-kansioita; valitse toinen --out",
+        "en": "the folder holds more than an earlier run's segment= folders; choose another --out",
+    },
 }

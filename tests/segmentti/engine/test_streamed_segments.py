@@ -13,6 +13,7 @@ from segmentti.data.streamed import connect, source_of, stream_customers
 from segmentti.engine.model import SegmentModel
 from segmentti.engine.sampled import sample_sql
 from segmentti.engine.streamed_segments import segment_streamed
+from segmentti.errors import SegmenttiError
 from tests.segmentti.data.test_customer_sql import FULL, order_lines
 
 CRITERIA = ["recency_days", "orders", "total_spend", "avg_order_value"]
@@ -73,3 +74,17 @@ def test_past_the_limit_a_sample_is_fitted_and_everyone_labelled_by_it(customers
     assert reordered["customer"].tolist() == drawn["customer"].tolist()  # the draw ignores the rows' order
     got = labelled(folder / "sampled")
     assert got["segment"].astype(int).tolist() == (run.fit.model.predict(frame) + 1).tolist()
+
+
+def test_a_customers_folder_not_of_our_making_is_left_alone(customers_file) -> None:
+    folder, _ = customers_file
+    mine = folder / "theirs" / "customers"
+    mine.mkdir(parents=True)
+    (mine / "keep.txt").write_text("the user's own file", encoding="utf-8")
+    with pytest.raises(SegmenttiError) as raised:
+        segment_streamed(
+            connect(threads=1), source_of(folder / "customers.parquet"), "customer", folder / "theirs",
+            criteria=CRITERIA, k=2,
+        )  # fmt: skip
+    assert raised.value.key == "error.cannot_write"
+    assert (mine / "keep.txt").read_text(encoding="utf-8") == "the user's own file"
