@@ -57,6 +57,8 @@ DYNAMIC_PREFIXES = frozenset(
         "rule.",
         "separator.",
         "step.",
+        "value.band_",
+        "value.risk_",
         "why.",
         # state.formatter(prefix): a selectbox or radio option's label is prefix + option
         "data.kind_",
