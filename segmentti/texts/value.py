@@ -73,3 +73,155 @@ TEXTS: dict[str, dict[str, str]] = {
     "label.churn_risk": {"fi": "Poistumariski", "en": "Churn risk"},
     "label.value_band": {"fi": "Arvoluokka", "en": "Value band"},
 }
+TEXTS.update(
+    {
+        # charts
+        "value.alive_title": {
+            "fi": "Todennäköisyys, että asiakas on yhä asiakas (ostot ja viimeisimmän oston ajankohta)",
+            "en": "Probability a customer is still a customer (purchases and when the last one was)",
+        },
+        "value.alive_hover": {
+            "fi": "toistuvia ostoja %{y}, viimeisin osto %{x} ensioston jälkeen: %{z:.0%}",
+            "en": "%{y} repeat purchases, last one %{x} after the first: %{z:.0%}",
+        },
+        "value.recency_axis_weeks": {
+            "fi": "Viimeisin osto, viikkoja ensioston jälkeen",
+            "en": "Last purchase, weeks after the first",
+        },
+        "value.recency_axis_days": {
+            "fi": "Viimeisin osto, päiviä ensioston jälkeen",
+            "en": "Last purchase, days after the first",
+        },
+        "value.frequency_axis": {"fi": "Toistuvia ostoja", "en": "Repeat purchases"},
+        "value.histogram_title": {
+            "fi": "Ennustettu arvo asiakasta kohden seuraavan {days} päivän aikana (suurimmat 1 % rajattu pois)",
+            "en": "Predicted value per customer over the next {days} days (the top 1% left out)",
+        },
+        "value.value_axis": {"fi": "Ennustettu arvo ({currency})", "en": "Predicted value ({currency})"},
+        "value.customers_axis": {"fi": "Asiakkaita", "en": "Customers"},
+        "value.risk_title": {"fi": "Asiakkaat poistumariskin mukaan", "en": "Customers by churn risk"},
+        "value.holdout_title": {
+            "fi": "Tarkistus: ennustetut ja toteutuneet ostot {days} päivän tarkistusjaksolla",
+            "en": "Holdout check: predicted and actual purchases in the {days}-day holdout period",
+        },
+        "value.holdout_actual": {"fi": "Toteutuneet", "en": "Actual"},
+        "value.holdout_predicted": {"fi": "Ennustetut", "en": "Predicted"},
+        "value.holdout_axis": {
+            "fi": "Toistuvia ostoja kalibrointijaksolla",
+            "en": "Repeat purchases in the calibration period",
+        },
+        "value.holdout_y": {"fi": "Ostoja asiakasta kohden", "en": "Purchases per customer"},
+    }
+)
+TEXTS.update(
+    {
+        # the page
+        "page.value": {"fi": "Asiakasarvo", "en": "Customer value"},
+        "value.title": {"fi": "Asiakasarvo ja poistumariski", "en": "Customer value and churn risk"},
+        "value.intro": {
+            "fi": "RFM katsoo taaksepäin; tämä sivu ennustaa. BG/NBD-malli arvioi tilausriveistä, kuinka todennäköisesti "
+            "kukin asiakas on yhä asiakas ja montako ostoa häneltä on odotettavissa, Gamma-Gamma-malli ostojen arvon. "
+            "Yhdessä ne antavat jokaiselle asiakkaalle ennustetun arvon ja poistumariskin.",
+            "en": "RFM looks back; this page looks ahead. From the order lines, the BG/NBD model estimates how likely "
+            "each customer is still a customer and how many purchases to expect, the Gamma-Gamma model what a purchase "
+            "is worth. Together they give every customer a predicted value and a churn risk.",
+        },
+        "value.use_sample_orders": {
+            "fi": "Käytä esimerkkiaineiston tilausrivejä (yhdistetään asiakastunnuksella customer_id)",
+            "en": "Use the sample's order lines (joined on customer_id)",
+        },
+        "value.needs_orders": {
+            "fi": "Asiakasarvo lasketaan tilausriveistä. Lataa Aineisto-sivulla tilausrivit (asiakas, päivä, summa) "
+            "tai valitse esimerkkiaineisto.",
+            "en": "Customer value is computed from order lines. Load order lines (customer, date, amount) on the Data "
+            "page or choose a sample.",
+        },
+        "value.source": {"fi": "Tilausrivit: {name} ({lines} riviä)", "en": "Order lines: {name} ({lines} lines)"},
+        "value.unit": {"fi": "Aikayksikkö", "en": "Time unit"},
+        "value.unit_weeks": {"fi": "viikot", "en": "weeks"},
+        "value.unit_days": {"fi": "päivät", "en": "days"},
+        "value.horizon": {"fi": "Ennustejakso (päivää)", "en": "Horizon (days)"},
+        "value.discount": {"fi": "Diskonttokorko (% vuodessa)", "en": "Discount rate (% a year)"},
+        "value.discount_help": {
+            "fi": "Myöhemmin odotetut ostot ovat nyt vähemmän arvoisia; 0 = ei diskonttausta.",
+            "en": "Purchases expected later are worth less today; 0 = no discounting.",
+        },
+        "value.fitting": {"fi": "Sovitetaan malleja…", "en": "Fitting the models…"},
+        "value.metric_customers": {"fi": "Asiakkaita", "en": "Customers"},
+        "value.metric_repeat": {"fi": "Toistuvia ostajia", "en": "Repeat buyers"},
+        "value.metric_purchases": {"fi": "Odotetut ostot, {days} pv", "en": "Expected purchases, {days} d"},
+        "value.metric_value": {"fi": "Ennustettu arvo, {days} pv", "en": "Predicted value, {days} d"},
+        "value.metric_at_risk": {"fi": "Vaarassa tai menetetty", "en": "At risk or lost"},
+        "value.parameters": {"fi": "Mallien parametrit", "en": "The models' parameters"},
+        "value.parameters_text": {
+            "fi": "BG/NBD: r = {r}, α = {alpha}, a = {a}, b = {b} · Gamma-Gamma: p = {p}, q = {q}, v = {v} "
+            "(aikayksikkö {unit}, tilanne {as_of}).",
+            "en": "BG/NBD: r = {r}, α = {alpha}, a = {a}, b = {b} · Gamma-Gamma: p = {p}, q = {q}, v = {v} "
+            "(time unit {unit}, as of {as_of}).",
+        },
+        "value.alive_caption": {
+            "fi": "Kerran ostanut on mallin mukaan aina ”yhä asiakas” (ylin rivi): siksi heidät näytetään omana "
+            "ryhmänään ”Ostanut kerran” eikä heille arvioida riskiä.",
+            "en": 'By the model\'s construction a customer who bought once is always "still a customer" (the top row): '
+            'so they are shown as a band of their own, "Bought once", with no risk told.',
+        },
+        "value.at_risk_title": {
+            "fi": "Arvokkaimmat vaarassa olevat asiakkaat",
+            "en": "The most valuable customers at risk",
+        },
+        "value.col_customer": {"fi": "Asiakas", "en": "Customer"},
+        "value.col_spend": {"fi": "Ostot tähän asti", "en": "Spend so far"},
+        "value.col_p_alive": {"fi": "P(yhä asiakas)", "en": "P(still a customer)"},
+        "value.col_predicted": {"fi": "Ennustettu arvo", "en": "Predicted value"},
+        "value.col_risk": {"fi": "Poistumariski", "en": "Churn risk"},
+        "value.download_at_risk": {
+            "fi": "Lataa vaarassa olevat asiakkaat ({count}, CSV)",
+            "en": "Download the customers at risk ({count}, CSV)",
+        },
+        "value.rfm_title": {"fi": "RFM-segmentit ja arvoluokat", "en": "RFM segments and value bands"},
+        "value.rfm_chart_title": {
+            "fi": "Asiakkaat RFM-segmentin ja ennustetun arvon luokan mukaan",
+            "en": "Customers by RFM segment and predicted-value band",
+        },
+        "value.holdout_heading": {"fi": "Voiko malliin luottaa?", "en": "Can the model be trusted?"},
+        "value.holdout_intro": {
+            "fi": "Malli sovitetaan ostoihin valittuun päivään asti ja sen ennustetta verrataan siihen, mitä asiakkaat "
+            "sen jälkeen todella ostivat. Jos viivat kulkevat lähellä toisiaan, ennusteet ovat uskottavia.",
+            "en": "The model is fitted to the purchases up to the chosen day and its prediction compared with what "
+            "customers really bought after it. When the lines run close together, the predictions are credible.",
+        },
+        "value.calibration_end": {
+            "fi": "Kalibrointijakson viimeinen päivä",
+            "en": "Last day of the calibration period",
+        },
+        "value.holdout_caption": {
+            "fi": "Tarkistusjaksolla {customers} asiakasta osti {actual} kertaa; malli ennusti {predicted}.",
+            "en": "In the holdout period {customers} customers bought {actual} times; the model predicted {predicted}.",
+        },
+        "value.use_heading": {"fi": "Käytä tuloksia", "en": "Use the results"},
+        "value.add": {
+            "fi": "Lisää ennustettu arvo ja poistumariski asiakastietoihin",
+            "en": "Add predicted value and churn risk to the customer data",
+        },
+        "value.added": {
+            "fi": "Asiakastiedoissa on nyt ennustettu arvo ja poistumariski: ne voi valita kriteereiksi, persoonat "
+            "näyttävät segmenttien arvon ja kaikki viennit sisältävät ne.",
+            "en": "The customer data now has predicted value and churn risk: they can be chosen as criteria, the "
+            "personas show each segment's value and every export carries them.",
+        },
+        "value.download_all": {
+            "fi": "Lataa kaikkien asiakkaiden arvo ({count}, CSV)",
+            "en": "Download every customer's value ({count}, CSV)",
+        },
+        "value.bands_caption": {
+            "fi": "Poistumariski toistuvilla ostajilla: Aktiivinen (P ≥ 70 %), Hiipumassa (40–70 %), Vaarassa (15–40 %), "
+            "Todennäköisesti menetetty (alle 15 %). Luokat: {bands}.",
+            "en": "Churn risk of repeat buyers: Active (P ≥ 70%), Slipping (40–70%), At risk (15–40%), Probably lost "
+            "(under 15%). Bands: {bands}.",
+        },
+        # persona KPIs
+        "kpi.predicted_value": {"fi": "Ennustettu arvo / asiakas", "en": "Predicted value per customer"},
+        "kpi.future_revenue_share": {"fi": "Osuus tulevasta myynnistä", "en": "Share of future revenue"},
+        "kpi.at_risk_share": {"fi": "Vaarassa olevien osuus", "en": "Share at risk"},
+    }
+)

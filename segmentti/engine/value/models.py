@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 from scipy import optimize, special
 
 from segmentti.errors import SegmenttiError
@@ -55,11 +56,13 @@ class BgNbd:
         r, alpha, a, b = self.r, self.alpha, self.a, self.b
         if t <= 0:
             return np.zeros_like(x)
-        z = t / (alpha + age + t)
-        hyper = special.hyp2f1(r + x, b + x, a + b + x - 1.0, z)
-        ratio = np.exp((r + x) * (np.log(alpha + age) - np.log(alpha + age + t)))
-        first = (a + b + x - 1.0) / (a - 1.0) * (1.0 - ratio * hyper)
-        return first / (1.0 + self._dropout_odds(x, t_x, age))
+        # the hypergeometric term depends on the purchases and the age only: computed once per distinct pair
+        pairs, first = _distinct(x, age)
+        ux, uage = x[first], age[first]
+        hyper = special.hyp2f1(r + ux, b + ux, a + b + ux - 1.0, t / (alpha + uage + t))
+        ratio = np.exp((r + ux) * (np.log(alpha + uage) - np.log(alpha + uage + t)))
+        first_term = ((a + b + ux - 1.0) / (a - 1.0) * (1.0 - ratio * hyper))[pairs]
+        return first_term / (1.0 + self._dropout_odds(x, t_x, age))
 
     def population_purchases(self, t: np.ndarray) -> np.ndarray:
         """Expected purchases in ``t`` time units of a customer just acquired (equation 9)."""
@@ -110,19 +113,42 @@ def _floats(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
 
 def _grouped(*columns: np.ndarray) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
     """The distinct rows of ``columns`` and how many times each occurs."""
-    stacked = np.column_stack(columns)
-    rows, counts = np.unique(stacked, axis=0, return_counts=True)
-    return tuple(rows[:, i] for i in range(rows.shape[1])), counts.astype(float)
+    counts = pd.DataFrame({str(i): values for i, values in enumerate(columns)}).value_counts(sort=False)
+    return tuple(counts.index.get_level_values(i).to_numpy(dtype=float) for i in range(len(columns))), counts.to_numpy(
+        dtype=float
+    )
+
+
+def _distinct(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row the number of its distinct ``(x, y)`` pair, and the first row of each pair.
+
+    ``x`` holds whole numbers of 0 or more and ``y`` numbers of 0 or more, so ``x * (max(y) + 1) + y``
+    names each pair by one number.
+    """
+    codes, _ = pd.factorize(x * (float(np.max(y, initial=0.0)) + 1.0) + y)
+    first = np.full(codes.max() + 1, -1, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]
+    return codes, first
+
+
+def _by_value(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``values`` and each row's position among them (functions of them are computed once each)."""
+    distinct, positions = np.unique(values, return_inverse=True)
+    return distinct, positions
 
 
 def _bgnbd_objective(x: np.ndarray, t_x: np.ndarray, age: np.ndarray, weight: np.ndarray) -> Callable:
     repeat = x > 0
     total = weight.sum()
+    counts, at = _by_value(x)
 
     def objective(log_params: np.ndarray) -> tuple[float, np.ndarray]:
         r, alpha, a, b = np.exp(log_params)
-        a1 = special.gammaln(r + x) - special.gammaln(r) + r * np.log(alpha)
-        a2 = special.gammaln(a + b) + special.gammaln(b + x) - special.gammaln(b) - special.gammaln(a + b + x)
+        # gamma functions of the purchase counts: a few distinct values, each computed once
+        ln_r, ln_b, ln_ab = (special.gammaln(shift + counts)[at] for shift in (r, b, a + b))
+        psi_r, psi_b, psi_ab = (special.digamma(shift + counts)[at] for shift in (r, b, a + b))
+        a1 = ln_r - special.gammaln(r) + r * np.log(alpha)
+        a2 = special.gammaln(a + b) + ln_b - special.gammaln(b) - ln_ab
         a3 = -(r + x) * np.log(alpha + age)
         a4 = np.where(
             repeat, np.log(a) - np.log(np.where(repeat, b + x - 1.0, 1.0)) - (r + x) * np.log(alpha + t_x), -np.inf
@@ -130,11 +156,11 @@ def _bgnbd_objective(x: np.ndarray, t_x: np.ndarray, age: np.ndarray, weight: np
         top = np.logaddexp(a3, a4)
         w3, w4 = np.exp(a3 - top), np.exp(a4 - top)
         log_likelihood = a1 + a2 + top
-        d_r = special.digamma(r + x) - special.digamma(r) + np.log(alpha) - w3 * np.log(alpha + age)
+        d_r = psi_r - special.digamma(r) + np.log(alpha) - w3 * np.log(alpha + age)
         d_r -= w4 * np.log(alpha + t_x)
         d_alpha = r / alpha - w3 * (r + x) / (alpha + age) - w4 * (r + x) / (alpha + t_x)
-        d_a = special.digamma(a + b) - special.digamma(a + b + x) + w4 / a
-        d_b = special.digamma(a + b) + special.digamma(b + x) - special.digamma(b) - special.digamma(a + b + x)
+        d_a = special.digamma(a + b) - psi_ab + w4 / a
+        d_b = special.digamma(a + b) + psi_b - special.digamma(b) - psi_ab
         d_b -= w4 / np.where(repeat, b + x - 1.0, 1.0)
         gradient = np.array([d_r @ weight * r, d_alpha @ weight * alpha, d_a @ weight * a, d_b @ weight * b])
         return -float(log_likelihood @ weight) / total, -gradient / total
@@ -180,22 +206,19 @@ def fit_bgnbd(frequency: np.ndarray, recency: np.ndarray, T: np.ndarray) -> BgNb
 
 def _gamma_gamma_objective(x: np.ndarray, m: np.ndarray, weight: np.ndarray) -> Callable:
     log_m, log_x, total = np.log(m), np.log(x), weight.sum()
+    counts, at = _by_value(x)
 
     def objective(log_params: np.ndarray) -> tuple[float, np.ndarray]:
         p, q, v = np.exp(log_params)
         px = p * x
         spread = np.log(x * m + v)
+        ln_pxq, ln_px = special.gammaln(p * counts + q)[at], special.gammaln(p * counts)[at]
+        psi_pxq, psi_px = special.digamma(p * counts + q)[at], special.digamma(p * counts)[at]
         log_likelihood = (
-            special.gammaln(px + q)
-            - special.gammaln(px)
-            - special.gammaln(q)
-            + q * np.log(v)
-            + (px - 1.0) * log_m
-            + px * log_x
-            - (px + q) * spread
+            ln_pxq - ln_px - special.gammaln(q) + q * np.log(v) + (px - 1.0) * log_m + px * log_x - (px + q) * spread
         )
-        d_p = x * (special.digamma(px + q) - special.digamma(px) + log_m + log_x - spread)
-        d_q = special.digamma(px + q) - special.digamma(q) + np.log(v) - spread
+        d_p = x * (psi_pxq - psi_px + log_m + log_x - spread)
+        d_q = psi_pxq - special.digamma(q) + np.log(v) - spread
         d_v = q / v - (px + q) / (x * m + v)
         gradient = np.array([d_p @ weight * p, d_q @ weight * q, d_v @ weight * v])
         return -float(log_likelihood @ weight) / total, -gradient / total
