@@ -146,7 +146,7 @@ crossed = None
 if has_rfm_columns(frame) and source.mapping.customer in frame.columns and len(frame) >= 5:
     scores = state.remember("value_rfm", current.digest, lambda: score_rfm(frame), 2)
     segments = pd.Series(scores.table["segment"].to_numpy(), index=frame[source.mapping.customer].to_numpy())
-    crossed = value_by_rfm(table["value_band"], segments, SEGMENTS)
+    crossed = value_by_rfm(table["predicted_value_band"], segments, SEGMENTS)
 if crossed is not None and crossed.to_numpy().sum() > 0:  # only when the customers and the order lines share ids
     st.subheader(state.t("value.rfm_title"))
     crossed.columns = [band_name(key, lang) for key in crossed.columns]

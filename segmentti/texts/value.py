@@ -71,7 +71,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "label.expected_spend": {"fi": "Odotettu ostos", "en": "Expected spend per purchase"},
     "label.predicted_value": {"fi": "Ennustettu arvo", "en": "Predicted value"},
     "label.churn_risk": {"fi": "Poistumariski", "en": "Churn risk"},
-    "label.value_band": {"fi": "Arvoluokka", "en": "Value band"},
+    "label.predicted_value_band": {"fi": "Arvoluokka", "en": "Value band"},
 }
 TEXTS.update(
     {

@@ -39,7 +39,7 @@ RISK_KEYS: tuple[str, ...] = (*(key for key, _ in RISK_BANDS), ONCE)
 VALUE_BANDS: tuple[tuple[str, float], ...] = (("top", 0.8), ("middle", 0.5), ("low", 0.0))
 """Predicted-value bands by the customer's rank: the top 20 %, the next 30 %, the lower half. Texts ``value.band_<key>``."""
 
-VALUE_COLUMNS: tuple[str, ...] = ("p_alive", "expected_spend", "predicted_value", "churn_risk", "value_band")
+VALUE_COLUMNS: tuple[str, ...] = ("p_alive", "expected_spend", "predicted_value", "churn_risk", "predicted_value_band")
 """The per-customer columns a customer table gets (besides ``expected_purchases_<n>d``)."""
 
 MIN_REPEAT_BUYERS = 50
@@ -64,7 +64,7 @@ class CustomerValue:
         ``spend`` (of the history), ``p_alive`` (0–1), ``expected_purchases_<n>d`` for each of
         :data:`HORIZONS` and the horizon, ``expected_spend`` (per purchase; NaN without a
         Gamma-Gamma fit), ``predicted_value`` (over the horizon, discounted; NaN without a
-        Gamma-Gamma fit), ``churn_risk`` (a key of :data:`RISK_KEYS`) and ``value_band`` (a key
+        Gamma-Gamma fit), ``churn_risk`` (a key of :data:`RISK_KEYS`) and ``predicted_value_band`` (a key
         of :data:`VALUE_BANDS`; empty without a Gamma-Gamma fit).
     history : PurchaseHistory
     bgnbd : BgNbd
@@ -175,11 +175,11 @@ def estimate_value(
         table["expected_spend"] = gamma_gamma.expected_spend(x, frame["monetary_value"].to_numpy(dtype=float))
         purchases = _discounted_purchases(bgnbd, int(horizon_days), unit, float(discount), x, t_x, age)
         table["predicted_value"] = purchases * table["expected_spend"].to_numpy()
-        table["value_band"] = value_bands(table["predicted_value"].to_numpy())
+        table["predicted_value_band"] = value_bands(table["predicted_value"].to_numpy())
     else:
         table["expected_spend"] = np.nan
         table["predicted_value"] = np.nan
-        table["value_band"] = ""
+        table["predicted_value_band"] = ""
     table["churn_risk"] = risk_bands(table["p_alive"].to_numpy(), x)
     if not np.all(np.isfinite(table[purchases_column(horizon_days)].to_numpy())):
         raise SegmenttiError("error.value_not_converged", model="BG/NBD")

@@ -88,18 +88,15 @@ def segment_value(frame: pd.DataFrame, labels: np.ndarray, k: int) -> pd.DataFra
         return None
     predicted = pd.to_numeric(frame["predicted_value"], errors="coerce").fillna(0.0).to_numpy(dtype=float)
     risky = frame["churn_risk"].isin(AT_RISK).to_numpy(dtype=float)
-    sizes = np.bincount(labels, minlength=k).astype(float)
+    parts = pd.DataFrame({"value": predicted, "risky": risky}).groupby(np.asarray(labels))
     total = predicted.sum()
-    with np.errstate(invalid="ignore", divide="ignore"):
-        result = pd.DataFrame(
-            {
-                "predicted_value": np.bincount(labels, weights=predicted, minlength=k) / sizes,
-                "future_revenue_share": np.bincount(labels, weights=predicted, minlength=k) / total
-                if total > 0
-                else np.nan,
-                "at_risk_share": np.bincount(labels, weights=risky, minlength=k) / sizes,
-            }
-        )
+    result = pd.DataFrame(
+        {
+            "predicted_value": parts["value"].mean(),
+            "future_revenue_share": parts["value"].sum() / total if total > 0 else np.nan,
+            "at_risk_share": parts["risky"].mean(),
+        }
+    ).reindex(range(k))
     overall = pd.DataFrame(
         {"predicted_value": [predicted.mean()], "future_revenue_share": [1.0], "at_risk_share": [risky.mean()]},
         index=[-1],

@@ -170,3 +170,29 @@ def test_a_holdout_shorter_than_a_week_is_refused() -> None:
     with pytest.raises(SegmenttiError) as raised:
         check_holdout(days, last - pd.Timedelta(days=3))
     assert raised.value.key == "error.value_holdout_short"
+
+
+def test_each_persona_shows_its_segment_s_value_share_of_future_revenue_and_share_at_risk() -> None:
+    from segmentti.engine.value.views import segment_value
+    from segmentti.engine.workflow import segment_table
+    from segmentti.insight.personas import format_kpi, personas_from_result
+
+    frame = pd.DataFrame(
+        {
+            "customer_id": [f"c{i}" for i in range(40)],
+            "age": [25 + i % 3 for i in range(20)] + [65 + i % 3 for i in range(20)],
+            "predicted_value": [100.0] * 20 + [10.0] * 20,
+            "churn_risk": ["active"] * 20 + ["at_risk"] * 10 + ["lost"] * 5 + ["once"] * 5,
+        }
+    )
+    figures = segment_value(frame, np.array([0] * 20 + [1] * 20), 2)
+    assert figures.loc[0].tolist() == pytest.approx([100.0, 2000 / 2200, 0.0])
+    assert figures.loc[1].tolist() == pytest.approx([10.0, 200 / 2200, 0.75])
+    assert figures.loc[-1].tolist() == pytest.approx([55.0, 1.0, 0.375])
+    personas = personas_from_result(frame, segment_table(frame, ["age"], 2), "fi")
+    by_size = {persona.number: {kpi.key: kpi for kpi in persona.kpis} for persona in personas}
+    shares = sorted(kpis["future_revenue_share"].segment_value for kpis in by_size.values())
+    assert shares == pytest.approx([200 / 2200, 2000 / 2200])
+    assert sorted(kpis["at_risk_share"].segment_value for kpis in by_size.values()) == pytest.approx([0.0, 0.75])
+    assert format_kpi("at_risk_share", 0.75, "fi") == "75,0\u00a0%"
+    assert format_kpi("predicted_value", 1234.4, "fi") == "1\u00a0234\u00a0€"
