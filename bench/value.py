@@ -9,7 +9,7 @@ Gamma-Gamma p=6, q=4, v=15; customers acquired over one year and followed for tw
 lines per purchase, 2 % of lines returned), so the fitted parameters can be checked against the
 truth. Each measurement runs in a fresh interpreter; wall time includes its imports.
 
-What is measured (median of three runs)
+What is measured (median of three runs; pymc-marketing once unless ``--pymc-repeats``)
 ---------------------------------------
 segmentti : ``read_file`` of the CSV, :func:`purchase_days` + :func:`summarize_history` (the
     summary), and :func:`estimate_value` (both fits, P(alive), expected purchases in 30/90/365
@@ -186,13 +186,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--pymc-python", help="python of an environment with pymc-marketing (optional)")
+    parser.add_argument("--pymc-repeats", type=int, default=1, help="runs of pymc-marketing (each takes minutes)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         path, summary, out = Path(folder) / "orders.csv", Path(folder) / "summary.csv", Path(folder) / "value.csv"
         lines = make_order_lines(args.customers, path)
         print(f"{lines:,} order lines of {args.customers:,} customers ({path.stat().st_size / 1e6:.0f} MB CSV)")
         ours = [_run(_MEASURE_SEGMENTTI, str(path), str(summary)) for _ in range(args.repeats)]
-        cli = [_run_cli(path, out) for _ in range(args.repeats)]
+        has_cli = subprocess.run([sys.executable, "-m", "segmentti", "value", "--help"], cwd=ROOT, capture_output=True)
+        cli = [_run_cli(path, out) for _ in range(args.repeats)] if has_cli.returncode == 0 else []
         base = [_run(_MEASURE_BASELINE, str(path)) for _ in range(args.repeats)]
         print(
             f"segmentti: fit + predict from order lines {_median(ours, 'fit_predict_s'):.2f} s "
@@ -200,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             f"read {_median(ours, 'load_s'):.2f} s, whole process {_median(ours, 'wall_s'):.2f} s, "
             f"peak {_median(ours, 'peak_mb'):.0f} MB"
         )
-        print(f"cli `value` whole process: {_median(cli, 'wall_s'):.2f} s")
+        if cli:
+            print(f"cli `value` whole process: {_median(cli, 'wall_s'):.2f} s")
         print(
             f"baseline pandas read + summary groupby: {_median(base, 'wall_s'):.2f} s "
             f"(summary {_median(base, 'summary_s'):.2f} s), peak {_median(base, 'peak_mb'):.0f} MB"
@@ -208,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         fitted = ours[0]["params"]
         print("parameters (truth → segmentti):", ", ".join(f"{k} {TRUTH[k]:g}→{fitted[k]:.3g}" for k in TRUTH))
         if args.pymc_python:
-            pymc = [_run(_MEASURE_PYMC, str(summary), python=args.pymc_python) for _ in range(args.repeats)]
+            pymc = [_run(_MEASURE_PYMC, str(summary), python=args.pymc_python) for _ in range(args.pymc_repeats)]
             print(
                 f"pymc-marketing (map, flat priors) on the same summary: models {_median(pymc, 'models_s'):.2f} s "
                 f"(BG/NBD fit {_median(pymc, 'bgnbd_fit_s'):.2f} s, predict {_median(pymc, 'bgnbd_predict_s'):.2f} s, "

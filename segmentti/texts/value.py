@@ -51,6 +51,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Ostohistoria on lyhyt (alle 90 päivää): ennusteet pitkälle eteenpäin ovat epävarmoja.",
         "en": "The purchase history is short (under 90 days): predictions far ahead are uncertain.",
     },
+    "value.warn_no_dropout": {
+        "fi": "Ostohistoriassa ei juuri näy asiakkaiden poistumista: malli pitää lähes kaikkia yhä asiakkaina, joten "
+        "poistumariskiä ei vielä voi erottaa. Pidempi historia kertoo enemmän.",
+        "en": "The purchase history shows almost no customers leaving: the model holds nearly everyone to be still a "
+        "customer, so churn risk cannot be told apart yet. A longer history tells more.",
+    },
     "value.warn_spend_follows_frequency": {
         "fi": "Ostojen keskiarvo riippuu tässä aineistossa ostotiheydestä, mitä Gamma-Gamma-malli ei oleta: "
         "ennustettu arvo voi olla vinossa.",

@@ -48,6 +48,10 @@ MIN_REPEAT_BUYERS = 50
 MIN_HISTORY_DAYS = 90
 """A history from the first purchase to the as-of day shorter than this is too short to trust (a warning)."""
 
+MIN_DROPOUT = 0.01
+"""Below this mean dropout probability per purchase, ``a / (a + b)``, the history shows (almost) no customer
+leaving: P(alive) is near 1 for nearly everyone and a warning says churn risk cannot be told apart yet."""
+
 CORRELATION_LIMIT = 0.3
 """Gamma-Gamma assumes spend per purchase does not depend on how often a customer buys: above this
 correlation (repeat buyers) a warning says so."""
@@ -184,7 +188,7 @@ def estimate_value(
     if not np.all(np.isfinite(table[purchases_column(horizon_days)].to_numpy())):
         raise SegmenttiError("error.value_not_converged", model="BG/NBD")
     return CustomerValue(
-        table, history, bgnbd, gamma_gamma, int(horizon_days), float(discount), _warnings(history, with_spend)
+        table, history, bgnbd, gamma_gamma, int(horizon_days), float(discount), _warnings(history, bgnbd, with_spend)
     )
 
 
@@ -246,8 +250,10 @@ def _discounted_purchases(
     return total
 
 
-def _warnings(history: PurchaseHistory, with_spend: bool) -> tuple[str, ...]:
+def _warnings(history: PurchaseHistory, bgnbd: BgNbd, with_spend: bool) -> tuple[str, ...]:
     found = []
+    if bgnbd.a / (bgnbd.a + bgnbd.b) < MIN_DROPOUT:
+        found.append("value.warn_no_dropout")
     if history.repeat_buyers < MIN_REPEAT_BUYERS:
         found.append("value.warn_few_repeat_buyers")
     if (history.as_of - history.first_day).days < MIN_HISTORY_DAYS:
