@@ -171,8 +171,11 @@ def estimate_value(
     unit = UNITS[history.unit]
     table = frame[["frequency", "recency", "T", "monetary_value", "spend"]].copy()
     table["p_alive"] = bgnbd.p_alive(x, t_x, age)
-    for days in dict.fromkeys((*HORIZONS, int(horizon_days))):
-        table[purchases_column(days)] = bgnbd.expected_purchases(days / unit, x, t_x, age)
+    horizons = list(dict.fromkeys((*HORIZONS, int(horizon_days))))
+    for days, purchases in zip(
+        horizons, bgnbd.purchase_curve([days / unit for days in horizons], x, t_x, age), strict=True
+    ):
+        table[purchases_column(days)] = purchases
     gamma_gamma = None
     if with_spend:
         gamma_gamma = fit_gamma_gamma(x, frame["monetary_value"].to_numpy(dtype=float))
@@ -243,8 +246,7 @@ def _discounted_purchases(
     ends = [*range(STEP_DAYS, horizon_days, STEP_DAYS), horizon_days]
     total = np.zeros(len(history[0]))
     previous = np.zeros(len(history[0]))
-    for end in ends:
-        cumulative = model.expected_purchases(end / unit, *history)
+    for end, cumulative in zip(ends, model.purchase_curve([end / unit for end in ends], *history), strict=True):
         total += (cumulative - previous) / (1.0 + discount) ** (end / 365.0)
         previous = cumulative
     return total
