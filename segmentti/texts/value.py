@@ -231,3 +231,46 @@ TEXTS.update(
         "kpi.at_risk_share": {"fi": "Vaarassa olevien osuus", "en": "Share at risk"},
     }
 )
+TEXTS.update(
+    {
+        # the command line
+        "cli.help_value": {
+            "fi": "ennusta tilausriveistä jokaisen asiakkaan todennäköisyys olla yhä asiakas, odotetut ostot ja arvo "
+            "(BG/NBD ja Gamma-Gamma)",
+            "en": "predict from order lines each customer's probability of still being a customer, expected purchases "
+            "and value (BG/NBD and Gamma-Gamma)",
+        },
+        "cli.help_unit": {
+            "fi": "aikayksikkö, jossa malli sovitetaan (oletus weeks)",
+            "en": "time unit the models are fitted in (default weeks)",
+        },
+        "cli.help_horizon": {
+            "fi": "ennustejakso päivinä (oletus 365); odotetut ostot myös 30, 90 ja 365 päivälle",
+            "en": "horizon in days (default 365); expected purchases are also given for 30, 90 and 365 days",
+        },
+        "cli.help_discount": {
+            "fi": "vuotuinen diskonttokorko ennustetulle arvolle, esim. 0.1 (oletus 0)",
+            "en": "yearly discount rate of the predicted value, e.g. 0.1 (default 0)",
+        },
+        "cli.help_out_value": {
+            "fi": "CSV-tiedosto, johon kirjoitetaan rivi asiakasta kohden",
+            "en": "CSV file to write one row per customer to",
+        },
+        "cli.help_value_json": {
+            "fi": "tulosta mallien parametrit ja yhteenveto JSON-muodossa",
+            "en": "print the models' parameters and the totals as JSON",
+        },
+        "cli.value_done": {
+            "fi": "{customers} asiakasta, joista {repeat} ostanut useammin kuin kerran; tilanne {as_of}, aikayksikkö "
+            "{unit}. BG/NBD: r = {r}, α = {alpha}, a = {a}, b = {b}. Gamma-Gamma: p = {p}, q = {q}, v = {v}.",
+            "en": "{customers} customers, {repeat} of them bought more than once; as of {as_of}, time unit {unit}. "
+            "BG/NBD: r = {r}, α = {alpha}, a = {a}, b = {b}. Gamma-Gamma: p = {p}, q = {q}, v = {v}.",
+        },
+        "cli.value_totals": {
+            "fi": "Seuraavan {days} päivän aikana odotetaan {purchases} ostoa, ennustettu arvo {value}.",
+            "en": "In the next {days} days {purchases} purchases are expected, predicted value {value}.",
+        },
+        "cli.value_risk": {"fi": "Poistumariski: {bands}.", "en": "Churn risk: {bands}."},
+        "cli.value_written": {"fi": "Kirjoitettu {out}", "en": "Wrote {out}"},
+    }
+)
