@@ -5,7 +5,7 @@ import datetime
 import pandas as pd
 import streamlit as st
 
-from segmentti.engine.rfm import SEGMENTS, has_rfm_columns, score_rfm
+from segmentti.engine.rfm import SEGMENTS
 from segmentti.errors import SegmenttiError
 from segmentti.insight.personas import format_money
 from segmentti.outputs.charts import build_crosstab_chart
@@ -32,7 +32,7 @@ from segmentti.outputs.value_charts import (  # noqa: E402
     build_risk_chart,
     build_value_histogram,
 )
-from ui.value import purchase_days_of  # noqa: E402
+from ui.value import purchase_days_of, rfm_segments  # noqa: E402
 
 lang = state.lang()
 st.title(state.t("value.title"))
@@ -141,14 +141,9 @@ st.download_button(
     key=state.VALUE_RISK_DOWNLOAD,
 )
 
-frame = current.table.frame
-crossed = None
-if has_rfm_columns(frame) and source.mapping.customer in frame.columns and len(frame) >= 5:
-    scores = state.remember("value_rfm", current.digest, lambda: score_rfm(frame), 2)
-    segments = pd.Series(scores.table["segment"].to_numpy(), index=frame[source.mapping.customer].to_numpy())
-    crossed = value_by_rfm(table["predicted_value_band"], segments, SEGMENTS)
-if crossed is not None and crossed.to_numpy().sum() > 0:  # only when the customers and the order lines share ids
+if len(table) >= 5:
     st.subheader(state.t("value.rfm_title"))
+    crossed = value_by_rfm(table["predicted_value_band"], rfm_segments(value, source), SEGMENTS)
     crossed.columns = [band_name(key, lang) for key in crossed.columns]
     figure = build_crosstab_chart(crossed, lang, [translate(f"rfm.{key}", lang) for key in crossed.index])
     figure.update_layout(title=state.t("value.rfm_chart_title"))

@@ -145,3 +145,33 @@ def has_value_columns() -> bool:
     """Whether the working data already carries predicted value and churn risk."""
     current = state.dataset()
     return current is not None and {"predicted_value", "churn_risk"} <= set(current.table.frame.columns)
+
+
+def rfm_segments(value: CustomerValue, source: OrderSource) -> pd.Series:
+    """Each valued customer's RFM segment key (index: the customer id), scored with the RFM page's quintiles.
+
+    The working data's own recency, orders and spend when it has them for these customers (so the
+    segments are the RFM page's); otherwise from the same purchase days the value models saw:
+    days since the last purchase day, purchase days and spend.
+    """
+    from segmentti.engine.rfm import FREQUENCY, MONETARY, RECENCY, has_rfm_columns, score_rfm
+    from segmentti.engine.value.history import UNITS
+
+    current = state.dataset()
+    frame = current.table.frame
+    ids = source.mapping.customer
+    if has_rfm_columns(frame) and ids in frame.columns and frame[ids].isin(value.table.index).any():
+        customers = frame.set_index(ids)[[RECENCY, FREQUENCY, MONETARY]]
+        key = current.digest
+    else:
+        history = value.table
+        customers = pd.DataFrame(
+            {
+                RECENCY: (history["T"] - history["recency"]) * UNITS[value.history.unit],
+                FREQUENCY: history["frequency"] + 1,
+                MONETARY: history["spend"],
+            }
+        )
+        key = (source.digest, value.history.unit, value.history.as_of)
+    scores = state.remember("value_rfm", key, lambda: score_rfm(customers), 2)
+    return pd.Series(scores.table["segment"].to_numpy(), index=customers.index)

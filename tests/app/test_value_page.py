@@ -70,6 +70,12 @@ def test_the_page_fits_the_order_lines_behind_the_data_and_adds_value_to_the_per
     titles = _titles(at)
     for key in ("value.risk_title", "value.alive_title"):
         assert any(title.startswith(translate(key, lang)) for title in titles), key
+    crossing = next(
+        json.loads(chart.proto.spec)
+        for chart in at.get("plotly_chart")
+        if json.loads(chart.proto.spec)["layout"]["title"]["text"] == translate("value.rfm_chart_title", lang)
+    )
+    assert sum(int(text.replace("\u00a0", "")) for row in crossing["data"][0]["text"] for text in row) == 600
     holdout = [title for title in titles if title.startswith(translate("value.holdout_title", lang, days="")[:20])]
     assert len(holdout) == 1
     # the customers at risk are listed by what they spent, most first
