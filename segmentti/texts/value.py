@@ -100,10 +100,13 @@ TEXTS.update(
         },
         "value.frequency_axis": {"fi": "Toistuvia ostoja", "en": "Repeat purchases"},
         "value.histogram_title": {
-            "fi": "Ennustettu arvo asiakasta kohden seuraavan {days} päivän aikana (suurimmat 1 % rajattu pois)",
-            "en": "Predicted value per customer over the next {days} days (the top 1% left out)",
+            "fi": "Ennustettu arvo asiakasta kohden, {days} pv",
+            "en": "Predicted value per customer, {days} days",
         },
-        "value.value_axis": {"fi": "Ennustettu arvo ({currency})", "en": "Predicted value ({currency})"},
+        "value.value_axis": {
+            "fi": "Ennustettu arvo ({currency}; suurimmat 1 % jätetty pois)",
+            "en": "Predicted value ({currency}; the top 1% left out)",
+        },
         "value.customers_axis": {"fi": "Asiakkaita", "en": "Customers"},
         "value.risk_title": {"fi": "Asiakkaat poistumariskin mukaan", "en": "Customers by churn risk"},
         "value.holdout_title": {
