@@ -6,33 +6,40 @@ import pandas as pd
 import streamlit as st
 
 from segmentti.engine.rfm import SEGMENTS
-from segmentti.errors import SegmenttiError
-from segmentti.insight.personas import format_money
-from segmentti.outputs.charts import build_crosstab_chart
-from segmentti.outputs.tables import to_csv_bytes
-from segmentti.texts import format_number, format_share, translate
-from ui import state
-from ui.value import add_value_columns, customer_value, has_customer_ids, has_value_columns, holdout_check, order_source
-from ui.widgets import dataset_caption, require_app_frame, show_error
-
-require_app_frame("value")
-
-# the models and their charts load with this page only
-from segmentti.engine.value.holdout import default_calibration_end  # noqa: E402
-from segmentti.engine.value.prediction import RISK_KEYS, band_name, risk_name  # noqa: E402
-from segmentti.engine.value.views import (  # noqa: E402
+from segmentti.engine.value.holdout import default_calibration_end
+from segmentti.engine.value.prediction import RISK_KEYS, band_name, risk_name
+from segmentti.engine.value.views import (
     alive_matrix,
     at_risk_customers,
     risk_counts,
     value_by_rfm,
 )
-from segmentti.outputs.value_charts import (  # noqa: E402
+from segmentti.errors import SegmenttiError
+from segmentti.insight.personas import format_money
+from segmentti.outputs.charts import build_crosstab_chart
+from segmentti.outputs.tables import to_csv_bytes
+from segmentti.outputs.value_charts import (
     build_alive_chart,
     build_holdout_chart,
     build_risk_chart,
     build_value_histogram,
 )
-from ui.value import purchase_days_of, rfm_segments  # noqa: E402
+from segmentti.texts import format_number, format_share, translate
+from ui import state
+from ui.value import (
+    add_value_columns,
+    customer_value,
+    has_customer_ids,
+    has_value_columns,
+    holdout_check,
+    id_column,
+    order_source,
+    purchase_days_of,
+    rfm_segments,
+)
+from ui.widgets import dataset_caption, require_app_frame, show_error
+
+require_app_frame("value")
 
 lang = state.lang()
 st.title(state.t("value.title"))
@@ -179,7 +186,9 @@ else:
 st.subheader(state.t("value.use_heading"))
 if has_value_columns():
     st.success(state.t("value.added"), icon=":material/check:")
-if st.button(state.t("value.add"), key=state.VALUE_ADD, icon=":material/add_chart:"):
+if id_column(source) is None:
+    st.info(state.t("value.no_id_column"), icon=":material/info:")
+elif st.button(state.t("value.add"), key=state.VALUE_ADD, icon=":material/add_chart:"):
     add_value_columns(value, source)
     st.rerun()
 everyone = table.reset_index()

@@ -112,9 +112,18 @@ def holdout_check(source: OrderSource, unit: str, calibration_end: str | None) -
     return state.remember("value_holdout", (source.digest, unit, calibration_end), compute, 4)
 
 
-def id_column(source: OrderSource) -> str:
-    """The customer id column of the working data that the value table's index matches."""
-    return source.mapping.customer
+def id_column(source: OrderSource) -> str | None:
+    """The customer id column of the working data that the value table's index matches (``None`` if none does).
+
+    The order lines' own id column when the working data has it (customers built from the lines);
+    otherwise the data's id column (a customer table joined with the lines on another header).
+    """
+    from segmentti.data.assembly import guess_id_column
+
+    frame = state.dataset().table.frame
+    if source.mapping.customer in frame.columns:
+        return source.mapping.customer
+    return guess_id_column(frame)
 
 
 def add_value_columns(value: CustomerValue, source: OrderSource) -> None:
@@ -129,7 +138,7 @@ def add_value_columns(value: CustomerValue, source: OrderSource) -> None:
     current = state.dataset()
     frame = current.table.frame
     added = value_columns(value)
-    ids = frame[id_column(source)]
+    ids = frame[id_column(source)]  # the page offers this only when there is an id column
     joined = added.reindex(ids.to_numpy())
     joined.index = frame.index
     kept = frame.drop(columns=[name for name in added.columns if name in frame.columns])
@@ -159,8 +168,8 @@ def rfm_segments(value: CustomerValue, source: OrderSource) -> pd.Series:
 
     current = state.dataset()
     frame = current.table.frame
-    ids = source.mapping.customer
-    if has_rfm_columns(frame) and ids in frame.columns and frame[ids].isin(value.table.index).any():
+    ids = id_column(source)
+    if has_rfm_columns(frame) and ids is not None and frame[ids].isin(value.table.index).any():
         customers = frame.set_index(ids)[[RECENCY, FREQUENCY, MONETARY]]
         key = current.digest
     else:

@@ -218,6 +218,10 @@ TEXTS.update(
             "en": "The customer data now has predicted value and churn risk: they can be chosen as criteria, the "
             "personas show each segment's value and every export carries them.",
         },
+        "value.no_id_column": {
+            "fi": "Asiakastiedoissa ei ole asiakastunnusta, jolla arvot voisi liittää asiakkaisiin.",
+            "en": "The customer data has no customer id to attach the values to.",
+        },
         "value.download_all": {
             "fi": "Lataa kaikkien asiakkaiden arvo ({count}, CSV)",
             "en": "Download every customer's value ({count}, CSV)",

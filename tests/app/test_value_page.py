@@ -114,3 +114,18 @@ def test_order_lines_without_repeat_buyers_get_a_message_not_numbers() -> None:
     at = _open(_orders_dataset(lines, "once.csv"), "fi")
     assert [error.value for error in at.error] == [translate("error.value_no_repeat", "fi")]
     assert not at.get("plotly_chart") and not at.metric
+
+
+def test_value_joins_a_customer_table_whose_id_has_another_header(sample_lines: pd.DataFrame) -> None:
+    ids = sorted(sample_lines["customer_id"].unique())
+    customers = pd.DataFrame({"asiakas": ids, "ika": [30 + i % 40 for i in range(len(ids))]})
+    parts = [
+        Part(Table(customers, "asiakkaat.csv", "csv"), "digest-asiakkaat", "customers", "asiakas"),
+        Part(Table(sample_lines, "orders.csv", "csv"), "digest-orders", "orders", "customer_id", MAPPING),
+    ]
+    assembly = assemble(parts)
+    at = _open(Dataset(assembly.table, assembly.digest, orders=(parts[1],)), "en")
+    assert not at.error, [error.value for error in at.error]
+    at.button(key=state.VALUE_ADD).click().run()
+    frame = at.session_state[state.DATASET].table.frame
+    assert frame["predicted_value"].notna().all() and frame["asiakas"].tolist() == ids

@@ -55,5 +55,12 @@ def test_sample_value_downloaded_and_added_to_the_personas(app_url: str, page_fi
     go_to(page, "4 Persoonat", translate("personas.title", "fi"))
     expect(main).to_contain_text(translate("kpi.future_revenue_share", "fi"))
     expect(main).to_contain_text(translate("kpi.at_risk_share", "fi"))
+
+    go_to(page, "5 Vienti", "Vie segmenttilistat")
+    label, data, _ = download(page, re.compile(r"^Lataa kaikki [\d,\u00a0 ]+ asiakasta"))
+    everyone = read_csv(data)
+    assert len(everyone) == count_in(label) == 5000  # every customer; those who never ordered have empty value cells
+    assert {"p_alive", "predicted_value", "churn_risk", "predicted_value_band"} <= set(everyone.columns)
+    assert (everyone["predicted_value"] != "").sum() == len(rows)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     requests_log.assert_only_local()
