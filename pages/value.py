@@ -73,6 +73,7 @@ discount = right.number_input(
     max_value=50.0,
     value=0.0,
     step=1.0,
+    format="%.1f",
     help=state.t("value.discount_help"),
     key=state.VALUE_DISCOUNT,
 )
