@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import collections
 import csv
 import gzip
 import io
-import itertools
 import math
 import re
 import zipfile
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from segmentti.data.arrow_reading import read_delimited
 from segmentti.data.cells import convert_column
 from segmentti.errors import SegmenttiError
 
@@ -34,7 +35,7 @@ MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 """The largest table a ``.gz`` or ``.zip`` may unpack to (1 GiB), so a packed bomb is refused."""
 
 _SNIFF_LINES = 60
-_VALUE_CELL = re.compile(r"[-+]?\d[-+\d\s.,:/\u00a0\u202f]*|\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-][\d:]+)?")
+_VALUE_CELL = re.compile(r"[-+]?\d[-+\d \t.,:/\u00a0\u202f]*|\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-][\d:]+)?")
 """A cell that is a number or a date, never a column name."""
 _WHITESPACE_SHARE = 0.8  # share of sample lines that must split into one width for whitespace to be the separator
 _HEADER_SEARCH_ROWS = 30
@@ -192,7 +193,7 @@ def load_table(
             size_mb=math.ceil(len(data) / 2**20),
             limit_mb=math.ceil(limit_bytes / 2**20),
         )
-    if not data or not data.strip():
+    if not data or data.isspace():  # isspace stops at the first other byte; strip would copy the file
         raise SegmenttiError("error.empty_file", name=source_name)
     lower = source_name.lower()
     if data.startswith(_GZIP_MAGIC):
@@ -388,9 +389,9 @@ def _sniff_separator(sample: str) -> str:
 
 def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
     text, encoding = _decode(data, source_name, options.encoding)
-    if not text.strip():
+    if not text or text.isspace():
         raise SegmenttiError("error.empty_file", name=source_name)
-    head = list(itertools.islice(io.StringIO(text), _SNIFF_LINES + (options.header_row or 0)))
+    head = _first_lines(text, _SNIFF_LINES + (options.header_row or 0))
     sample = "".join(head)
     if options.separator is not None:
         if options.separator not in SEPARATORS:
@@ -401,18 +402,48 @@ def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
     records = _sample_records(sample, separator) or []
     widths = [sum(field.strip() != "" for field in row) for row in records]
     header_at = _find_header(widths[:_HEADER_SEARCH_ROWS], options, max(len(records), 1))
-    if header_at:
-        text = _drop_leading_records(text, separator, header_at)
-    first = _first_record(text, separator, source_name)
-    headerless = options.header_row is None and _is_data_row(first)
-    header = _clean_header([f"column_{position + 1}" for position in range(len(first))] if headerless else first)
+    frame = None
+    located = None if separator == WHITESPACE else _locate_header(head, separator, header_at)
+    if located is not None:
+        first, lines_before, lines_through = located
+        headerless = options.header_row is None and _is_data_row(first)
+        header = _header_names(first, headerless)
+        start = _byte_offset(data, head[: lines_before if headerless else lines_through], encoding)
+        if start is not None:
+            frame = read_delimited(data, start, encoding, separator, header)
+    if frame is None:  # whitespace, a header beyond the sample, or lines Arrow will not split: pandas says why
+        if header_at:
+            text = _drop_leading_records(text, separator, header_at)
+        first = _first_record(text, separator, source_name)
+        headerless = options.header_row is None and _is_data_row(first)
+        header = _header_names(first, headerless)
+        if not headerless:  # the whole header record, also when a quoted name spans lines
+            text = _drop_leading_records(text, separator, 1)
+        frame = _pandas_read(text, separator, header, source_name)
+    frame, details = _finish_frame(frame, source_name, options)
+    header_row = 0 if headerless else header_at + 1
+    return Table(frame, source_name, "csv", separator=separator, encoding=encoding, header_row=header_row, **details)
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` lines of ``text``, each with its ``\\n`` (as a text stream reads them, without copying the text)."""
+    lines: list[str] = []
+    position = 0
+    while len(lines) < count and position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end + 1
+        lines.append(text[position:end])
+        position = end
+    return lines
+
+
+def _pandas_read(text: str, separator: str, header: list[str], source_name: str) -> pd.DataFrame:
     try:
-        frame = pd.read_csv(
+        return pd.read_csv(
             io.StringIO(text),
             sep=r"\s+" if separator == WHITESPACE else separator,
             dtype=str,
             header=None,
-            skiprows=0 if headerless else 1,
             names=header,
             skip_blank_lines=True,
             on_bad_lines="error",
@@ -424,14 +455,51 @@ def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
     except pd.errors.EmptyDataError as exc:
         raise SegmenttiError("error.no_rows", name=source_name) from exc
-    frame, details = _finish_frame(frame, source_name, options)
-    header_row = 0 if headerless else header_at + 1
-    return Table(frame, source_name, "csv", separator=separator, encoding=encoding, header_row=header_row, **details)
+
+
+def _header_names(first: list[str], headerless: bool) -> list[str]:
+    return _clean_header([f"column_{position + 1}" for position in range(len(first))] if headerless else first)
+
+
+def _locate_header(head: list[str], separator: str, header_at: int) -> tuple[list[str], int, int] | None:
+    """The header record of the sample lines ``head`` and the lines before and through it.
+
+    ``None`` when the sample ends before the header record does (Arrow is then not told where to start).
+    """
+    reader = csv.reader(iter(head), delimiter=separator)
+    seen = 0
+    try:
+        for row in reader:
+            if not row:
+                continue
+            if seen == header_at:
+                if reader.line_num >= len(head) and not head[-1].endswith(("\n", "\r")):
+                    return None  # the record may go on beyond the sample
+                return row, _lines_before(head, reader.line_num, row), reader.line_num
+            seen += 1
+    except csv.Error:
+        return None
+    return None
+
+
+def _lines_before(head: list[str], line_num: int, row: list[str]) -> int:
+    """Lines before a record that ended on line ``line_num`` (a quoted field may span lines)."""
+    spanned = sum(field.count("\n") for field in row)
+    return line_num - 1 - spanned
+
+
+def _byte_offset(data: bytes, lines: list[str], encoding: str) -> int | None:
+    """Where the bytes after ``lines`` begin in ``data``; ``None`` when replaced characters hide it."""
+    prefix = "".join(lines)
+    if "\ufffd" in prefix:
+        return None
+    bom = len(codecs.BOM_UTF8) if encoding == "utf-8" and data.startswith(codecs.BOM_UTF8) else 0
+    return bom + len(prefix.encode("utf-8" if encoding == "utf-8" else encoding))
 
 
 def _first_record(text: str, separator: str, source_name: str) -> list[str]:
     if separator == WHITESPACE:
-        return next((line.split() for line in text.splitlines() if line.strip()), [])
+        return next((line.split() for line in io.StringIO(text) if line.strip()), [])
     try:
         return next(csv.reader(io.StringIO(text), delimiter=separator))
     except (StopIteration, csv.Error) as exc:
@@ -449,12 +517,15 @@ def _drop_leading_records(text: str, separator: str, count: int) -> str:
     stream = io.StringIO(text)
     reader = csv.reader(stream, delimiter=separator)
     skipped = 0
-    for row in reader:
-        if row:
-            skipped += 1
-        if skipped == count:
-            break
-    rest = "".join(text.splitlines(keepends=True)[reader.line_num :])
+    try:
+        for row in reader:
+            if row:
+                skipped += 1
+            if skipped == count:
+                break
+    except csv.Error:  # a stray NUL or similar: the whole text goes to the parser, which refuses it
+        return text
+    rest = "".join(list(io.StringIO(text))[reader.line_num :])  # the lines the reader counted (\n only)
     return re.sub(r"^(\s*\n)+", "", rest)
 
 
