@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import codecs
 import collections
 import csv
 import gzip
 import io
 import math
-import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -16,13 +14,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from segmentti.data.arrow_reading import read_delimited
+from segmentti.data.arrow_reading import read_delimited, read_parquet
 from segmentti.data.cells import convert_column
+from segmentti.data.text_layout import (
+    WHITESPACE,
+    byte_offset,
+    drop_leading_records,
+    first_lines,
+    first_record,
+    is_data_row,
+    locate_header,
+    sample_records,
+)
 from segmentti.errors import SegmenttiError
 
 SEPARATORS: tuple[str, ...] = (",", ";", "\t", "|", " ")
 """Field separators; ``" "`` stands for runs of spaces and tabs (fixed-width-looking text such as CDNOW's)."""
-WHITESPACE = " "
 ENCODINGS: tuple[str, ...] = ("utf-8", "cp1252", "latin-1")
 DECIMAL_MARKS: tuple[str, ...] = (".", ",")
 DATE_ORDERS: tuple[str, ...] = ("dmy", "mdy")
@@ -35,8 +42,6 @@ MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 """The largest table a ``.gz`` or ``.zip`` may unpack to (1 GiB), so a packed bomb is refused."""
 
 _SNIFF_LINES = 60
-_VALUE_CELL = re.compile(r"[-+]?\d[-+\d \t.,:/\u00a0\u202f]*|\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-][\d:]+)?")
-"""A cell that is a number or a date, never a column name."""
 _WHITESPACE_SHARE = 0.8  # share of sample lines that must split into one width for whitespace to be the separator
 _HEADER_SEARCH_ROWS = 30
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -44,6 +49,7 @@ _TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _GZIP_MAGIC = b"\x1f\x8b"
+_PARQUET_MAGIC = b"PAR1"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, and every password-protected .xlsx
 _BINARY_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", _OLE_MAGIC, b"BM", b"RIFF", b"\x00\x00\x01\x00")
 
@@ -86,7 +92,7 @@ class Table:
     source_name : str
         The file name the user gave.
     file_format : str
-        ``"csv"`` or ``"excel"``.
+        ``"csv"``, ``"excel"`` or ``"parquet"``.
     separator : str | None
         The field separator found in a text file.
     encoding : str | None
@@ -157,7 +163,8 @@ def load_table(
         The whole file: CSV/TSV/TXT (any of ``, ; tab |`` as separator, UTF-8 with or
         without BOM or Windows-1252, title lines above the header allowed), the same packed
         as ``.gz`` or as a ``.zip`` holding one such file, or an Excel ``.xlsx`` workbook
-        (title rows above the header allowed, numbers stored as text converted).
+        (title rows above the header allowed, numbers stored as text converted), or a Parquet
+        file (typed columns kept; dates and zoned times as naive datetimes, zones on UTC).
     source_name : str
         The file's name; its ending tells Excel from text when the bytes leave it open.
     sheet : str, optional
@@ -204,6 +211,8 @@ def load_table(
             return _read_excel(data, source_name, sheet, options)
         inner_data, inner_name = _unpack_zip(data, source_name)
         return load_table(inner_data, inner_name, sheet, options, limit_bytes=MAX_UNPACKED_BYTES)
+    if data.startswith(_PARQUET_MAGIC) or lower.endswith(".parquet"):
+        return _read_parquet(data, source_name, options)
     if lower.endswith(_EXCEL_SUFFIXES) or lower.endswith(".xls"):
         if data.startswith(_OLE_MAGIC):
             raise SegmenttiError("error.excel_protected", name=source_name)
@@ -243,7 +252,7 @@ def _unpack_zip(data: bytes, source_name: str) -> tuple[bytes, str]:
                 for info in archive.infolist()
                 if not info.is_dir()
                 and not info.filename.startswith("__MACOSX/")
-                and info.filename.lower().endswith((*_TEXT_SUFFIXES, *_EXCEL_SUFFIXES, ".gz"))
+                and info.filename.lower().endswith((*_TEXT_SUFFIXES, *_EXCEL_SUFFIXES, ".gz", ".parquet"))
             ]
             if len(members) != 1:
                 raise SegmenttiError("error.zip_members", name=source_name, count=len(members))
@@ -330,6 +339,17 @@ def _read_excel(data: bytes, source_name: str, sheet: str | None, options: LoadO
     return Table(frame, source_name, "excel", sheet=chosen, sheet_names=names, header_row=header_number, **details)
 
 
+def _read_parquet(data: bytes, source_name: str, options: LoadOptions) -> Table:
+    """A Parquet file (what data teams export): typed columns kept, text columns converted like CSV cells."""
+    try:
+        frame = read_parquet(data)
+    except Exception as exc:  # pyarrow raises many kinds for a truncated, encrypted or foreign file
+        raise SegmenttiError("error.not_a_table", name=source_name) from exc
+    frame.columns = _clean_header([str(name) for name in frame.columns])
+    frame, details = _finish_frame(frame, source_name, options)
+    return Table(frame, source_name, "parquet", **details)
+
+
 def _decode(data: bytes, source_name: str, encoding: str | None) -> tuple[str, str]:
     head = data[:8192]
     if b"\x00" in head or head.startswith(_BINARY_MAGICS):
@@ -349,15 +369,6 @@ def _decode(data: bytes, source_name: str, encoding: str | None) -> tuple[str, s
     return text, "cp1252"
 
 
-def _sample_records(sample: str, separator: str) -> list[list[str]] | None:
-    if separator == WHITESPACE:
-        return [line.split() for line in sample.splitlines() if line.strip()]
-    try:
-        return [row for row in csv.reader(io.StringIO(sample), delimiter=separator) if row]
-    except csv.Error:
-        return None
-
-
 def _sniff_separator(sample: str) -> str:
     """The separator that splits the sample's lines into the most lines of one width >= 2.
 
@@ -368,7 +379,7 @@ def _sniff_separator(sample: str) -> str:
     for separator in SEPARATORS:
         if separator == WHITESPACE:
             continue
-        rows = _sample_records(sample, separator)
+        rows = sample_records(sample, separator)
         if not rows:
             continue
         widths = collections.Counter(len(row) for row in rows if len(row) >= 2)
@@ -379,7 +390,7 @@ def _sniff_separator(sample: str) -> str:
         if score > best_score:
             best, best_score = separator, score
     if best_score[1] < 2:
-        widths = collections.Counter(len(row) for row in _sample_records(sample, WHITESPACE) or [])
+        widths = collections.Counter(len(row) for row in sample_records(sample, WHITESPACE) or [])
         width, count = max(widths.items(), key=lambda item: (item[1], item[0]), default=(0, 0))
         if width >= 2 and count >= _WHITESPACE_SHARE * sum(widths.values()):
             return WHITESPACE
@@ -391,7 +402,7 @@ def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
     text, encoding = _decode(data, source_name, options.encoding)
     if not text or text.isspace():
         raise SegmenttiError("error.empty_file", name=source_name)
-    head = _first_lines(text, _SNIFF_LINES + (options.header_row or 0))
+    head = first_lines(text, _SNIFF_LINES + (options.header_row or 0))
     sample = "".join(head)
     if options.separator is not None:
         if options.separator not in SEPARATORS:
@@ -399,42 +410,30 @@ def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
         separator = options.separator
     else:
         separator = _sniff_separator(sample)
-    records = _sample_records(sample, separator) or []
+    records = sample_records(sample, separator) or []
     widths = [sum(field.strip() != "" for field in row) for row in records]
     header_at = _find_header(widths[:_HEADER_SEARCH_ROWS], options, max(len(records), 1))
     frame = None
-    located = None if separator == WHITESPACE else _locate_header(head, separator, header_at)
+    located = None if separator == WHITESPACE else locate_header(head, separator, header_at)
     if located is not None:
         first, lines_before, lines_through = located
-        headerless = options.header_row is None and _is_data_row(first)
+        headerless = options.header_row is None and is_data_row(first)
         header = _header_names(first, headerless)
-        start = _byte_offset(data, head[: lines_before if headerless else lines_through], encoding)
+        start = byte_offset(data, head[: lines_before if headerless else lines_through], encoding)
         if start is not None:
             frame = read_delimited(data, start, encoding, separator, header)
     if frame is None:  # whitespace, a header beyond the sample, or lines Arrow will not split: pandas says why
         if header_at:
-            text = _drop_leading_records(text, separator, header_at)
-        first = _first_record(text, separator, source_name)
-        headerless = options.header_row is None and _is_data_row(first)
+            text = drop_leading_records(text, separator, header_at)
+        first = first_record(text, separator, source_name)
+        headerless = options.header_row is None and is_data_row(first)
         header = _header_names(first, headerless)
         if not headerless:  # the whole header record, also when a quoted name spans lines
-            text = _drop_leading_records(text, separator, 1)
+            text = drop_leading_records(text, separator, 1)
         frame = _pandas_read(text, separator, header, source_name)
     frame, details = _finish_frame(frame, source_name, options)
     header_row = 0 if headerless else header_at + 1
     return Table(frame, source_name, "csv", separator=separator, encoding=encoding, header_row=header_row, **details)
-
-
-def _first_lines(text: str, count: int) -> list[str]:
-    """The first ``count`` lines of ``text``, each with its ``\\n`` (as a text stream reads them, without copying the text)."""
-    lines: list[str] = []
-    position = 0
-    while len(lines) < count and position < len(text):
-        end = text.find("\n", position)
-        end = len(text) if end < 0 else end + 1
-        lines.append(text[position:end])
-        position = end
-    return lines
 
 
 def _pandas_read(text: str, separator: str, header: list[str], source_name: str) -> pd.DataFrame:
@@ -459,74 +458,6 @@ def _pandas_read(text: str, separator: str, header: list[str], source_name: str)
 
 def _header_names(first: list[str], headerless: bool) -> list[str]:
     return _clean_header([f"column_{position + 1}" for position in range(len(first))] if headerless else first)
-
-
-def _locate_header(head: list[str], separator: str, header_at: int) -> tuple[list[str], int, int] | None:
-    """The header record of the sample lines ``head`` and the lines before and through it.
-
-    ``None`` when the sample ends before the header record does (Arrow is then not told where to start).
-    """
-    reader = csv.reader(iter(head), delimiter=separator)
-    seen = 0
-    try:
-        for row in reader:
-            if not row:
-                continue
-            if seen == header_at:
-                if reader.line_num >= len(head) and not head[-1].endswith(("\n", "\r")):
-                    return None  # the record may go on beyond the sample
-                return row, _lines_before(head, reader.line_num, row), reader.line_num
-            seen += 1
-    except csv.Error:
-        return None
-    return None
-
-
-def _lines_before(head: list[str], line_num: int, row: list[str]) -> int:
-    """Lines before a record that ended on line ``line_num`` (a quoted field may span lines)."""
-    spanned = sum(field.count("\n") for field in row)
-    return line_num - 1 - spanned
-
-
-def _byte_offset(data: bytes, lines: list[str], encoding: str) -> int | None:
-    """Where the bytes after ``lines`` begin in ``data``; ``None`` when replaced characters hide it."""
-    prefix = "".join(lines)
-    if "\ufffd" in prefix:
-        return None
-    bom = len(codecs.BOM_UTF8) if encoding == "utf-8" and data.startswith(codecs.BOM_UTF8) else 0
-    return bom + len(prefix.encode("utf-8" if encoding == "utf-8" else encoding))
-
-
-def _first_record(text: str, separator: str, source_name: str) -> list[str]:
-    if separator == WHITESPACE:
-        return next((line.split() for line in io.StringIO(text) if line.strip()), [])
-    try:
-        return next(csv.reader(io.StringIO(text), delimiter=separator))
-    except (StopIteration, csv.Error) as exc:
-        raise SegmenttiError("error.not_a_table", name=source_name) from exc
-
-
-def _is_data_row(fields: list[str]) -> bool:
-    """Whether a would-be header holds only numbers and dates: then the file has no header row."""
-    filled = [field.strip() for field in fields if field.strip()]
-    return len(filled) >= 2 and all(_VALUE_CELL.fullmatch(field) for field in filled)
-
-
-def _drop_leading_records(text: str, separator: str, count: int) -> str:
-    """``text`` without its first ``count`` records (title lines above the header)."""
-    stream = io.StringIO(text)
-    reader = csv.reader(stream, delimiter=separator)
-    skipped = 0
-    try:
-        for row in reader:
-            if row:
-                skipped += 1
-            if skipped == count:
-                break
-    except csv.Error:  # a stray NUL or similar: the whole text goes to the parser, which refuses it
-        return text
-    rest = "".join(list(io.StringIO(text))[reader.line_num :])  # the lines the reader counted (\n only)
-    return re.sub(r"^(\s*\n)+", "", rest)
 
 
 def _clean_header(names: list[str]) -> list[str]:
