@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from segmentti.choices import DATE_ORDERS, DECIMAL_MARKS, ENCODINGS, SEPARATORS
 from segmentti.data.arrow_reading import read_delimited, read_parquet
 from segmentti.data.cells import convert_column
 from segmentti.data.text_layout import (
@@ -27,13 +28,6 @@ from segmentti.data.text_layout import (
     sample_records,
 )
 from segmentti.errors import SegmenttiError
-
-SEPARATORS: tuple[str, ...] = (",", ";", "\t", "|", " ")
-"""Field separators; ``" "`` stands for runs of spaces and tabs (fixed-width-looking text such as CDNOW's)."""
-ENCODINGS: tuple[str, ...] = ("utf-8", "cp1252", "latin-1")
-DECIMAL_MARKS: tuple[str, ...] = (".", ",")
-DATE_ORDERS: tuple[str, ...] = ("dmy", "mdy")
-"""Day/month orders of ``1.2.2025``-style dates: day first (Finnish) or month first (US)."""
 
 MAX_UPLOAD_MB = 200
 """The largest file accepted, in megabytes (the same as the app's ``server.maxUploadSize``)."""

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from segmentti.engine.clustering import Segmentation
 from segmentti.errors import SegmenttiError
-from segmentti.insight.personas import Persona
-from segmentti.insight.profiling import Profile
 from segmentti.texts import translate
+
+if TYPE_CHECKING:  # annotations only: writing a CSV (``features``) loads no clustering or personas
+    from segmentti.engine.clustering import Segmentation
+    from segmentti.insight.personas import Persona
+    from segmentti.insight.profiling import Profile
 
 SEGMENT_COLUMN = "segment"
 SEGMENT_NAME_COLUMN = "segment_name"
