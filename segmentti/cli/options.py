@@ -53,6 +53,13 @@ def add_order_options(command: argparse.ArgumentParser, required: bool, lang: st
     ]:
         group.add_argument(option, required=required and option == "--customer", help=help_text(key, lang))
     group.add_argument("--as-of", dest="as_of", help=help_text("cli.help_as_of", lang))
+    if not required:  # order lines are recognised by themselves; this says INPUT is customers after all
+        group.add_argument(
+            "--customer-table",
+            dest="customer_table",
+            action="store_true",
+            help=help_text("cli.help_customer_table", lang),
+        )
 
 
 def add_load_options(command: argparse.ArgumentParser, lang: str) -> None:
