@@ -70,6 +70,13 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
         column = safe[name]
         if not (pd.api.types.is_string_dtype(column) or column.dtype == object):
             continue
+        if column.dtype != object:  # text only: look closer at the few cells that start like a formula
+            risky = column.str.startswith(_FORMULA_STARTS).fillna(False).to_numpy(dtype=bool)
+            if risky.any():
+                cells = column.to_numpy(dtype=object, na_value=None)
+                cells[risky] = [_inert_cell(cell) for cell in cells[risky]]
+                safe[name] = pd.Series(cells, index=column.index, dtype=column.dtype)
+            continue
         safe[name] = column.map(_inert_cell, na_action="ignore")
     return safe
 
