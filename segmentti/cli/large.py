@@ -35,6 +35,18 @@ def _separator_and_decimal(args: argparse.Namespace) -> tuple[str | None, str | 
     return options.separator, options.decimal
 
 
+def _recognised(args: argparse.Namespace, lang: str, engine: str, separator, decimal):
+    """Order lines recognised on the first rows of INPUT, as the in-memory path recognises them (said on stderr)."""
+    from pathlib import PurePath
+
+    from segmentti.cli.inputs import recognised_order_lines
+    from segmentti.data.loading import Table
+    from segmentti.engine.large import head_rows
+
+    head = head_rows(engine, args.input, separator=separator, decimal=decimal, master=args.spark_master)
+    return recognised_order_lines(Table(head, PurePath(str(args.input)).name, "head"), lang)
+
+
 def report_counts(counts, lang: str, file=None) -> None:
     """What building customers counted and left out, as the in-memory path reports it."""
     from segmentti.cli.inputs import report_features
@@ -78,6 +90,8 @@ def run_segment(args: argparse.Namespace, lang: str, engine: str) -> int:
     )
     mapping = order_mapping(args) if mapping_given else None
     separator, decimal = _separator_and_decimal(args)
+    if mapping is None and args.customer is None and not getattr(args, "customer_table", False):
+        mapping = _recognised(args, lang, engine, separator, decimal)
     run = segment_large(
         engine, args.input, args.out,
         mapping=mapping, id_column=None if mapping_given else args.customer, as_of=as_of(args.as_of),

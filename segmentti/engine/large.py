@@ -70,6 +70,27 @@ def find_id_column(head: pd.DataFrame) -> str:
     return str(found)
 
 
+def head_rows(
+    engine: str,
+    source: str,
+    *,
+    separator: str | None = None,
+    decimal: str | None = None,
+    master: str | None = None,
+    rows: int = ID_SAMPLE,
+) -> pd.DataFrame:
+    """The first ``rows`` rows of ``source`` as ``engine`` reads them: enough to recognise order lines or an id."""
+    if engine == "duckdb":
+        from segmentti.data.streamed import connect, source_of
+
+        return connect().sql(f"SELECT * FROM {source_of(source, separator, decimal)} LIMIT {int(rows)}").df()
+    from segmentti.data.spark_lines import read_lines, spark_errors, spark_session, to_pandas
+
+    session = spark_session(master)
+    with spark_errors():
+        return to_pandas(read_lines(session, source, separator).limit(int(rows)))
+
+
 @dataclass(frozen=True, eq=False)
 class LargeRun:
     """What a features or segment run on DuckDB or Spark did.

@@ -41,11 +41,17 @@ KPI_COLUMNS: dict[str, tuple[str, str]] = {
 }
 """KPI key → (per-customer order feature column, how the segment's figure is taken)."""
 
-MONEY_KPIS = frozenset({"avg_order_value", "customer_value"})
+MONEY_KPIS = frozenset({"avg_order_value", "customer_value", "predicted_value"})
 """KPIs in money: shown with the currency, in whole units."""
 
 COUNT_KPIS = frozenset({"purchase_frequency", "returns"})
 """KPIs that are counts per customer: shown with one decimal."""
+
+SHARE_KPIS = frozenset({"response_rate", "future_revenue_share", "at_risk_share"})
+"""KPIs that are shares 0–1: shown as percentages with one decimal."""
+
+VALUE_KPIS: tuple[str, ...] = ("predicted_value", "future_revenue_share", "at_risk_share")
+"""KPIs of customer value, when the data carries the value columns (see :func:`segmentti.engine.value.views.segment_value`)."""
 
 DEFAULT_CURRENCY = "€"
 
@@ -478,6 +484,13 @@ def _kpis(frame: pd.DataFrame, labels: np.ndarray, k: int) -> list[tuple[Kpi, ..
         by_segment = flags.groupby(labels).mean()
         for index in range(k):
             found[index].append(Kpi("response_rate", float(by_segment.get(index, np.nan)), float(flags.mean())))
+    if "predicted_value" in frame.columns:
+        from segmentti.engine.value.views import segment_value
+
+        value = segment_value(frame, labels, k)
+        for key in VALUE_KPIS if value is not None else ():
+            for index in range(k):
+                found[index].append(Kpi(key, float(value.at[index, key]), float(value.at[-1, key])))
     return [tuple(kpis) for kpis in found]
 
 
@@ -770,7 +783,7 @@ def format_kpi(kpi_key: str, value: float, lang: str = "en", currency: str = DEF
     """
     if value is None or np.isnan(value):
         return "–"
-    if kpi_key == "response_rate":
+    if kpi_key in SHARE_KPIS:
         return format_share_for(value, lang, 1)
     if kpi_key in MONEY_KPIS:
         return format_money(value, lang, currency)
@@ -826,7 +839,7 @@ def compare_personas(
 
 def round_kpi(kpi_key: str, value: float) -> float:
     """A KPI rounded as :func:`format_kpi` shows it (rates stay 0–1, to four decimals)."""
-    if kpi_key == "response_rate":
+    if kpi_key in SHARE_KPIS:
         return round(value, 4)
     return round(value, 1 if kpi_key in COUNT_KPIS else 0)
 

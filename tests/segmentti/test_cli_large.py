@@ -124,3 +124,14 @@ def test_a_finnish_windows_csv_streams_as_the_loader_reads_it(tmp_path, capsys) 
     streamed = pd.read_csv(tmp_path / "duckdb.csv", parse_dates=["first_purchase", "last_purchase"])
     assert_same_customers(in_memory, streamed)
     assert streamed["gross_spend"].tolist() == [180.5, 200.0]
+
+
+def test_segment_on_duckdb_recognises_order_lines_as_the_in_memory_path(lines_file, capsys) -> None:
+    folder, lines = lines_file
+    out = folder / "recognised"
+    code = main(["segment", str(folder / "lines.parquet"), "--engine", "duckdb", "--k", "2", "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "looks like order lines" in captured.err and "--customer customer" in captured.err
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["customers"] == len(build_customers(lines, FULL).frame)
