@@ -14,14 +14,16 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import duckdb
 import pandas as pd
 
 from segmentti.data.customer_sql import LINES, LineCounts, finish_counts, literal, plan_customers, totals_sql
 from segmentti.data.orders import TOP_CATEGORIES, OrderMapping
 from segmentti.errors import SegmenttiError
+
+if TYPE_CHECKING:  # DuckDB is imported when a connection is made: choosing an engine does not load it
+    import duckdb
 
 SNIFF_BYTES = 256 * 1024
 """The head of a CSV file the format is detected on."""
@@ -84,6 +86,8 @@ class DuckDBLines:
 
 def connect(memory_limit: str = MEMORY_LIMIT, threads: int | None = None) -> duckdb.DuckDBPyConnection:
     """An in-process DuckDB with a memory limit, spilling to a private temporary folder (removed at exit)."""
+    import duckdb
+
     connection = duckdb.connect(config={"memory_limit": memory_limit})
     spill = tempfile.mkdtemp(prefix="segmentti-duckdb-")
     atexit.register(shutil.rmtree, spill, True)  # spilled rows are the user's data: gone when the process ends
@@ -195,11 +199,17 @@ def stream_customers(
         if target.parent != Path():
             target.parent.mkdir(parents=True, exist_ok=True)
         connection.execute(f"COPY ({query.sql}) TO {literal(str(target))} {form}")
-    except (OSError, duckdb.IOException) as exc:
+    except (OSError, _duckdb_io_error()) as exc:
         raise SegmenttiError("error.cannot_write", path=str(target), reason=str(exc).splitlines()[0]) from None
     reader = "read_parquet" if target.suffix.lower() in PARQUET_SUFFIXES else "read_csv"
     customers, gross, returned = connection.execute(totals_sql(f"{reader}({literal(str(target))})")).fetchall()[0]
     return finish_counts(query.counts, int(customers), float(gross or 0.0), float(returned or 0.0))
+
+
+def _duckdb_io_error() -> type[Exception]:
+    import duckdb
+
+    return duckdb.IOException
 
 
 def customers_of_frame(
@@ -216,7 +226,10 @@ def customers_of_frame(
     (pandas.DataFrame, LineCounts)
         The customers as :func:`stream_customers` writes them, and the counts.
     """
-    connection = connection or duckdb.connect()
+    if connection is None:
+        import duckdb
+
+        connection = duckdb.connect()
     connection.register("order_lines_frame", frame)
     engine = DuckDBLines(connection, "order_lines_frame")
     query = plan_customers(engine, mapping, as_of, top_categories)
