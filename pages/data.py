@@ -21,7 +21,7 @@ from ui.widgets import next_step, require_app_frame, show_error
 
 require_app_frame("data")
 
-UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "xlsm"]
+UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "xlsm", "parquet"]
 AUTO = "auto"
 CURRENCIES = (DEFAULT_CURRENCY, "$", "£", "kr", "SEK", "NOK", "DKK", "CHF", "")
 """Currencies offered for money figures; ``""`` shows plain numbers."""
@@ -215,7 +215,10 @@ def _detected(table) -> str:
     if table.sheet is not None:
         details.append(state.t("data.sheet_used", sheet=table.sheet))
     details.append(state.t("data.decimal", decimal=table.decimal))
-    details.append(state.t("data.header_row", row=table.header_row))
+    if table.header_row:
+        details.append(state.t("data.header_row", row=table.header_row))
+    else:
+        details.append(state.t("data.no_header"))
     if table.date_formats:
         formats = ", ".join(f"{column} {fmt}" for column, fmt in table.date_formats)
         details.append(state.t("data.date_formats", formats=formats))
@@ -247,7 +250,8 @@ if files:
             current = state.dataset()
             source_before = state.source_dataset()
             if source_before is None or source_before.digest != assembly.digest:
-                state.set_dataset(state.Dataset(assembly.table, assembly.digest, sample=sample_name))
+                orders = tuple(part for part in usable if part.kind == "orders")
+                state.set_dataset(state.Dataset(assembly.table, assembly.digest, sample=sample_name, orders=orders))
             for name, built in assembly.features:
                 st.success(
                     state.t(
