@@ -44,7 +44,7 @@ _FAMILY_WORDS: tuple[tuple[Family, re.Pattern[str]], ...] = (
             r"frequency|channels?|kanava\w*|visits?|k[äa]ynn?\w*|returns?|palautu\w*|consent|lupa|newsletter|"
             r"uutiskirje\w*|clicks?|opens?|avau\w*|commute|ty[öo]matka\w*|campaigns?|kampanj\w*|response|vastas\w*|"
             r"share|basket|kori|since|alkaen|tenure|asiakkuus\w*|loyalty|kanta-?asiak\w*|lines|first|last|"
-            r"aov|clv|ltv|rfm|preferred|suosi\w*|transactions?|invoices?|mnt|deals?)$",
+            r"aov|clv|ltv|rfm|preferred|suosi\w*|transactions?|invoices?|mnt|deals?|alive|churn|predicted|expected)$",
             re.IGNORECASE,
         ),
     ),

@@ -14,7 +14,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from segmentti.insight.naming import CATEGORY_PREFIX, CHANNEL_PREFIX
-from segmentti.insight.personas import COUNT_KPIS, MONEY_KPIS
+from segmentti.insight.personas import COUNT_KPIS, MONEY_KPIS, SHARE_KPIS
 from segmentti.outputs.persona_view import PersonaView, comparison_frame, kpi_columns
 from segmentti.outputs.report import ReportContext, run_details
 from segmentti.outputs.sheet_rows import BulkRows, add_rows
@@ -56,7 +56,7 @@ def number_formats(views: Sequence[PersonaView], lang: str) -> dict[str, str]:
     formats[translate("report.number", lang)] = "0"
     money = _money_format(views[0].currency if views else "", lang)
     for key, label in kpi_columns(views):
-        if key == "response_rate":
+        if key in SHARE_KPIS:
             formats[label] = _RATE
         elif key in COUNT_KPIS:
             formats[label] = _ONE_DECIMAL

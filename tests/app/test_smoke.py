@@ -77,6 +77,14 @@ def _export(at: AppTest, lang: str) -> None:
     assert len(sizes) == SMALL_K and sum(sizes) == SMALL_CUSTOMERS
 
 
+def _value(at: AppTest, lang: str) -> None:
+    assert at.toggle(key="value_orders").value  # the prepared customers have ids: the sample's order lines join on them
+    titles = _chart_titles(at)
+    for key in ("value.risk_title", "value.alive_title"):
+        assert any(title.startswith(translate(key, lang)) for title in titles), key
+    assert [button.key for button in at.get("download_button")] == ["value_risk_download", "value_download"]
+
+
 PAGES: dict[str, tuple[str, Callable[[AppTest, str], None]]] = {
     "data": ("data.title", _data),
     "quality": ("quality.title", _quality),
@@ -86,6 +94,7 @@ PAGES: dict[str, tuple[str, Callable[[AppTest, str], None]]] = {
     "rules": ("rules.title", _rules),
     "personas": ("personas.title", _personas),
     "export": ("export.title", _export),
+    "value": ("value.title", _value),
 }
 
 
