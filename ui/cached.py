@@ -42,7 +42,7 @@ def cached_table(digest: str, name: str, sheet: str | None, options: LoadOptions
 
 def cached_sample(name: str) -> Table:
     """:func:`segmentti.data.samples.load_sample`."""
-    return state.remember("sample", name, lambda: load_sample(name), 4)
+    return state.remember("sample", name, lambda: load_sample(name), 4, public=True)
 
 
 def cached_customers(digest: str, mapping: OrderMapping, as_of: str | None, frame: pd.DataFrame) -> CustomerFeatures:
