@@ -44,6 +44,12 @@ SCAN_CHARTS_OPEN = "scan_charts_open"
 DATA_SOURCE = "data_source"
 SAMPLE_CHOICE = "sample_choice"
 UPLOAD = "upload"
+# the workshop (kept whatever the data; written with keep): presentation view, its step, the view link read
+PRESENTING = "presenting"
+PRESENT_SWITCH = "present_switch"
+PRESENT_STEP = "present_step"
+LINK_OPENED = "link_opened"
+LINK_PROBLEMS = "link_problems"
 
 # --- the data itself, and what belongs to the loaded file ------------------------------------
 DATASET = "dataset"
@@ -195,6 +201,11 @@ def formatter(prefix: str) -> Callable[[object], str]:
 def widget_value(key: str, default: T | None = None) -> Any:
     """The value of the widget (or other state) ``key``, ``default`` when it has none yet."""
     return st.session_state.get(key, default)
+
+
+def keep(key: str, value: object) -> None:
+    """Keep ``value`` under ``key`` (one of this module's keys) for the rest of the session."""
+    st.session_state[key] = value
 
 
 def init_widget(key: str, value: object, *, valid: Callable[[Any], bool] | None = None) -> None:
