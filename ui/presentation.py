@@ -26,7 +26,7 @@ from ui.personas import current_segmentation, named
 from ui.widgets import show_error
 from ui.workshop import STEPS, go_to_step, leave_presentation, present_step, share_view
 
-CHART_HEIGHT = 460
+CHART_HEIGHT = 540
 """Pixels of the key chart: with the button row above it, the step fits a 1280×720 or 1024×768 screen."""
 
 PROJECTOR_CSS = """
@@ -37,10 +37,14 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 [data-testid="stMain"] { font-size: 20px; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 20px; line-height: 1.35; }
-[data-testid="stMain"] h2 { font-size: 30px !important; padding: 0.2rem 0 !important; }
+[data-testid="stMain"] h3 { font-size: 27px !important; padding: 0.1rem 0 !important; line-height: 1.2; }
 [data-testid="stMain"] .stButton button, [data-testid="stMain"] .stDownloadButton button,
-[data-testid="stMain"] [data-testid="stPopover"] button { min-height: 3.2rem; }
-[data-testid="stMain"] button p { font-size: 22px !important; font-weight: 600; }
+[data-testid="stMain"] [data-testid="stPopover"] button { min-height: 3.2rem; padding: 0.25rem 0.6rem; }
+[data-testid="stMain"] button p { font-size: 19px !important; font-weight: 600; }
+@media (max-width: 1180px) {
+  [data-testid="stMain"] button [data-testid="stIconMaterial"] { display: none; }
+  [data-testid="stMain"] button p { font-size: 18px !important; }
+}
 [data-testid="stMetricValue"] { font-size: 44px !important; }
 [data-testid="stMetricLabel"] p { font-size: 20px !important; }
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 20px !important; }
@@ -53,7 +57,7 @@ def show_presentation() -> None:
     st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
     position = present_step()
     step = STEPS[position]
-    back, heading, share, leave, forward = st.columns([1.1, 4.2, 1.5, 1.4, 1.1], vertical_alignment="center")
+    back, heading, share, leave, forward = st.columns([1.65, 3.7, 2.5, 2.05, 1.65], vertical_alignment="center")
     back.button(
         state.t("present.back"),
         icon=":material/arrow_back:",
@@ -157,6 +161,7 @@ def _segment_map() -> None:
 
 
 def _personas() -> None:
+    _scan_and_segments()  # the k the Segments page would show, when none was chosen yet
     views = current_segmentation().views
     chart, cards = st.columns([3, 2])
     with chart:
@@ -167,6 +172,7 @@ def _personas() -> None:
 
 
 def _lists() -> None:
+    _scan_and_segments()
     current = current_segmentation()
     frame = current.dataset.table.frame
     lang = state.lang()

@@ -32,7 +32,7 @@ def for_projector(figure: go.Figure, *, height: int, text: int = PROJECTOR_TEXT)
         height=height,
         font=font,
         title_font=dict(size=text + 6, color=PROJECTOR_INK),
-        legend=dict(font=font),
+        legend=dict(font=font, title_font=font),
         hoverlabel=dict(font=dict(size=text)),
         margin=dict(l=20, r=20, t=70, b=20),
     )

@@ -1,7 +1,7 @@
 """A link that carries a view's settings (never the data), read back with what it asked for that cannot be had.
 
-The settings travel as a URL query string: ``sample``, ``criteria`` (comma-separated),
-``weights`` (``criterion:weight`` pairs), ``method``, ``k``, ``seed``, ``lang``, ``page``, and for
+The settings travel as a URL query string: ``sample``, ``criteria`` (comma-separated; a comma
+or ``%`` inside a column name is written ``%2C`` / ``%25``), ``weights`` (``criterion:weight`` pairs), ``method``, ``k``, ``seed``, ``lang``, ``page``, and for
 the presentation view ``present=1`` and ``step``. Reading a link never fails: each part it
 cannot use is left out and named in a :class:`LinkProblem`, so the app opens the nearest
 sensible view and says what it left out.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 import segno
 
@@ -67,9 +67,10 @@ def view_query(settings: ViewSettings) -> str:
     if settings.sample:
         parts.append(("sample", settings.sample))
     if settings.criteria:
-        parts.append(("criteria", ",".join(settings.criteria)))
+        parts.append(("criteria", ",".join(map(_packed, settings.criteria))))
     if settings.weights:
-        parts.append(("weights", ",".join(f"{name}:{_weight_text(weight)}" for name, weight in settings.weights)))
+        pairs = (f"{_packed(name)}:{_weight_text(weight)}" for name, weight in settings.weights)
+        parts.append(("weights", ",".join(pairs)))
     for name in ("method", "k", "seed", "lang", "page"):
         value = getattr(settings, name)
         if value is not None and value != "":
@@ -122,7 +123,8 @@ def read_view_link(
 
     sample = pick("sample", choices.samples)
     criteria_text = values.get("criteria", "").strip()
-    criteria = tuple(dict.fromkeys(part.strip() for part in criteria_text.split(",") if part.strip())) or None
+    names = (unquote(part).strip() for part in criteria_text.split(","))
+    criteria = tuple(dict.fromkeys(name for name in names if name)) or None
     weights = _read_weights(values.get("weights", ""), problems)
     method = pick("method", choices.methods)
     k = _read_int(values.get("k"), "k", problems)
@@ -187,8 +189,13 @@ def _read_weights(text: str, problems: list[LinkProblem]) -> tuple[tuple[str, fl
         if not name.strip() or not math.isfinite(weight) or not 0 <= weight <= MAX_WEIGHT:
             problems.append(LinkProblem("link.bad_weight", {"value": part}))
             continue
-        weights[name.strip()] = weight
+        weights[unquote(name).strip()] = weight
     return tuple(sorted(weights.items()))
+
+
+def _packed(name: str) -> str:
+    """A column name fit for a comma-separated list: its ``%`` and ``,`` written as ``%25`` and ``%2C``."""
+    return name.replace("%", "%25").replace(",", "%2C")
 
 
 def _weight_text(weight: float) -> str:
