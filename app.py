@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import state
+from ui.warmup import prepare_sample_view
 from ui.widgets import PAGES, ensure_default_data, language_switch, resume_pending_page
 from ui.workshop import open_view_link, presentation_switch, presenting, route, share_view
 
@@ -34,3 +35,4 @@ if not presenting():
     with st.sidebar.popover(state.t("share.button"), icon=":material/qr_code_2:"):
         share_view(navigation.url_path)
 navigation.run()
+prepare_sample_view()  # after the page is drawn: the room's Segments view is computed while the facilitator talks

@@ -10,9 +10,10 @@ percentile of the run times, the server's peak memory (VmHWM) and its memory aft
 participants have left and their sessions have expired.
 
 Before the room arrives, one session opens the app's first page (the Data page), as the
-facilitator's browser does after ``make run``: the server has imported what it needs, and
-nothing of the Segments page has been computed. Baseline, measured in the same run: one
-session alone on a server of its own, after the same start.
+facilitator's browser does after ``make run``; the room follows at once (the worst case: in a
+workshop it comes minutes later). This is run twice, on fresh servers: without and with the
+background preparation of the sample's Segments view (``ui/warmup.py``). Baseline, measured in
+the same run: one session alone on a server of its own, nothing prepared.
 
 Run: ``.venv/bin/python bench/bench_workshop.py [--sessions 20] [--timeout 120]``
 """
@@ -74,8 +75,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server() -> Server:
-    """Start the app on a free port and wait until its health check answers."""
+def start_server(*, prepare: bool = True) -> Server:
+    """Start the app on a free port and wait until its health check answers.
+
+    ``prepare=False`` turns off the background preparation of the sample's Segments view
+    (``SEGMENTTI_PREPARE_SAMPLE=0``, see ``ui/warmup.py``).
+    """
     port = free_port()
     command = [
         sys.executable,
@@ -96,7 +101,8 @@ def start_server() -> Server:
         "--server.disconnectedSessionTTL",
         str(SESSION_TTL),
     ]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    environment = {**os.environ, "SEGMENTTI_PREPARE_SAMPLE": "1" if prepare else "0"}
+    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server = Server(process, port)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -280,43 +286,25 @@ async def _touch(port: int) -> None:
     await visitor.close()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds one script run may take")
-    args = parser.parse_args()
-    os.chdir(ROOT)
-
-    server = start_server()
+def run_room(label: str, sessions: int, timeout: float, *, prepare: bool) -> None:
+    """A fresh server, the facilitator's first page, then a room of ``sessions`` and a second room after it."""
+    server = start_server(prepare=prepare)
     try:
-        summarize(
-            "facilitator opens the Data page on a fresh server", [asyncio.run(warm_up(server.port, args.timeout))]
-        )
-        idle = server.memory()
-        alone, alone_changed, problems = asyncio.run(room(server.port, 1, args.timeout))
-        print(f"baseline, one session alone (server at {idle:.0f} MB before):")
-        summarize("  opens Segments", alone)
-        summarize("  changes k", alone_changed)
-        print(f"  server peak memory {server.memory('VmHWM'):.0f} MB")
-    finally:
-        server.stop()
-
-    server = start_server()
-    try:
-        asyncio.run(warm_up(server.port, args.timeout))
+        asyncio.run(warm_up(server.port, timeout))
         idle = server.memory()
         started = time.perf_counter()
-        opened, changed, problems = asyncio.run(room(server.port, args.sessions, args.timeout))
+        opened, changed, problems = asyncio.run(room(server.port, sessions, timeout))
         wall = time.perf_counter() - started
-        print(f"{args.sessions} sessions at once, nobody on Segments before (server at {idle:.0f} MB), {wall:.1f} s:")
-        summarize(f"  {args.sessions} open Segments together", opened)
-        summarize(f"  {args.sessions} change k together", changed)
+        print(
+            f"{label}: {sessions} sessions at once right after the facilitator (server at {idle:.0f} MB), {wall:.1f} s:"
+        )
+        summarize(f"  {sessions} open Segments together", opened)
+        summarize(f"  {sessions} change k together", changed)
         for problem in problems[:5]:
             print(f"  problem: {problem}")
         print(f"  server peak memory {server.memory('VmHWM'):.0f} MB")
-        again, _, problems = asyncio.run(room(server.port, args.sessions, args.timeout))
-        print(f"{args.sessions} more sessions at once, after the room before them (as after the facilitator's demo):")
-        summarize(f"  {args.sessions} open Segments together", again)
+        again, _, problems = asyncio.run(room(server.port, sessions, timeout))
+        summarize(f"  {sessions} more open Segments together, after the room before them", again)
         for problem in problems[:5]:
             print(f"  problem: {problem}")
         print(f"  server peak memory {server.memory('VmHWM'):.0f} MB")
@@ -324,6 +312,30 @@ def main() -> None:
         print(f"  server memory after the sessions left and expired: {left:.0f} MB (idle before: {idle:.0f} MB)")
     finally:
         server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds one script run may take")
+    args = parser.parse_args()
+    os.chdir(ROOT)
+
+    server = start_server(prepare=False)
+    try:
+        summarize(
+            "facilitator opens the Data page on a fresh server", [asyncio.run(warm_up(server.port, args.timeout))]
+        )
+        idle = server.memory()
+        alone, alone_changed, _ = asyncio.run(room(server.port, 1, args.timeout))
+        print(f"baseline, one session alone, nothing prepared (server at {idle:.0f} MB before):")
+        summarize("  opens Segments", alone)
+        summarize("  changes k", alone_changed)
+        print(f"  server peak memory {server.memory('VmHWM'):.0f} MB")
+    finally:
+        server.stop()
+    run_room("without preparing the sample", args.sessions, args.timeout, prepare=False)
+    run_room("with the sample's Segments view prepared in the background", args.sessions, args.timeout, prepare=True)
 
 
 if __name__ == "__main__":

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import build_small_customers
-from ui import state
+from ui import state, warmup
 from ui.shared import shared_results
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,3 +73,23 @@ def test_uploads_of_the_same_shape_stay_in_their_own_sessions() -> None:
         shared = repr(shared_results().keys(kind))
         assert first_digest not in shared and second_digest not in shared, kind
     assert shared_results().keys("sample") == ["b2c_customers"]
+
+
+def test_the_first_session_prepares_the_samples_segments_view_in_the_background(monkeypatch) -> None:
+    monkeypatch.setenv(warmup.SWITCH, "1")
+    monkeypatch.setattr(warmup, "_STARTED", threading.Event())  # as in a freshly started server
+    facilitator = AppTest.from_file(APP, default_timeout=180)
+    facilitator.session_state[state.LANG] = "fi"
+    facilitator.run()  # the data page only
+    assert not facilitator.exception
+    [worker] = [thread for thread in threading.enumerate() if thread.name == "segmentti-prepare-sample"]
+    worker.join(timeout=120)
+    assert not worker.is_alive()
+    [scanned] = shared_results().keys("scan")
+    assert len(shared_results().keys("segmentation")) == 1 and len(shared_results().keys("projection")) == 1
+    participant = _segments_page("en")  # the room: served what was prepared, nothing scanned again
+    assert not participant.exception
+    assert shared_results().keys("scan") == [scanned] and len(shared_results().keys("segmentation")) == 1
+    second = AppTest.from_file(APP, default_timeout=180).run()  # once per server process
+    assert not second.exception
+    assert not [thread for thread in threading.enumerate() if thread.name == "segmentti-prepare-sample"]
