@@ -3,7 +3,8 @@
 A workshop starts with the facilitator opening the app on the sample (``make run``) and the
 room following minutes later. The scan, the segments of the recommended k and the map
 positions are the same for everyone, so the first session's run starts a background thread
-that computes them into the shared store (:mod:`ui.shared`) while the facilitator talks; the
+that computes them (and the segments of every other k of the scan, for the room's k changes)
+into the shared store (:mod:`ui.shared`) while the facilitator talks; the
 room then opens a Segments page that is already computed. Once per server process, only on a
 bundled sample with the app's default settings, never on anyone's upload.
 
@@ -55,8 +56,10 @@ def _prepare(lang: str) -> None:
             return
         k_range = tuple(state.widget_value(state.K_RANGE, (K_MIN, K_MAX)))
         scan = scan_with_progress((*key, weights, method, k_range), SEED, features, lambda done: None)
-        k = scan.recommended_k
-        segments(k, lang, method, scan.score(k).silhouette, scan.fits.get(k))
+        recommended = scan.recommended_k
+        others = [score.k for score in scan.scores if score.k != recommended]
+        for k in [recommended, *others]:  # the room's first k, then the others it may move to
+            segments(k, lang, method, scan.score(k).silhouette, scan.fits.get(k))
     except SegmenttiError:
         return  # the Segments page says what is wrong when someone opens it
     except Exception:  # a background helper must never take the server down

@@ -86,10 +86,14 @@ def test_the_first_session_prepares_the_samples_segments_view_in_the_background(
     worker.join(timeout=120)
     assert not worker.is_alive()
     [scanned] = shared_results().keys("scan")
-    assert len(shared_results().keys("segmentation")) == 1 and len(shared_results().keys("projection")) == 1
-    participant = _segments_page("en")  # the room: served what was prepared, nothing scanned again
+    segmented = shared_results().keys("segmentation")
+    assert len(segmented) == 9 and len(shared_results().keys("projection")) == 1  # every k of 2–10, one map
+    participant = _segments_page("en")  # the room: served what was prepared, nothing scanned or segmented again
     assert not participant.exception
-    assert shared_results().keys("scan") == [scanned] and len(shared_results().keys("segmentation")) == 1
+    participant.select_slider(key=state.K_CHOICE).set_value(7).run()
+    assert shared_results().keys("scan") == [scanned] and sorted(
+        map(repr, shared_results().keys("segmentation"))
+    ) == sorted(map(repr, segmented))
     second = AppTest.from_file(APP, default_timeout=180).run()  # once per server process
     assert not second.exception
     assert not [thread for thread in threading.enumerate() if thread.name == "segmentti-prepare-sample"]
