@@ -8,6 +8,7 @@ participant's language, on the page the link opens.
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -210,9 +211,13 @@ def current_view(page: str) -> ViewSettings:
 
 def _is_plain_sample(current: state.Dataset) -> bool:
     """Whether ``current`` is a bundled sample exactly as a link reloads it (not joined, fixed or built from lines)."""
-    if current.sample not in SAMPLES:
-        return False
-    return current.digest == state.digest_of((SAMPLE_DIR / SAMPLES[current.sample]).read_bytes())
+    return current.sample in SAMPLES and current.digest == _sample_digest(current.sample)
+
+
+@functools.cache
+def _sample_digest(name: str) -> str:
+    """The digest a bundled sample's file loads with (read once per server process)."""
+    return state.digest_of((SAMPLE_DIR / SAMPLES[name]).read_bytes())
 
 
 def share_view(page: str) -> None:
