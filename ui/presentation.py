@@ -45,8 +45,8 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
   [data-testid="stMain"] button [data-testid="stIconMaterial"] { display: none; }
   [data-testid="stMain"] button p { font-size: 18px !important; }
 }
-[data-testid="stMetricValue"] { font-size: 44px !important; }
-[data-testid="stMetricLabel"] p { font-size: 20px !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 48px !important; line-height: 1.1; }
+[data-testid="stMetricLabel"] p { font-size: 22px !important; }
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 20px !important; }
 </style>
 """
@@ -57,7 +57,7 @@ def show_presentation() -> None:
     st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
     position = present_step()
     step = STEPS[position]
-    back, heading, share, leave, forward = st.columns([1.65, 3.7, 2.5, 2.05, 1.65], vertical_alignment="center")
+    back, heading, share, leave, forward = st.columns([1.5, 4.4, 2.3, 1.9, 1.5], vertical_alignment="center")
     back.button(
         state.t("present.back"),
         icon=":material/arrow_back:",
@@ -117,7 +117,14 @@ def _scan_and_segments():
     scan = None
     if method in K_METHODS:
         k_range = tuple(state.widget_value(state.K_RANGE, (K_MIN, K_MAX)))
-        scan = scan_with_progress((*key, weights, method, k_range), SEED, features, lambda done: None)
+        bar = st.empty()  # shown only while the scan really computes
+        scan = scan_with_progress(
+            (*key, weights, method, k_range),
+            SEED,
+            features,
+            lambda done: bar.progress(done, text=state.t("segments.scanning")),
+        )
+        bar.empty()
         if state.k() not in [score.k for score in scan.scores]:
             state.set_k(scan.recommended_k)
     k = state.k() or K_MIN

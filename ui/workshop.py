@@ -225,12 +225,11 @@ def share_view(page: str) -> None:
     settings = current_view(page if page in PAGES else "data")  # the default page's address has no name
     base = st.context.url or "http://127.0.0.1:8501/"
     url = view_url(base, settings)
+    host = urlsplit(base).hostname or ""
+    if host in LOCAL_HOSTS:  # first: a link to this machine reaches nobody else
+        st.caption(":material/lan: " + state.t("share.local_only", host=host))
     st.caption(state.t("share.intro"))
     st.code(url, language=None, wrap_lines=True)
-    st.image(qr_svg(url), caption=state.t("share.qr"), width=260)
-    current = state.dataset()
-    if current is not None and settings.sample is None:
+    st.image(qr_svg(url), caption=state.t("share.qr"), width=320 if presenting() else 240)
+    if state.dataset() is not None and settings.sample is None:
         st.caption(state.t("share.own_data"))
-    host = urlsplit(base).hostname or ""
-    if host in LOCAL_HOSTS:
-        st.caption(state.t("share.local_only", host=host))
