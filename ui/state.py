@@ -87,6 +87,14 @@ RULES_DOWNLOAD = "rules_download"
 RFM_ORDERS = "rfm_orders"
 RFM_BINS = "rfm_bins"
 RFM_DOWNLOAD = "rfm_download"
+VALUE_ORDERS = "value_orders"
+VALUE_UNIT = "value_unit"
+VALUE_HORIZON = "value_horizon"
+VALUE_DISCOUNT = "value_discount"
+VALUE_CALIBRATION = "value_calibration"
+VALUE_ADD = "value_add"
+VALUE_DOWNLOAD = "value_download"
+VALUE_RISK_DOWNLOAD = "value_risk_download"
 PERSONA_EDITS = "persona_edits"
 RESULTS = "results"
 
@@ -117,6 +125,14 @@ _PER_DATA = (
     RFM_ORDERS,
     RFM_BINS,
     RFM_DOWNLOAD,
+    VALUE_ORDERS,
+    VALUE_UNIT,
+    VALUE_HORIZON,
+    VALUE_DISCOUNT,
+    VALUE_CALIBRATION,
+    VALUE_ADD,
+    VALUE_DOWNLOAD,
+    VALUE_RISK_DOWNLOAD,
     PERSONA_EDITS,
 )
 # widget keys made per item (see the key functions below); the export page's widgets all start with "export_"
@@ -144,6 +160,9 @@ class Dataset:
     sample: str | None = None
     steps: tuple[Step, ...] = ()
     """The data-quality fixes applied to the loaded data, in order (translatable; exports list them)."""
+    orders: tuple = ()
+    """The order-line files (:class:`segmentti.data.assembly.Part`) the customers were built from, if any:
+    the customer-value page fits its models on their lines."""
 
     @property
     def label(self) -> str:
@@ -390,7 +409,7 @@ def set_fixes(chosen: list[Fix]) -> None:
         return
     result = apply_fixes(source.table.frame, chosen, column_overrides())
     table = dataclasses.replace(source.table, frame=result.frame)
-    set_dataset(Dataset(table, digest, sample=source.sample, steps=result.steps), fixed=True)
+    set_dataset(Dataset(table, digest, sample=source.sample, steps=result.steps, orders=source.orders), fixed=True)
 
 
 # --- choices for the working data --------------------------------------------------------------

@@ -21,6 +21,7 @@ PAGES = {
     "rfm": "pages/rfm.py",
     "rules": "pages/rules.py",
     "present": "pages/present.py",
+    "value": "pages/value.py",
 }
 
 

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "segment": "segmentti.cli.segment",
     "scan": "segmentti.cli.scan",
     "features": "segmentti.cli.features",
+    "value": "segmentti.cli.value",
 }
 
 __all__ = ["COMMANDS", "build_parser", "main"]

@@ -84,6 +84,14 @@ def _present(at: AppTest, lang: str) -> None:
     assert translate("present.next", lang) in [button.label for button in at.button]
 
 
+def _value(at: AppTest, lang: str) -> None:
+    assert at.toggle(key="value_orders").value  # the prepared customers have ids: the sample's order lines join on them
+    titles = _chart_titles(at)
+    for key in ("value.risk_title", "value.alive_title"):
+        assert any(title.startswith(translate(key, lang)) for title in titles), key
+    assert [button.key for button in at.get("download_button")] == ["value_risk_download", "value_download"]
+
+
 PAGES: dict[str, tuple[str | None, Callable[[AppTest, str], None]]] = {
     "data": ("data.title", _data),
     "quality": ("quality.title", _quality),
@@ -93,6 +101,7 @@ PAGES: dict[str, tuple[str | None, Callable[[AppTest, str], None]]] = {
     "rules": ("rules.title", _rules),
     "personas": ("personas.title", _personas),
     "export": ("export.title", _export),
+    "value": ("value.title", _value),
     "present": (None, _present),  # no title: the projector's first screen goes to the step and its chart
 }
 
