@@ -552,7 +552,7 @@ def remember(kind: str, key: Hashable, compute: Callable[[], T], kept: int, *, p
     value = compute() if shared_key is None else shared_results().get(kind, shared_key, compute, kept)
     entries[key] = value
     while len(entries) > kept:
-        entries.pop(next(iter(entries)))  # dicts keep insertion order: the oldest goes first
+        entries.pop(next(iter(dict(entries))), None)  # insertion order: the oldest first (a copy: ui.warmup adds too)
     return value
 
 
