@@ -21,7 +21,7 @@ from ui.widgets import next_step, require_app_frame, show_error
 
 require_app_frame("data")
 
-UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "xlsm"]
+UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "xlsm", "parquet"]
 AUTO = "auto"
 CURRENCIES = (DEFAULT_CURRENCY, "$", "£", "kr", "SEK", "NOK", "DKK", "CHF", "")
 """Currencies offered for money figures; ``""`` shows plain numbers."""
