@@ -3,12 +3,16 @@
 import streamlit as st
 
 from ui import state
+from ui.warmup import prepare_sample_view
 from ui.widgets import PAGES, ensure_default_data, language_switch, resume_pending_page
+from ui.workshop import open_view_link, presentation_switch, presenting, route, share_view
 
 st.set_page_config(page_title="segmentti", page_icon="🍩", layout="wide")
 
 ensure_default_data()
+open_view_link()
 language_switch()
+presentation_switch()
 st.sidebar.caption(state.t("app.privacy"))
 
 navigation = st.navigation(
@@ -22,7 +26,14 @@ navigation = st.navigation(
         st.Page(PAGES["value"], title=state.t("page.value"), icon=":material/savings:"),
         st.Page(PAGES["personas"], title=state.t("page.personas"), icon=":material/groups:"),
         st.Page(PAGES["export"], title=state.t("page.export"), icon=":material/download:"),
-    ]
+        st.Page(PAGES["present"], title=state.t("page.present"), icon=":material/co_present:"),
+    ],
+    position="hidden" if presenting() else "sidebar",
 )
 resume_pending_page()
+route(navigation)
+if not presenting():
+    with st.sidebar.popover(state.t("share.button"), icon=":material/qr_code_2:"):
+        share_view(navigation.url_path)
 navigation.run()
+prepare_sample_view()  # after the page is drawn: the room's Segments view is computed while the facilitator talks

@@ -20,6 +20,7 @@ PAGES = {
     "export": "pages/export.py",
     "rfm": "pages/rfm.py",
     "rules": "pages/rules.py",
+    "present": "pages/present.py",
     "value": "pages/value.py",
 }
 
