@@ -370,33 +370,8 @@ def build_features(
     structural = structurally_missing(frame)
     absent = tuple(name for name in numeric if name in structural)
     plain = tuple(name for name in numeric if name not in logged and name not in absent)
-    parts = []
-    if plain:
-        parts.append(("numeric", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), list(plain)))
-    if logged and set(logged) - set(absent):
-        parts.append(
-            (
-                "logged",
-                make_pipeline(
-                    SimpleImputer(strategy="median"),
-                    LogScaler(),
-                    StandardScaler(),
-                ),
-                [name for name in logged if name not in absent],
-            )
-        )
-    for name in absent:  # one part each: every column has its own fill value
-        steps = [SimpleImputer(strategy="constant", fill_value=absent_value(name, frame[name]), add_indicator=True)]
-        parts.append(
-            (
-                f"absent_{name}",
-                make_pipeline(*steps, *([LogScaler()] if name in logged else []), StandardScaler()),
-                [name],
-            )
-        )
-    if categorical:
-        parts.append(("categorical", BalancedOneHotEncoder(), list(categorical)))
-    encoder = ColumnTransformer(parts, verbose_feature_names_out=False)
+    fills = {name: absent_value(name, frame[name]) for name in absent}
+    encoder = ColumnTransformer(encoder_parts(plain, logged, fills, categorical), verbose_feature_names_out=False)
     ordered = plain + tuple(name for name in logged if name not in absent) + absent + categorical
     encoded = np.asarray(encoder.fit_transform(frame[list(ordered)]), dtype=np.float64)
     names = tuple(str(name) for name in encoder.get_feature_names_out())
@@ -411,6 +386,45 @@ def build_features(
     values = weighting.transform(encoded)
     numeric_used = tuple(name for name in ordered if name not in categorical)
     return FeatureMatrix(values, names, numeric_used, categorical, transformer, dropped, logged, used, absent)
+
+
+def encoder_parts(
+    plain: Sequence[str], logged: Sequence[str], fills: Mapping[str, float], categorical: Sequence[str]
+) -> list[tuple[str, Pipeline | BalancedOneHotEncoder, list[str]]]:
+    """The unfitted parts of the feature encoder (``ColumnTransformer`` triples), one place for fitting and reloading.
+
+    Parameters
+    ----------
+    plain : sequence of str
+        Numeric criteria imputed with the median and standardised.
+    logged : sequence of str
+        Skewed numeric criteria, log-transformed (those also in ``fills`` get their own part).
+    fills : mapping of str to float
+        Structurally empty numeric criteria and the value an empty cell stands for (:func:`absent_value`);
+        each gets a part of its own with a "has none" indicator.
+    categorical : sequence of str
+        Categorical criteria, one-hot encoded and balanced.
+    """
+    parts: list[tuple[str, Pipeline | BalancedOneHotEncoder, list[str]]] = []
+    if plain:
+        parts.append(("numeric", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), list(plain)))
+    logged_only = [name for name in logged if name not in fills]
+    if logged_only:
+        parts.append(
+            ("logged", make_pipeline(SimpleImputer(strategy="median"), LogScaler(), StandardScaler()), logged_only)
+        )
+    for name, fill in fills.items():  # one part each: every column has its own fill value
+        steps = [SimpleImputer(strategy="constant", fill_value=fill, add_indicator=True)]
+        parts.append(
+            (
+                f"absent_{name}",
+                make_pipeline(*steps, *([LogScaler()] if name in logged else []), StandardScaler()),
+                [name],
+            )
+        )
+    if categorical:
+        parts.append(("categorical", BalancedOneHotEncoder(), list(categorical)))
+    return parts
 
 
 def _owners(names: tuple[str, ...], ordered: tuple[str, ...], encoder: ColumnTransformer) -> list[str]:
