@@ -72,4 +72,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "%{source.label} → %{target.label}: %{customdata} asiakasta",
         "en": "%{source.label} → %{target.label}: %{customdata} customers",
     },
+    # --- the project file --------------------------------------------------------------------------------------
+    "error.project_not_a_project": {
+        "fi": "Tiedosto {name} ei ole segmentin projektitiedosto. Valitse segmentin tallentama project.json.",
+        "en": "The file {name} is not a segmentti project file. Choose the project.json segmentti saved.",
+    },
+    "error.project_version": {
+        "fi": "Projektitiedosto {name} on versiota {version}; tämä segmentti lukee version {supported}.",
+        "en": "The project file {name} is version {version}; this segmentti reads version {supported}.",
+    },
+    "error.project_field": {
+        "fi": "Projektitiedoston {name} kenttä {field} ei kelpaa. Korjaa kenttä tai tallenna projekti uudelleen; "
+        "mitään ei muutettu.",
+        "en": "The field {field} of the project file {name} does not fit. Correct the field or save the project "
+        "again; nothing was changed.",
+    },
+    "error.project_columns_missing": {
+        "fi": "Projekti käyttää sarakkeita, joita aineistossa {data} ei ole: {columns}. Aineiston sarakkeet: "
+        "{available}. Mitään ei muutettu.",
+        "en": "The project uses columns the data {data} does not have: {columns}. The data's columns: {available}. "
+        "Nothing was changed.",
+    },
 }
