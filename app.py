@@ -3,12 +3,14 @@
 import streamlit as st
 
 from ui import state
+from ui.project import project_sidebar
 from ui.widgets import PAGES, ensure_default_data, language_switch, resume_pending_page
 
 st.set_page_config(page_title="segmentti", page_icon="🍩", layout="wide")
 
 ensure_default_data()
 language_switch()
+project_sidebar()
 st.sidebar.caption(state.t("app.privacy"))
 
 navigation = st.navigation(
@@ -21,6 +23,8 @@ navigation = st.navigation(
         st.Page(PAGES["rules"], title=state.t("page.rules"), icon=":material/rule:"),
         st.Page(PAGES["personas"], title=state.t("page.personas"), icon=":material/groups:"),
         st.Page(PAGES["export"], title=state.t("page.export"), icon=":material/download:"),
+        st.Page(PAGES["score"], title=state.t("page.score"), icon=":material/person_add:"),
+        st.Page(PAGES["compare"], title=state.t("page.compare"), icon=":material/compare_arrows:"),
     ]
 )
 resume_pending_page()

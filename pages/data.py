@@ -247,7 +247,16 @@ if files:
             current = state.dataset()
             source_before = state.source_dataset()
             if source_before is None or source_before.digest != assembly.digest:
-                state.set_dataset(state.Dataset(assembly.table, assembly.digest, sample=sample_name))
+                one_order_file = usable[0] if len(usable) == 1 and usable[0].kind == "orders" else None
+                state.set_dataset(
+                    state.Dataset(
+                        assembly.table,
+                        assembly.digest,
+                        sample=sample_name,
+                        orders=None if one_order_file is None else one_order_file.mapping,
+                        as_of=None if one_order_file is None else one_order_file.as_of,
+                    )
+                )
             for name, built in assembly.features:
                 st.success(
                     state.t(

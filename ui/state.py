@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from segmentti.data.loading import Table
+from segmentti.data.orders import OrderMapping
 from segmentti.data.quality import Fix, Step, apply_fixes
 from segmentti.insight.personas import DEFAULT_CURRENCY
 from segmentti.texts import language_from_locale, translate
@@ -80,7 +81,18 @@ RFM_ORDERS = "rfm_orders"
 RFM_BINS = "rfm_bins"
 RFM_DOWNLOAD = "rfm_download"
 PERSONA_EDITS = "persona_edits"
+PILOT_ON = "export_pilot_on"
+PILOT_PERCENT = "export_pilot_percent"
+PILOT_SEED = "export_pilot_seed"
 RESULTS = "results"
+
+# --- the project file, the saved model, scoring and comparing (kept whatever the data) ---------
+PROJECT_UPLOAD = "project_upload"
+PROJECT_OPENED = "project_opened"
+MODEL_UPLOAD = "model_upload"
+SCORE_UPLOAD = "score_upload"
+COMPARE_OLD = "compare_old"
+COMPARE_NEW = "compare_new"
 
 _PER_DATA = (
     CRITERIA,
@@ -136,6 +148,10 @@ class Dataset:
     sample: str | None = None
     steps: tuple[Step, ...] = ()
     """The data-quality fixes applied to the loaded data, in order (translatable; exports list them)."""
+    orders: OrderMapping | None = None
+    """How order lines were read into these customers, when the data is one order-line file (a saved model keeps it)."""
+    as_of: str | None = None
+    """The day recency was counted to for those order lines (``None``: the day after the last line)."""
 
     @property
     def label(self) -> str:
@@ -377,7 +393,7 @@ def set_fixes(chosen: list[Fix]) -> None:
         return
     result = apply_fixes(source.table.frame, chosen, column_overrides())
     table = dataclasses.replace(source.table, frame=result.frame)
-    set_dataset(Dataset(table, digest, sample=source.sample, steps=result.steps), fixed=True)
+    set_dataset(dataclasses.replace(source, table=table, digest=digest, steps=result.steps), fixed=True)
 
 
 # --- choices for the working data --------------------------------------------------------------
@@ -386,6 +402,14 @@ def set_fixes(chosen: list[Fix]) -> None:
 def criteria() -> list[str] | None:
     """The chosen criteria, or ``None`` before the user has chosen (use the suggestion)."""
     return st.session_state.get(CRITERIA)
+
+
+def replace_criteria(chosen: list[str] | None) -> None:
+    """Make ``chosen`` the criteria in use (``None``: the suggestion), as a project says."""
+    if chosen is None:
+        st.session_state.pop(CRITERIA, None)
+    else:
+        st.session_state[CRITERIA] = list(chosen)
 
 
 def set_criteria(chosen: list[str], suggested: list[str]) -> None:
@@ -434,9 +458,12 @@ def k() -> int | None:
     return st.session_state.get(K)
 
 
-def set_k(chosen: int) -> None:
-    """Remember the number of segments in use."""
-    st.session_state[K] = int(chosen)
+def set_k(chosen: int | None) -> None:
+    """Remember the number of segments in use (``None``: not chosen yet)."""
+    if chosen is None:
+        st.session_state.pop(K, None)
+    else:
+        st.session_state[K] = int(chosen)
 
 
 def rules() -> list:
@@ -536,3 +563,36 @@ def _forget_results(*, keep: frozenset[str]) -> None:
     store: dict[str, dict] = st.session_state.get(RESULTS, {})
     for kind in [kind for kind in store if kind not in keep]:
         del store[kind]
+
+
+# --- a project opened from its file (see ui/project.py) -----------------------------------------
+
+# widgets that show a decision a project sets: forgotten so that they start from the project's values
+_PROJECT_WIDGETS = (CRITERIA_CHOICE, CRITERIA_PRESET, COLUMN_WEIGHT_EDITOR, METHOD_CHOICE, K_CHOICE, CURRENCY_CHOICE)
+_PROJECT_WIDGET_PREFIXES = (_FAMILY_WEIGHT, _COLUMN_EDITOR, _FIX, _PERSONA_NAME, _PERSONA_NOTES)
+
+
+def forget_decision_widgets() -> None:
+    """Forget the widgets showing decisions a project sets, so each starts again from the state's value."""
+    _forget(keys=_PROJECT_WIDGETS, prefixes=_PROJECT_WIDGET_PREFIXES)
+
+
+def set_pilot(pilot: tuple[float, int] | None) -> None:
+    """Set the export page's pilot: ``(percent, seed)``, or ``None`` for none."""
+    st.session_state[PILOT_ON] = pilot is not None
+    if pilot is not None:
+        st.session_state[PILOT_PERCENT], st.session_state[PILOT_SEED] = round(pilot[0]), int(pilot[1])
+
+
+def pilot_settings() -> tuple[float, int] | None:
+    """The export page's pilot (percent, seed) when it is on, else ``None``."""
+    if not st.session_state.get(PILOT_ON):
+        return None
+    return float(st.session_state.get(PILOT_PERCENT, 10)), int(st.session_state.get(PILOT_SEED, 0))
+
+
+def first_opening(file_id: str) -> bool:
+    """Whether the project file ``file_id`` is opened now for the first time (it is remembered as opened)."""
+    first = st.session_state.get(PROJECT_OPENED) != file_id
+    st.session_state[PROJECT_OPENED] = file_id
+    return first

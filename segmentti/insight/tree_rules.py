@@ -12,6 +12,8 @@ from sklearn.tree import DecisionTreeClassifier
 
 from segmentti.engine.metrics import fixed_sample
 from segmentti.engine.rules import Condition, Rule, assign_rules, match_rule
+from segmentti.insight.naming import column_label
+from segmentti.texts import format_number, translate
 
 MAX_CONDITIONS = 3
 """A segment's rule has at most this many conditions: the depth of its tree."""
@@ -275,3 +277,26 @@ def _merge(conditions: list[Condition]) -> tuple[Condition, ...]:
             result.append(condition)
     in_columns = {condition.column for condition in result if condition.operator == "in"}
     return tuple(c for c in result if not (c.operator == "not_in" and c.column in in_columns))
+
+
+def describe_rule(rule: Rule, lang: str, column_labels: dict[str, str] | None = None) -> str:
+    """The rule's conditions as one readable line, e.g. "Age ≤ 26 AND Region is not Lappi"."""
+    if not rule.conditions:
+        return translate("treerules.everyone", lang)
+    parts = []
+    for condition in rule.conditions:
+        column = column_label(condition.column, lang, column_labels)
+        values = [_value_text(value, lang) for value in condition.values]
+        if condition.operator == "between":
+            parts.append(translate("treerules.op_between", lang, column=column, low=values[0], high=values[1]))
+        else:
+            joined = translate("treerules.or", lang).join(values)
+            parts.append(translate(f"treerules.op_{condition.operator}", lang, column=column, value=joined))
+    return translate("treerules.and", lang).join(parts)
+
+
+def _value_text(value: object, lang: str) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+        return format_number(number, lang, 0 if number.is_integer() else 2)
+    return str(value)

@@ -34,6 +34,7 @@ class MoverGroup:
     name: str
     source: int
     target: int
+    customers: int
 
 
 @dataclass(frozen=True, eq=False)
@@ -237,8 +238,14 @@ def mover_groups(comparison: SnapshotComparison, lang: str) -> list[MoverGroup]:
     )
     index = {name: position for position, name in enumerate(comparison.names)}
     return [
-        MoverGroup(number, translate("compare.pair", lang, source=source, target=target), index[source], index[target])
-        for number, ((source, target), _) in enumerate(pairs.items(), start=1)
+        MoverGroup(
+            number,
+            translate("compare.pair", lang, source=source, target=target),
+            index[source],
+            index[target],
+            int(size),
+        )
+        for number, ((source, target), size) in enumerate(pairs.items(), start=1)
     ]
 
 

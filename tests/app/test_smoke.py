@@ -77,6 +77,16 @@ def _export(at: AppTest, lang: str) -> None:
     assert len(sizes) == SMALL_K and sum(sizes) == SMALL_CUSTOMERS
 
 
+def _score(at: AppTest, lang: str) -> None:
+    assert at.radio(key="model_source").value == "session"  # the session's segments, until a model file is chosen
+    assert at.info[-1].value == translate("score.waiting", lang)
+
+
+def _compare(at: AppTest, lang: str) -> None:
+    assert at.radio(key="model_source").value == "session"
+    assert at.info[-1].value == translate("compare.waiting", lang)
+
+
 PAGES: dict[str, tuple[str, Callable[[AppTest, str], None]]] = {
     "data": ("data.title", _data),
     "quality": ("quality.title", _quality),
@@ -86,6 +96,8 @@ PAGES: dict[str, tuple[str, Callable[[AppTest, str], None]]] = {
     "rules": ("rules.title", _rules),
     "personas": ("personas.title", _personas),
     "export": ("export.title", _export),
+    "score": ("score.title", _score),
+    "compare": ("compare.title", _compare),
 }
 
 
