@@ -21,7 +21,7 @@ from segmentti.data.orders import build_customers
 from segmentti.engine.clustering import Segmentation
 from segmentti.engine.features import FeatureMatrix
 from segmentti.engine.methods import single_threaded
-from segmentti.engine.metrics import inertia, sampled_silhouette
+from segmentti.engine.metrics import inertia
 from segmentti.engine.workflow import SegmentationResult, describe
 from segmentti.errors import SegmenttiError
 from segmentti.insight.personas import Persona, personas_from_result
@@ -154,7 +154,6 @@ def scored_result(
         absent=saved_features.absent,
     )
     unassigned = model.unassigned_
-    scored = labels if unassigned is None else np.where(labels == unassigned, -1, labels)
     membership = None
     if model.method == "gmm":
         probabilities = model.clusterer_.probabilities(values)
@@ -166,9 +165,7 @@ def scored_result(
         seed=model.seed,
         centers=model.centers_,
         inertia=inertia(values, labels, model.centers_),
-        silhouette=sampled_silhouette(values, scored, model.seed)
-        if len(np.unique(scored[scored >= 0])) > 1
-        else float("nan"),
+        silhouette=float("nan"),  # not measured again: new customers are placed, not clustered
         features=features,
         membership=membership,
         unassigned=unassigned,

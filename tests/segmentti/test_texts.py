@@ -39,6 +39,7 @@ _CODE = ("segmentti/**/*.py", "ui/**/*.py", "pages/*.py", "app.py")
 DYNAMIC_PREFIXES = frozenset(
     {
         # f-strings: the rest of the key is a value known only when the code runs
+        "compare.col_",
         "contacts.reason_",
         "date_order.",
         "engine.family_",
@@ -57,6 +58,7 @@ DYNAMIC_PREFIXES = frozenset(
         "rule.",
         "separator.",
         "step.",
+        "treerules.op_",
         "why.",
         # state.formatter(prefix): a selectbox or radio option's label is prefix + option
         "data.kind_",
