@@ -215,7 +215,10 @@ def _detected(table) -> str:
     if table.sheet is not None:
         details.append(state.t("data.sheet_used", sheet=table.sheet))
     details.append(state.t("data.decimal", decimal=table.decimal))
-    details.append(state.t("data.header_row", row=table.header_row))
+    if table.header_row:
+        details.append(state.t("data.header_row", row=table.header_row))
+    else:
+        details.append(state.t("data.no_header"))
     if table.date_formats:
         formats = ", ".join(f"{column} {fmt}" for column, fmt in table.date_formats)
         details.append(state.t("data.date_formats", formats=formats))

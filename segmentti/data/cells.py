@@ -18,6 +18,8 @@ _DOT_NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
 _COMMA_NUMBER = r"[+-]?\d{1,3}([ \x{00a0}\x{202f}.]\d{3})*(,\d+)?|[+-]?\d+(,\d+)?"
 _THOUSANDS_DOT_NUMBER = r"[+-]?\d{1,3}([ \x{00a0}\x{202f},]\d{3})+(\.\d+)?"
 _LEADING_ZERO = r"[+-]?0\d"
+_COMPACT_DATE = r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+"""``yyyymmdd`` (``19970101``), as CDNOW and many older systems write dates."""
 _DAY_MONTH_DATE = r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4})([ T]\d{1,2}:\d{2}(:\d{2})?)?"
 _UTC_OFFSET = r"(Z|[+-]\d{2}(:?\d{2})?)"
 _ISO_TIME = r"[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
@@ -183,6 +185,10 @@ def _convert_distinct(distinct: pd.Series, options: LoadOptions) -> tuple[pd.Ser
         return None if values is None else (values, False, _iso_format(distinct), False)
     if distinct.str.fullmatch(_DAY_MONTH_DATE).all():
         return _day_month_dates(distinct, options)
+    if distinct.str.fullmatch(_COMPACT_DATE).all():
+        values = pd.to_datetime(distinct, format="%Y%m%d", errors="coerce")
+        if not values.isna().any():
+            return values, False, "%Y%m%d", False
     if distinct.str.match(_LEADING_ZERO).any() and not distinct.str.match(r"[+-]?0[.,]").all():
         return None  # zero-padded codes (customer numbers, postal codes) stay text
     decimal = options.decimal

@@ -19,7 +19,9 @@ import pandas as pd
 from segmentti.data.cells import convert_column
 from segmentti.errors import SegmenttiError
 
-SEPARATORS: tuple[str, ...] = (",", ";", "\t", "|")
+SEPARATORS: tuple[str, ...] = (",", ";", "\t", "|", " ")
+"""Field separators; ``" "`` stands for runs of spaces and tabs (fixed-width-looking text such as CDNOW's)."""
+WHITESPACE = " "
 ENCODINGS: tuple[str, ...] = ("utf-8", "cp1252", "latin-1")
 DECIMAL_MARKS: tuple[str, ...] = (".", ",")
 DATE_ORDERS: tuple[str, ...] = ("dmy", "mdy")
@@ -32,6 +34,9 @@ MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 """The largest table a ``.gz`` or ``.zip`` may unpack to (1 GiB), so a packed bomb is refused."""
 
 _SNIFF_LINES = 60
+_VALUE_CELL = re.compile(r"[-+]?\d[-+\d\s.,:/\u00a0\u202f]*|\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-][\d:]+)?")
+"""A cell that is a number or a date, never a column name."""
+_WHITESPACE_SHARE = 0.8  # share of sample lines that must split into one width for whitespace to be the separator
 _HEADER_SEARCH_ROWS = 30
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 _TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -92,7 +97,9 @@ class Table:
     decimal : str
         The decimal mark the numbers were read with.
     header_row : int
-        The line or sheet row of the header, counted from 1 (above it: titles, skipped).
+        The line or sheet row of the header, counted from 1 (above it: titles, skipped); ``0`` when
+        the first line already holds only numbers and dates, so the file has no header and its
+        columns are named ``column_1``, ``column_2`` … (setting ``header_row`` says otherwise).
     date_formats : tuple[tuple[str, str], ...]
         ``(column, format)`` for each column read as dates, e.g. ``("liittyi", "%d.%m.%Y")``.
     ambiguous_dates : tuple[str, ...]
@@ -342,6 +349,8 @@ def _decode(data: bytes, source_name: str, encoding: str | None) -> tuple[str, s
 
 
 def _sample_records(sample: str, separator: str) -> list[list[str]] | None:
+    if separator == WHITESPACE:
+        return [line.split() for line in sample.splitlines() if line.strip()]
     try:
         return [row for row in csv.reader(io.StringIO(sample), delimiter=separator) if row]
     except csv.Error:
@@ -349,9 +358,15 @@ def _sample_records(sample: str, separator: str) -> list[list[str]] | None:
 
 
 def _sniff_separator(sample: str) -> str:
-    """The separator that splits the sample's lines into the most lines of one width >= 2."""
+    """The separator that splits the sample's lines into the most lines of one width >= 2.
+
+    Runs of whitespace count only when no other separator splits the lines, and then only when
+    most lines split into the same number of fields (a one-column file of sentences stays one column).
+    """
     best, best_score = ",", (0.0, 0)
     for separator in SEPARATORS:
+        if separator == WHITESPACE:
+            continue
         rows = _sample_records(sample, separator)
         if not rows:
             continue
@@ -363,6 +378,10 @@ def _sniff_separator(sample: str) -> str:
         if score > best_score:
             best, best_score = separator, score
     if best_score[1] < 2:
+        widths = collections.Counter(len(row) for row in _sample_records(sample, WHITESPACE) or [])
+        width, count = max(widths.items(), key=lambda item: (item[1], item[0]), default=(0, 0))
+        if width >= 2 and count >= _WHITESPACE_SHARE * sum(widths.values()):
+            return WHITESPACE
         raise SegmenttiError("error.single_column")
     return best
 
@@ -384,18 +403,16 @@ def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
     header_at = _find_header(widths[:_HEADER_SEARCH_ROWS], options, max(len(records), 1))
     if header_at:
         text = _drop_leading_records(text, separator, header_at)
-    try:
-        header_line = next(csv.reader(io.StringIO(text), delimiter=separator))
-    except (StopIteration, csv.Error) as exc:
-        raise SegmenttiError("error.not_a_table", name=source_name) from exc
-    header = _clean_header(header_line)
+    first = _first_record(text, separator, source_name)
+    headerless = options.header_row is None and _is_data_row(first)
+    header = _clean_header([f"column_{position + 1}" for position in range(len(first))] if headerless else first)
     try:
         frame = pd.read_csv(
             io.StringIO(text),
-            sep=separator,
+            sep=r"\s+" if separator == WHITESPACE else separator,
             dtype=str,
             header=None,
-            skiprows=1,
+            skiprows=0 if headerless else 1,
             names=header,
             skip_blank_lines=True,
             on_bad_lines="error",
@@ -408,7 +425,23 @@ def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
     except pd.errors.EmptyDataError as exc:
         raise SegmenttiError("error.no_rows", name=source_name) from exc
     frame, details = _finish_frame(frame, source_name, options)
-    return Table(frame, source_name, "csv", separator=separator, encoding=encoding, header_row=header_at + 1, **details)
+    header_row = 0 if headerless else header_at + 1
+    return Table(frame, source_name, "csv", separator=separator, encoding=encoding, header_row=header_row, **details)
+
+
+def _first_record(text: str, separator: str, source_name: str) -> list[str]:
+    if separator == WHITESPACE:
+        return next((line.split() for line in text.splitlines() if line.strip()), [])
+    try:
+        return next(csv.reader(io.StringIO(text), delimiter=separator))
+    except (StopIteration, csv.Error) as exc:
+        raise SegmenttiError("error.not_a_table", name=source_name) from exc
+
+
+def _is_data_row(fields: list[str]) -> bool:
+    """Whether a would-be header holds only numbers and dates: then the file has no header row."""
+    filled = [field.strip() for field in fields if field.strip()]
+    return len(filled) >= 2 and all(_VALUE_CELL.fullmatch(field) for field in filled)
 
 
 def _drop_leading_records(text: str, separator: str, count: int) -> str:

@@ -320,3 +320,11 @@ def test_column_labels_are_edited_on_the_data_page_and_forgotten_with_new_data()
     at.selectbox(key="sample_choice").set_value("b2b_companies").run()
     assert state.COLUMN_LABELS not in at.session_state and state.CURRENCY not in at.session_state
     assert at.selectbox(key=state.CURRENCY_CHOICE).value == "€"
+
+
+def test_whitespace_text_without_header_is_read_and_said_so() -> None:
+    data = b" 00004 0001 19970101  2   29.33\n 00004 0001 19970118  2   29.73\n 00021 0002 19970101  3   63.34\n"
+    at = _upload(_app("fi"), ("cdnow.txt", data))
+    assert not at.exception and not at.error
+    caption = " ".join(caption.value for caption in at.caption)
+    assert "välilyönnit" in caption and "ei otsikkoriviä" in caption and "column_3 %Y%m%d" in caption

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from segmentti.cli import _engine_features, build_parser, main
+from segmentti.cli import build_parser, main
+from segmentti.cli.engine import engine_features
 
 
 def _wholesale_csv(tmp_path: Path) -> Path:
@@ -58,10 +59,10 @@ def test_kinds_decide_how_a_coded_column_enters_the_clustering(tmp_path: Path, c
     path = _wholesale_csv(tmp_path)
     frame = pd.read_csv(path)
     args = build_parser().parse_args(["scan", str(path), "--criteria", "Channel,Milk"])
-    _, detected = _engine_features(args, frame)
+    _, detected = engine_features(args, frame)
     assert detected.categorical == ("Channel",) and {"Channel_1", "Channel_2"} <= set(detected.feature_names)
     args = build_parser().parse_args(["scan", str(path), "--criteria", "Channel,Milk", "--kinds", "Channel=numeric"])
-    _, chosen = _engine_features(args, frame)
+    _, chosen = engine_features(args, frame)
     assert chosen.numeric == ("Channel", "Milk") and chosen.categorical == ()
     assert main(["scan", str(path), "--kinds", "Channel=number", "--lang", "en"]) == 2
     assert "--kinds expects COLUMN=kind" in capsys.readouterr().err
