@@ -33,6 +33,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported inside the functions: the runner's --list stays light
+    import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -80,7 +84,7 @@ REPEAT = 3
 QUICK_ARGS = ["--customers", "20000", "--app-customers", "5000"]  # for bench/run.py --quick
 
 
-def make_customers(count: int) -> "pandas.DataFrame":  # noqa: F821 (imported inside: the runner stays light)
+def make_customers(count: int) -> pd.DataFrame:
     """``count`` consumer customers from the sample generator, in batches of its 5,000 with their own seeds and ids."""
     import numpy as np
     import pandas as pd

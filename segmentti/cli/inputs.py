@@ -6,14 +6,16 @@ import argparse
 import sys
 
 from segmentti.cli.options import as_of, load_options, order_mapping
-from segmentti.data.loading import Table, read_file
+from segmentti.data.loading import LoadOptions, Table, read_file
 from segmentti.data.orders import CustomerFeatures, build_customers
 from segmentti.texts import format_number, translate
 
 
-def read_input(args: argparse.Namespace, lang: str) -> Table:
-    """INPUT read with the user's corrections; dates whose day/month order is open are pointed out."""
-    table = read_file(args.input, sheet=args.sheet, options=load_options(args))
+def read_input(
+    args: argparse.Namespace, lang: str, *, options: LoadOptions | None = None, sheet: str | None = None
+) -> Table:
+    """INPUT read with the user's corrections (or ``options`` and ``sheet``); open day/month orders are pointed out."""
+    table = read_file(args.input, sheet=sheet or args.sheet, options=load_options(args) if options is None else options)
     for column in table.ambiguous_dates:
         print(
             "warning: " + translate("cli.ambiguous_dates", lang, column=column, order=table.date_order),

@@ -459,8 +459,9 @@ def _set_part_numbers(part: Pipeline | BalancedOneHotEncoder, numbers: Mapping[s
     steps = dict(part.steps)
     width = len(steps["simpleimputer"].statistics_)
     steps["simpleimputer"].statistics_ = _numbers(numbers["fill"], "fill", (width,))
-    if "logscaler" in steps:
-        steps["logscaler"].scale_ = _numbers(numbers["log_scale"], "log_scale", (width,))
+    if "logscaler" in steps:  # after an imputer with an indicator it scales the indicator column too
+        log_width = len(steps["logscaler"].scale_)
+        steps["logscaler"].scale_ = _numbers(numbers["log_scale"], "log_scale", (log_width,))
     scaler = steps["standardscaler"]
     out = len(scaler.mean_)
     scaler.mean_ = _numbers(numbers["mean"], "mean", (out,))

@@ -57,7 +57,15 @@ def customers_to_score(
     """
     if saved.orders is None:
         return frame
+    check_order_columns(frame, saved)
+    return build_customers(frame, saved.orders, as_of).frame
+
+
+def check_order_columns(frame: pd.DataFrame, saved: SavedModel) -> None:
+    """Raise :class:`SegmenttiError` naming the order-line columns of the model's mapping that ``frame`` lacks."""
     mapping = saved.orders
+    if mapping is None:
+        return
     wanted = [
         name for name in (mapping.customer, mapping.date, mapping.amount, mapping.quantity, mapping.price) if name
     ]
@@ -68,7 +76,6 @@ def customers_to_score(
             columns=", ".join(missing),
             available=", ".join(map(str, frame.columns)),
         )
-    return build_customers(frame, mapping, as_of).frame
 
 
 def check_columns(frame: pd.DataFrame, saved: SavedModel) -> None:

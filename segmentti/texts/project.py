@@ -93,6 +93,58 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The project uses columns the data {data} does not have: {columns}. The data's columns: {available}. "
         "Nothing was changed.",
     },
+    # --- the command line ---------------------------------------------------------------------------------------
+    "cli.help_project": {
+        "fi": "projektitiedosto (project.json sovelluksesta tai aiemmasta segment-ajosta): sen lukutapa, "
+        "kriteerit, painot, menetelmä, k, siemen, nimet ja pilotti; komentorivin --criteria, --k, --seed, "
+        "--method ja tilausrivivalinnat voittavat",
+        "en": "project file (project.json from the app or an earlier segment run): its reading of the file, "
+        "criteria, weights, method, k, seed, names and pilot; --criteria, --k, --seed, --method and the "
+        "order-line options given on the command line win",
+    },
+    "cli.help_score": {
+        "fi": "sijoita uudet asiakkaat tallennetun mallin segmentteihin (samat tiedostot kuin segment)",
+        "en": "place new customers into a saved model's segments (the same files as segment)",
+    },
+    "cli.help_compare": {
+        "fi": "vertaa kahta tilannekuvaa samalla mallilla: siirtymät, muutokset ja siirtyneiden listat",
+        "en": "compare two snapshots with the same model: migration, changes and the movers' lists",
+    },
+    "cli.help_input_new": {
+        "fi": "uudet asiakkaat tai tilausrivit (CSV tai Excel)",
+        "en": "the new customers or order lines (CSV or Excel)",
+    },
+    "cli.help_model": {
+        "fi": "segment-ajon tai sovelluksen tallentama model.json",
+        "en": "the model.json a segment run or the app saved",
+    },
+    "cli.help_out_score": {
+        "fi": "kansio, johon segments.csv, summary.json, raportit, työkirja ja lists/ kirjoitetaan",
+        "en": "folder to write segments.csv, summary.json, the reports, the workbook and lists/ into",
+    },
+    "cli.help_out_compare": {
+        "fi": "kansio, johon migration.csv, movers.csv, segment_changes.csv ja lists/ kirjoitetaan",
+        "en": "folder to write migration.csv, movers.csv, segment_changes.csv and lists/ into",
+    },
+    "cli.help_old": {"fi": "aiempi tilannekuva (CSV tai Excel)", "en": "the earlier snapshot (CSV or Excel)"},
+    "cli.help_new": {"fi": "uusi tilannekuva (CSV tai Excel)", "en": "the new snapshot (CSV or Excel)"},
+    "cli.help_as_of_old": {
+        "fi": "aiemman tilannekuvan tarkastelupäivä tilausriveille (VVVV-KK-PP)",
+        "en": "the earlier snapshot's as-of date for order lines (YYYY-MM-DD)",
+    },
+    "cli.help_as_of_new": {
+        "fi": "uuden tilannekuvan tarkastelupäivä tilausriveille (VVVV-KK-PP)",
+        "en": "the new snapshot's as-of date for order lines (YYYY-MM-DD)",
+    },
+    "cli.score_done": {
+        "fi": "{rows} asiakasta sijoitettu {k} segmenttiin; tiedostot kansiossa {out}:",
+        "en": "{rows} customers placed into {k} segments; files in {out}:",
+    },
+    "cli.compare_done": {
+        "fi": "Ennen {then} asiakasta, nyt {now}: {moved} vaihtoi segmenttiä, {new} uutta, {gone} poistui. "
+        "Tiedostot kansiossa {out}.",
+        "en": "Then {then} customers, now {now}: {moved} changed segment, {new} new, {gone} gone. Files in {out}.",
+    },
     # --- the app: project box in the sidebar, the model download ----------------------------------------------
     "project.sidebar": {"fi": "Projekti", "en": "Project"},
     "project.save": {"fi": "Tallenna projekti (project.json)", "en": "Save the project (project.json)"},

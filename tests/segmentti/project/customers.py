@@ -15,7 +15,7 @@ def mixed_customers(rows: int = 600, seed: int = 3) -> pd.DataFrame:
     age[rng.random(rows) < 0.05] = np.nan
     spend = np.array([80.0, 900.0, 4000.0])[group] * rng.lognormal(0, 0.5, rows)
     orders = np.array([1, 4, 12])[group] + rng.integers(0, 3, rows)
-    between = np.where(orders > 1, 200.0 / orders + rng.normal(0, 2, rows), np.nan)
+    between = np.where(orders > 1, rng.lognormal(3, 1.2, rows) * 12 / orders, np.nan)  # skewed: logged
     region = np.array(["Uusimaa", "Pirkanmaa", "Lappi"])[group].astype(object)
     region[:3] = "Ahvenanmaa"  # a rare level, grouped as (other)
     return pd.DataFrame(
