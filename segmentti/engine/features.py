@@ -104,7 +104,11 @@ class BalancedOneHotEncoder(TransformerMixin, BaseEstimator):
         customers spends its time here otherwise).
         """
         check_is_fitted(self, "encoder_")
-        frame = pd.DataFrame(self._checked(X, reset=False))
+        if isinstance(X, pd.DataFrame):  # the fitted columns, without copying text cells into an array first
+            validate_data(self, X, skip_check_array=True, reset=False)
+            frame = X
+        else:
+            frame = pd.DataFrame(self._checked(X, reset=False))
         out = np.zeros((len(frame), len(self.weights_)), dtype=np.float64)
         offset = 0
         for position, levels in enumerate(self.encoder_.categories_):
