@@ -8,7 +8,7 @@ from segmentti.errors import SegmenttiError
 from segmentti.outputs.contacts import zip_files
 from segmentti.outputs.migration_chart import build_migration_sankey
 from segmentti.project.comparison import MIGRATION_CSV, MOVERS_CSV, mover_groups
-from segmentti.texts import format_number
+from segmentti.texts import format_number, format_share
 from ui import state
 from ui.scoring import choose_model, compared, uploaded_table
 from ui.widgets import require_app_frame, show_error
@@ -89,7 +89,9 @@ shown = (comparison.shares * 100).round(1) if as_shares else counts
 st.dataframe(shown, width="stretch")
 
 st.subheader(state.t("compare.changes"))
-changes = comparison.changes.rename(columns=lambda column: state.t(f"compare.col_{column}"))
+changes = comparison.changes.copy()
+changes["change_share"] = [format_share(share, lang) if share == share else "" for share in changes["change_share"]]
+changes = changes.rename(columns=lambda column: state.t(f"compare.col_{column}"))
 st.dataframe(changes, width="stretch")
 
 st.subheader(state.t("compare.movers"))
