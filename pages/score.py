@@ -9,7 +9,7 @@ from segmentti.errors import SegmenttiError
 from segmentti.outputs.run import LISTS_ZIP, MEDIA_TYPES, REPORT_HTML, SEGMENTS_CSV, WORKBOOK
 from segmentti.texts import format_number, format_share
 from ui import state
-from ui.scoring import choose_model, scored_run, uploaded_table
+from ui.scoring import choose_model, scored_customers, uploaded_table
 from ui.widgets import require_app_frame, show_error
 
 require_app_frame("score")
@@ -34,8 +34,8 @@ if saved.orders is not None:
     as_of = picked.isoformat() if isinstance(picked, datetime.date) else None
 
 try:
-    run = scored_run(model_key, saved, data_key, frame, as_of, state.widget_value(state.SCORE_UPLOAD).name)
-    labels = run.labels
+    scored = scored_customers(model_key, saved, data_key, frame, as_of, state.widget_value(state.SCORE_UPLOAD).name)
+    labels = scored.labels
 except SegmenttiError as error:
     show_error(error)
     st.stop()
@@ -62,13 +62,13 @@ files = [
     ("score.file_workbook", WORKBOOK, ":material/table:"),
     ("score.file_report", REPORT_HTML, ":material/description:"),
 ]
-if run.contact_columns.email is not None:
+if scored.contact_columns.email is not None:
     files.append(("score.file_lists", LISTS_ZIP, ":material/folder_zip:"))
 for label, name, icon in files:
-    st.download_button(
+    st.download_button(  # each file is built when its button is clicked, not on this run
         state.t(label),
-        data=lambda name=name: run[name],
-        file_name=run.download_name(name, stem),
+        data=lambda name=name: scored.files[name],
+        file_name=f"{stem}_{name}",
         mime=MEDIA_TYPES[name[name.rindex(".") :]],
         icon=icon,
         key=f"score_download_{name}",

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from segmentti.data.loading import LoadOptions
 from segmentti.errors import SegmenttiError
 from segmentti.insight.personas import apply_edits
+from segmentti.outputs.contacts import ContactColumns, find_contact_columns
 from segmentti.outputs.run import RunFiles
 from segmentti.project.comparison import SnapshotComparison, compare_snapshots, comparison_files
 from segmentti.project.saved_model import SavedModel, model_from_bytes
-from segmentti.project.scoring import customers_to_score, score_outputs
+from segmentti.project.scoring import customers_to_score, score_frame, scored_files
 from segmentti.texts import translate
 from ui import state
 from ui.cached import cached_personas, cached_table, segmentation_digest
@@ -22,6 +26,7 @@ from ui.project import session_model
 from ui.widgets import show_error
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx"]
+CONTACT_SAMPLE = 5000
 
 
 def _digest(data: bytes) -> str:
@@ -116,22 +121,52 @@ def uploaded_table(label: str, key: str) -> tuple[str, pd.DataFrame] | None:
     return digest, table.frame
 
 
-def scored_run(
+@dataclass(eq=False)
+class ScoredCustomers:
+    """New customers placed into a model's segments; their files are built the first time one is downloaded.
+
+    A download button's data function runs on a thread of its own without the session: it
+    reads :attr:`files` of this object, kept in the session by :func:`scored_customers`.
+    """
+
+    frame: pd.DataFrame
+    saved: SavedModel
+    values: np.ndarray
+    labels: np.ndarray
+    lang: str
+    source: str
+
+    @functools.cached_property
+    def contact_columns(self) -> ContactColumns:
+        """Where the emails, names and consent are, found on the first 5,000 customers (the lists and the page agree)."""
+        return find_contact_columns(self.frame.head(CONTACT_SAMPLE))
+
+    @functools.cached_property
+    def files(self) -> RunFiles:
+        """The same files as the Export page (profile and personas measured now, once)."""
+        return scored_files(
+            self.frame,
+            self.saved,
+            self.values,
+            self.labels,
+            self.lang,
+            source=self.source,
+            contact_columns=self.contact_columns,
+            segment_column=translate("export.col_segment", self.lang),
+            name_column=translate("export.col_segment_name", self.lang),
+        )
+
+
+def scored_customers(
     model_key: str, saved: SavedModel, data_key: str, frame: pd.DataFrame, as_of: str | None, source: str
-) -> RunFiles:
-    """The files of ``frame`` scored with ``saved`` in the user's language, kept per session (raises SegmenttiError)."""
+) -> ScoredCustomers:
+    """``frame`` (customers or order lines) scored with ``saved``, kept per session (raises SegmenttiError)."""
     lang = state.lang()
 
-    def compute() -> RunFiles:
+    def compute() -> ScoredCustomers:
         customers = customers_to_score(frame, saved, as_of)
-        return score_outputs(
-            customers,
-            saved,
-            lang,
-            source=source,
-            segment_column=translate("export.col_segment", lang),
-            name_column=translate("export.col_segment_name", lang),
-        )
+        values, labels = score_frame(customers, saved)
+        return ScoredCustomers(customers, saved, values, labels, lang, source)
 
     return state.remember("scored", (model_key, data_key, as_of, lang), compute, 2)
 

@@ -228,6 +228,34 @@ def score_outputs(
         When a criterion column is missing or there are no customers.
     """
     values, labels = score_frame(frame, saved, chunk)
+    return scored_files(
+        frame,
+        saved,
+        values,
+        labels,
+        lang,
+        source=source,
+        pilot=pilot,
+        contact_columns=contact_columns,
+        segment_column=segment_column,
+        name_column=name_column,
+    )
+
+
+def scored_files(
+    frame: pd.DataFrame,
+    saved: SavedModel,
+    values: np.ndarray,
+    labels: np.ndarray,
+    lang: str = "en",
+    *,
+    source: str = "",
+    pilot: Pilot | None = None,
+    contact_columns: ContactColumns | None = None,
+    segment_column: str | None = None,
+    name_column: str | None = None,
+) -> RunFiles:
+    """The files of customers already scored (``values`` and ``labels`` of :func:`score_frame`): profile, personas, run."""
     result = scored_result(frame, saved, values, labels, lang)
     personas = scored_personas(frame, saved, result, lang)
     extra: dict[str, str] = {}
