@@ -6,6 +6,7 @@ import streamlit as st
 
 from segmentti.engine.rules import rules_to_json, rules_to_table
 from segmentti.insight.tree_rules import SegmentRules, describe_rule, explain_segments
+from segmentti.outputs.report import escape_markdown
 from segmentti.texts import format_share
 from ui import state
 from ui.cached import segmentation_digest
@@ -44,8 +45,8 @@ def show_segment_rules(current) -> None:
         st.markdown(
             state.t(
                 "treerules.line",
-                name=item.rule.name,
-                conditions=describe_rule(item.rule, lang, state.column_labels()),
+                name=escape_markdown(item.rule.name),  # data shown as text, never as HTML or markdown
+                conditions=escape_markdown(describe_rule(item.rule, lang, state.column_labels())),
                 fidelity=format_share(item.fidelity, lang),
                 recall=format_share(item.recall, lang),
                 precision=format_share(item.precision, lang),
