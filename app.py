@@ -21,6 +21,7 @@ navigation = st.navigation(
         st.Page(PAGES["segments"], title=state.t("page.segments"), icon=":material/bubble_chart:"),
         st.Page(PAGES["rfm"], title=state.t("page.rfm"), icon=":material/grid_view:"),
         st.Page(PAGES["rules"], title=state.t("page.rules"), icon=":material/rule:"),
+        st.Page(PAGES["value"], title=state.t("page.value"), icon=":material/savings:"),
         st.Page(PAGES["personas"], title=state.t("page.personas"), icon=":material/groups:"),
         st.Page(PAGES["export"], title=state.t("page.export"), icon=":material/download:"),
         st.Page(PAGES["score"], title=state.t("page.score"), icon=":material/person_add:"),

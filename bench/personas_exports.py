@@ -88,7 +88,7 @@ def bench_exports(count: int) -> None:
     timed("report.html", lambda: run[REPORT_HTML])
     timed("personas.md", lambda: run[PERSONAS_MD])
     timed("summary.json", lambda: run[SUMMARY_JSON])
-    _, workbook = timed("segments.xlsx (openpyxl write-only)", lambda: run[WORKBOOK])
+    _, workbook = timed("segments.xlsx (XlsxWriter + Arrow rows)", lambda: run[WORKBOOK])
     print(
         f"  relative to the baseline: CSV {csv / baseline:.1f}×, Finnish CSV {finnish / baseline:.1f}×, workbook {workbook / baseline:.1f}×"
     )

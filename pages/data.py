@@ -21,7 +21,7 @@ from ui.widgets import next_step, require_app_frame, show_error
 
 require_app_frame("data")
 
-UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "xlsm"]
+UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "xlsm", "parquet"]
 AUTO = "auto"
 CURRENCIES = (DEFAULT_CURRENCY, "$", "£", "kr", "SEK", "NOK", "DKK", "CHF", "")
 """Currencies offered for money figures; ``""`` shows plain numbers."""
@@ -250,16 +250,8 @@ if files:
             current = state.dataset()
             source_before = state.source_dataset()
             if source_before is None or source_before.digest != assembly.digest:
-                one_order_file = usable[0] if len(usable) == 1 and usable[0].kind == "orders" else None
-                state.set_dataset(
-                    state.Dataset(
-                        assembly.table,
-                        assembly.digest,
-                        sample=sample_name,
-                        orders=None if one_order_file is None else one_order_file.mapping,
-                        as_of=None if one_order_file is None else one_order_file.as_of,
-                    )
-                )
+                orders = tuple(part for part in usable if part.kind == "orders")
+                state.set_dataset(state.Dataset(assembly.table, assembly.digest, sample=sample_name, orders=orders))
             for name, built in assembly.features:
                 st.success(
                     state.t(

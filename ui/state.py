@@ -27,7 +27,6 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from segmentti.data.loading import Table
-from segmentti.data.orders import OrderMapping
 from segmentti.data.quality import Fix, Step, apply_fixes
 from segmentti.insight.personas import DEFAULT_CURRENCY
 from segmentti.texts import language_from_locale, translate
@@ -80,6 +79,14 @@ RULES_DOWNLOAD = "rules_download"
 RFM_ORDERS = "rfm_orders"
 RFM_BINS = "rfm_bins"
 RFM_DOWNLOAD = "rfm_download"
+VALUE_ORDERS = "value_orders"
+VALUE_UNIT = "value_unit"
+VALUE_HORIZON = "value_horizon"
+VALUE_DISCOUNT = "value_discount"
+VALUE_CALIBRATION = "value_calibration"
+VALUE_ADD = "value_add"
+VALUE_DOWNLOAD = "value_download"
+VALUE_RISK_DOWNLOAD = "value_risk_download"
 PERSONA_EDITS = "persona_edits"
 PILOT_ON = "export_pilot_on"
 PILOT_PERCENT = "export_pilot_percent"
@@ -121,6 +128,14 @@ _PER_DATA = (
     RFM_ORDERS,
     RFM_BINS,
     RFM_DOWNLOAD,
+    VALUE_ORDERS,
+    VALUE_UNIT,
+    VALUE_HORIZON,
+    VALUE_DISCOUNT,
+    VALUE_CALIBRATION,
+    VALUE_ADD,
+    VALUE_DOWNLOAD,
+    VALUE_RISK_DOWNLOAD,
     PERSONA_EDITS,
 )
 # widget keys made per item (see the key functions below); the export page's widgets all start with "export_"
@@ -148,10 +163,9 @@ class Dataset:
     sample: str | None = None
     steps: tuple[Step, ...] = ()
     """The data-quality fixes applied to the loaded data, in order (translatable; exports list them)."""
-    orders: OrderMapping | None = None
-    """How order lines were read into these customers, when the data is one order-line file (a saved model keeps it)."""
-    as_of: str | None = None
-    """The day recency was counted to for those order lines (``None``: the day after the last line)."""
+    orders: tuple = ()
+    """The order-line files (:class:`segmentti.data.assembly.Part`) the customers were built from, if any:
+    the customer-value page fits its models on their lines."""
 
     @property
     def label(self) -> str:
@@ -393,7 +407,7 @@ def set_fixes(chosen: list[Fix]) -> None:
         return
     result = apply_fixes(source.table.frame, chosen, column_overrides())
     table = dataclasses.replace(source.table, frame=result.frame)
-    set_dataset(dataclasses.replace(source, table=table, digest=digest, steps=result.steps), fixed=True)
+    set_dataset(Dataset(table, digest, sample=source.sample, steps=result.steps, orders=source.orders), fixed=True)
 
 
 # --- choices for the working data --------------------------------------------------------------
@@ -575,24 +589,3 @@ _PROJECT_WIDGET_PREFIXES = (_FAMILY_WEIGHT, _COLUMN_EDITOR, _FIX, _PERSONA_NAME,
 def forget_decision_widgets() -> None:
     """Forget the widgets showing decisions a project sets, so each starts again from the state's value."""
     _forget(keys=_PROJECT_WIDGETS, prefixes=_PROJECT_WIDGET_PREFIXES)
-
-
-def set_pilot(pilot: tuple[float, int] | None) -> None:
-    """Set the export page's pilot: ``(percent, seed)``, or ``None`` for none."""
-    st.session_state[PILOT_ON] = pilot is not None
-    if pilot is not None:
-        st.session_state[PILOT_PERCENT], st.session_state[PILOT_SEED] = round(pilot[0]), int(pilot[1])
-
-
-def pilot_settings() -> tuple[float, int] | None:
-    """The export page's pilot (percent, seed) when it is on, else ``None``."""
-    if not st.session_state.get(PILOT_ON):
-        return None
-    return float(st.session_state.get(PILOT_PERCENT, 10)), int(st.session_state.get(PILOT_SEED, 0))
-
-
-def first_opening(file_id: str) -> bool:
-    """Whether the project file ``file_id`` is opened now for the first time (it is remembered as opened)."""
-    first = st.session_state.get(PROJECT_OPENED) != file_id
-    st.session_state[PROJECT_OPENED] = file_id
-    return first

@@ -22,6 +22,7 @@ PAGES = {
     "rules": "pages/rules.py",
     "score": "pages/score.py",
     "compare": "pages/compare.py",
+    "value": "pages/value.py",
 }
 
 

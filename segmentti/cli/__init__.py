@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "features": "segmentti.cli.features",
     "score": "segmentti.cli.score",
     "compare": "segmentti.cli.compare",
+    "value": "segmentti.cli.value",
 }
 
 __all__ = ["COMMANDS", "build_parser", "main"]

@@ -5,18 +5,19 @@ from __future__ import annotations
 import argparse
 import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from segmentti.choices import DATE_ORDERS, ENCODINGS, METHODS, Family, Preset
 from segmentti.cli.parsing import help_text
-from segmentti.data.columns import Family
-from segmentti.data.criteria import Preset
-from segmentti.data.loading import DATE_ORDERS, ENCODINGS, LoadOptions
-from segmentti.data.orders import OrderMapping
-from segmentti.engine.methods import METHODS
 from segmentti.errors import SegmenttiError
+
+if TYPE_CHECKING:  # imported when used: parsing and --help load no pandas
+    from segmentti.data.loading import LoadOptions
+    from segmentti.data.orders import OrderMapping
 
 K_LIMIT = 50  # the largest k a command accepts
 ENGINE_METHODS: tuple[str, ...] = (*METHODS, "rfm", "rules")
-_SEPARATOR_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
+_SEPARATOR_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|", "space": " "}
 
 
 def add_customer_table_options(command: argparse.ArgumentParser, lang: str) -> None:
@@ -52,6 +53,13 @@ def add_order_options(command: argparse.ArgumentParser, required: bool, lang: st
     ]:
         group.add_argument(option, required=required and option == "--customer", help=help_text(key, lang))
     group.add_argument("--as-of", dest="as_of", help=help_text("cli.help_as_of", lang))
+    if not required:  # order lines are recognised by themselves; this says INPUT is customers after all
+        group.add_argument(
+            "--customer-table",
+            dest="customer_table",
+            action="store_true",
+            help=help_text("cli.help_customer_table", lang),
+        )
 
 
 def add_load_options(command: argparse.ArgumentParser, lang: str) -> None:
@@ -92,6 +100,8 @@ def criteria_names(value: str | None) -> list[str] | None:
 
 def load_options(args: argparse.Namespace) -> LoadOptions:
     """The user's corrections of what reading INPUT detects."""
+    from segmentti.data.loading import LoadOptions
+
     header_row = None if args.header_row is None else integer(args.header_row, "--header-row")
     return LoadOptions(
         separator=_SEPARATOR_NAMES.get(args.separator) if args.separator else None,
@@ -115,6 +125,8 @@ def order_mapping(args: argparse.Namespace) -> OrderMapping | None:
         raise SegmenttiError("error.cli_amount_or_quantity")
     if args.amount is None and (args.quantity is None or args.price is None):
         raise SegmenttiError("error.no_amount_mapping")
+    from segmentti.data.orders import OrderMapping
+
     return OrderMapping(
         customer=args.customer,
         date=args.date,

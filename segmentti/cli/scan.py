@@ -19,7 +19,7 @@ HELP = "cli.help_scan"
 
 
 def add_arguments(command: argparse.ArgumentParser, lang: str) -> None:
-    from segmentti.engine.methods import K_MAX, K_MIN
+    from segmentti.choices import K_MAX, K_MIN
 
     add_customer_table_options(command, lang)
     command.add_argument("--k-min", default=str(K_MIN), help=help_text("cli.help_k_min", lang, k=K_MIN))

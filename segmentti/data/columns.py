@@ -9,6 +9,8 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
+from segmentti.choices import Family
+
 MAX_CATEGORY_LEVELS = 30
 """A text column with more distinct values than this is free text, not a category (but see below)."""
 MAX_LONG_TAIL_LEVELS = 100
@@ -32,19 +34,6 @@ _FIRST_NAME = re.compile(r"first_?\s?name|given_?\s?name|forename|^etunimi|^etun
 _LAST_NAME = re.compile(r"last_?\s?name|family_?\s?name|surname|^sukunimi", re.IGNORECASE)
 _PHONE_NAME = re.compile(r"phone|puhelin|gsm|mobile|matkapuhelin|^puh", re.IGNORECASE)
 
-
-class Family(StrEnum):
-    """The criteria family of a column: the usual bases of market segmentation (who, where, means, behaviour, attitudes, firm)."""
-
-    DEMOGRAPHIC = "demographic"
-    GEOGRAPHIC = "geographic"
-    SOCIO_ECONOMIC = "socio_economic"
-    BEHAVIOURAL = "behavioural"
-    PSYCHOGRAPHIC = "psychographic"
-    FIRMOGRAPHIC = "firmographic"
-    OTHER = "other"
-
-
 # Whole words (or word starts) only, so "average_order_value" is not "age" and "työmatka" not "työ".
 # Headers are split into words at "_", "-", spaces, dots and camelCase before matching.
 _FAMILY_WORDS: tuple[tuple[Family, re.Pattern[str]], ...] = (
@@ -55,7 +44,7 @@ _FAMILY_WORDS: tuple[tuple[Family, re.Pattern[str]], ...] = (
             r"frequency|channels?|kanava\w*|visits?|k[äa]ynn?\w*|returns?|palautu\w*|consent|lupa|newsletter|"
             r"uutiskirje\w*|clicks?|opens?|avau\w*|commute|ty[öo]matka\w*|campaigns?|kampanj\w*|response|vastas\w*|"
             r"share|basket|kori|since|alkaen|tenure|asiakkuus\w*|loyalty|kanta-?asiak\w*|lines|first|last|"
-            r"aov|clv|ltv|rfm|preferred|suosi\w*|transactions?|invoices?|mnt|deals?)$",
+            r"aov|clv|ltv|rfm|preferred|suosi\w*|transactions?|invoices?|mnt|deals?|alive|churn|predicted|expected)$",
             re.IGNORECASE,
         ),
     ),

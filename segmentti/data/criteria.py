@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
 import numpy as np
 import pandas as pd
 
+from segmentti.choices import Preset
 from segmentti.data.columns import WORD_SPLIT, ColumnInfo, Family, Overrides, Role, describe_columns
 from segmentti.errors import SegmenttiError
 
@@ -42,14 +42,6 @@ _SUGGESTION_ORDER: tuple[Family, ...] = (
     Family.FIRMOGRAPHIC,
     Family.OTHER,
 )
-
-
-class Preset(StrEnum):
-    """A ready set of criteria families: who the customers are, how they buy, what they think."""
-
-    WHO = "who"
-    HOW = "how"
-    THINK = "think"
 
 
 PRESET_FAMILIES: dict[Preset, tuple[Family, ...]] = {

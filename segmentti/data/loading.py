@@ -6,9 +6,7 @@ import collections
 import csv
 import gzip
 import io
-import itertools
 import math
-import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -16,16 +14,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from segmentti.choices import DATE_ORDERS, DECIMAL_MARKS, ENCODINGS, SEPARATORS
+from segmentti.data.arrow_reading import read_delimited, read_parquet
 from segmentti.data.cells import convert_column
+from segmentti.data.text_layout import (
+    WHITESPACE,
+    byte_offset,
+    drop_leading_records,
+    first_lines,
+    first_record,
+    is_data_row,
+    locate_header,
+    sample_records,
+)
 from segmentti.errors import SegmenttiError
-
-SEPARATORS: tuple[str, ...] = (",", ";", "\t", "|", " ")
-"""Field separators; ``" "`` stands for runs of spaces and tabs (fixed-width-looking text such as CDNOW's)."""
-WHITESPACE = " "
-ENCODINGS: tuple[str, ...] = ("utf-8", "cp1252", "latin-1")
-DECIMAL_MARKS: tuple[str, ...] = (".", ",")
-DATE_ORDERS: tuple[str, ...] = ("dmy", "mdy")
-"""Day/month orders of ``1.2.2025``-style dates: day first (Finnish) or month first (US)."""
 
 MAX_UPLOAD_MB = 200
 """The largest file accepted, in megabytes (the same as the app's ``server.maxUploadSize``)."""
@@ -34,8 +36,6 @@ MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 """The largest table a ``.gz`` or ``.zip`` may unpack to (1 GiB), so a packed bomb is refused."""
 
 _SNIFF_LINES = 60
-_VALUE_CELL = re.compile(r"[-+]?\d[-+\d\s.,:/\u00a0\u202f]*|\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-][\d:]+)?")
-"""A cell that is a number or a date, never a column name."""
 _WHITESPACE_SHARE = 0.8  # share of sample lines that must split into one width for whitespace to be the separator
 _HEADER_SEARCH_ROWS = 30
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -43,6 +43,7 @@ _TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _GZIP_MAGIC = b"\x1f\x8b"
+_PARQUET_MAGIC = b"PAR1"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, and every password-protected .xlsx
 _BINARY_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", _OLE_MAGIC, b"BM", b"RIFF", b"\x00\x00\x01\x00")
 
@@ -85,7 +86,7 @@ class Table:
     source_name : str
         The file name the user gave.
     file_format : str
-        ``"csv"`` or ``"excel"``.
+        ``"csv"``, ``"excel"`` or ``"parquet"``.
     separator : str | None
         The field separator found in a text file.
     encoding : str | None
@@ -156,7 +157,8 @@ def load_table(
         The whole file: CSV/TSV/TXT (any of ``, ; tab |`` as separator, UTF-8 with or
         without BOM or Windows-1252, title lines above the header allowed), the same packed
         as ``.gz`` or as a ``.zip`` holding one such file, or an Excel ``.xlsx`` workbook
-        (title rows above the header allowed, numbers stored as text converted).
+        (title rows above the header allowed, numbers stored as text converted), or a Parquet
+        file (typed columns kept; dates and zoned times as naive datetimes, zones on UTC).
     source_name : str
         The file's name; its ending tells Excel from text when the bytes leave it open.
     sheet : str, optional
@@ -192,7 +194,7 @@ def load_table(
             size_mb=math.ceil(len(data) / 2**20),
             limit_mb=math.ceil(limit_bytes / 2**20),
         )
-    if not data or not data.strip():
+    if not data or data.isspace():  # isspace stops at the first other byte; strip would copy the file
         raise SegmenttiError("error.empty_file", name=source_name)
     lower = source_name.lower()
     if data.startswith(_GZIP_MAGIC):
@@ -203,6 +205,8 @@ def load_table(
             return _read_excel(data, source_name, sheet, options)
         inner_data, inner_name = _unpack_zip(data, source_name)
         return load_table(inner_data, inner_name, sheet, options, limit_bytes=MAX_UNPACKED_BYTES)
+    if data.startswith(_PARQUET_MAGIC) or lower.endswith(".parquet"):
+        return _read_parquet(data, source_name, options)
     if lower.endswith(_EXCEL_SUFFIXES) or lower.endswith(".xls"):
         if data.startswith(_OLE_MAGIC):
             raise SegmenttiError("error.excel_protected", name=source_name)
@@ -242,7 +246,7 @@ def _unpack_zip(data: bytes, source_name: str) -> tuple[bytes, str]:
                 for info in archive.infolist()
                 if not info.is_dir()
                 and not info.filename.startswith("__MACOSX/")
-                and info.filename.lower().endswith((*_TEXT_SUFFIXES, *_EXCEL_SUFFIXES, ".gz"))
+                and info.filename.lower().endswith((*_TEXT_SUFFIXES, *_EXCEL_SUFFIXES, ".gz", ".parquet"))
             ]
             if len(members) != 1:
                 raise SegmenttiError("error.zip_members", name=source_name, count=len(members))
@@ -329,6 +333,17 @@ def _read_excel(data: bytes, source_name: str, sheet: str | None, options: LoadO
     return Table(frame, source_name, "excel", sheet=chosen, sheet_names=names, header_row=header_number, **details)
 
 
+def _read_parquet(data: bytes, source_name: str, options: LoadOptions) -> Table:
+    """A Parquet file (what data teams export): typed columns kept, text columns converted like CSV cells."""
+    try:
+        frame = read_parquet(data)
+    except Exception as exc:  # pyarrow raises many kinds for a truncated, encrypted or foreign file
+        raise SegmenttiError("error.not_a_table", name=source_name) from exc
+    frame.columns = _clean_header([str(name) for name in frame.columns])
+    frame, details = _finish_frame(frame, source_name, options)
+    return Table(frame, source_name, "parquet", **details)
+
+
 def _decode(data: bytes, source_name: str, encoding: str | None) -> tuple[str, str]:
     head = data[:8192]
     if b"\x00" in head or head.startswith(_BINARY_MAGICS):
@@ -348,15 +363,6 @@ def _decode(data: bytes, source_name: str, encoding: str | None) -> tuple[str, s
     return text, "cp1252"
 
 
-def _sample_records(sample: str, separator: str) -> list[list[str]] | None:
-    if separator == WHITESPACE:
-        return [line.split() for line in sample.splitlines() if line.strip()]
-    try:
-        return [row for row in csv.reader(io.StringIO(sample), delimiter=separator) if row]
-    except csv.Error:
-        return None
-
-
 def _sniff_separator(sample: str) -> str:
     """The separator that splits the sample's lines into the most lines of one width >= 2.
 
@@ -367,7 +373,7 @@ def _sniff_separator(sample: str) -> str:
     for separator in SEPARATORS:
         if separator == WHITESPACE:
             continue
-        rows = _sample_records(sample, separator)
+        rows = sample_records(sample, separator)
         if not rows:
             continue
         widths = collections.Counter(len(row) for row in rows if len(row) >= 2)
@@ -378,7 +384,7 @@ def _sniff_separator(sample: str) -> str:
         if score > best_score:
             best, best_score = separator, score
     if best_score[1] < 2:
-        widths = collections.Counter(len(row) for row in _sample_records(sample, WHITESPACE) or [])
+        widths = collections.Counter(len(row) for row in sample_records(sample, WHITESPACE) or [])
         width, count = max(widths.items(), key=lambda item: (item[1], item[0]), default=(0, 0))
         if width >= 2 and count >= _WHITESPACE_SHARE * sum(widths.values()):
             return WHITESPACE
@@ -388,9 +394,9 @@ def _sniff_separator(sample: str) -> str:
 
 def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
     text, encoding = _decode(data, source_name, options.encoding)
-    if not text.strip():
+    if not text or text.isspace():
         raise SegmenttiError("error.empty_file", name=source_name)
-    head = list(itertools.islice(io.StringIO(text), _SNIFF_LINES + (options.header_row or 0)))
+    head = first_lines(text, _SNIFF_LINES + (options.header_row or 0))
     sample = "".join(head)
     if options.separator is not None:
         if options.separator not in SEPARATORS:
@@ -398,21 +404,39 @@ def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
         separator = options.separator
     else:
         separator = _sniff_separator(sample)
-    records = _sample_records(sample, separator) or []
+    records = sample_records(sample, separator) or []
     widths = [sum(field.strip() != "" for field in row) for row in records]
     header_at = _find_header(widths[:_HEADER_SEARCH_ROWS], options, max(len(records), 1))
-    if header_at:
-        text = _drop_leading_records(text, separator, header_at)
-    first = _first_record(text, separator, source_name)
-    headerless = options.header_row is None and _is_data_row(first)
-    header = _clean_header([f"column_{position + 1}" for position in range(len(first))] if headerless else first)
+    frame = None
+    located = None if separator == WHITESPACE else locate_header(head, separator, header_at)
+    if located is not None:
+        first, lines_before, lines_through = located
+        headerless = options.header_row is None and is_data_row(first)
+        header = _header_names(first, headerless)
+        start = byte_offset(data, head[: lines_before if headerless else lines_through], encoding)
+        if start is not None:
+            frame = read_delimited(data, start, encoding, separator, header)
+    if frame is None:  # whitespace, a header beyond the sample, or lines Arrow will not split: pandas says why
+        if header_at:
+            text = drop_leading_records(text, separator, header_at)
+        first = first_record(text, separator, source_name)
+        headerless = options.header_row is None and is_data_row(first)
+        header = _header_names(first, headerless)
+        if not headerless:  # the whole header record, also when a quoted name spans lines
+            text = drop_leading_records(text, separator, 1)
+        frame = _pandas_read(text, separator, header, source_name)
+    frame, details = _finish_frame(frame, source_name, options)
+    header_row = 0 if headerless else header_at + 1
+    return Table(frame, source_name, "csv", separator=separator, encoding=encoding, header_row=header_row, **details)
+
+
+def _pandas_read(text: str, separator: str, header: list[str], source_name: str) -> pd.DataFrame:
     try:
-        frame = pd.read_csv(
+        return pd.read_csv(
             io.StringIO(text),
             sep=r"\s+" if separator == WHITESPACE else separator,
             dtype=str,
             header=None,
-            skiprows=0 if headerless else 1,
             names=header,
             skip_blank_lines=True,
             on_bad_lines="error",
@@ -424,38 +448,10 @@ def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
     except pd.errors.EmptyDataError as exc:
         raise SegmenttiError("error.no_rows", name=source_name) from exc
-    frame, details = _finish_frame(frame, source_name, options)
-    header_row = 0 if headerless else header_at + 1
-    return Table(frame, source_name, "csv", separator=separator, encoding=encoding, header_row=header_row, **details)
 
 
-def _first_record(text: str, separator: str, source_name: str) -> list[str]:
-    if separator == WHITESPACE:
-        return next((line.split() for line in text.splitlines() if line.strip()), [])
-    try:
-        return next(csv.reader(io.StringIO(text), delimiter=separator))
-    except (StopIteration, csv.Error) as exc:
-        raise SegmenttiError("error.not_a_table", name=source_name) from exc
-
-
-def _is_data_row(fields: list[str]) -> bool:
-    """Whether a would-be header holds only numbers and dates: then the file has no header row."""
-    filled = [field.strip() for field in fields if field.strip()]
-    return len(filled) >= 2 and all(_VALUE_CELL.fullmatch(field) for field in filled)
-
-
-def _drop_leading_records(text: str, separator: str, count: int) -> str:
-    """``text`` without its first ``count`` records (title lines above the header)."""
-    stream = io.StringIO(text)
-    reader = csv.reader(stream, delimiter=separator)
-    skipped = 0
-    for row in reader:
-        if row:
-            skipped += 1
-        if skipped == count:
-            break
-    rest = "".join(text.splitlines(keepends=True)[reader.line_num :])
-    return re.sub(r"^(\s*\n)+", "", rest)
+def _header_names(first: list[str], headerless: bool) -> list[str]:
+    return _clean_header([f"column_{position + 1}" for position in range(len(first))] if headerless else first)
 
 
 def _clean_header(names: list[str]) -> list[str]:

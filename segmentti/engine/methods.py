@@ -20,11 +20,9 @@ from sklearn.mixture import GaussianMixture
 from sklearn.neighbors import NearestNeighbors
 from threadpoolctl import threadpool_limits
 
+from segmentti.choices import K_MAX, K_MIN, METHODS  # noqa: F401 (K_MIN, K_MAX: used from here by the engine)
 from segmentti.engine.metrics import distinct_rows, fixed_sample, nearest_centers, segment_centers
 from segmentti.errors import SegmenttiError
-
-K_MIN, K_MAX = 2, 10
-"""The range of k offered by default."""
 
 LARGE_DATA_FROM = 20_000
 """From this many customers on, k-means finds its starting centres on a sample of :data:`FIT_SAMPLE`."""
@@ -351,8 +349,8 @@ METHOD_REGISTRY: dict[str, Method] = {
 }
 """Every clustering method by name; ``"kmeans"`` (the first) is the default."""
 
-METHODS: tuple[str, ...] = tuple(METHOD_REGISTRY)
-"""The clustering methods' names."""
+if tuple(METHOD_REGISTRY) != METHODS:  # the names the command line offers are the methods there are
+    raise RuntimeError(f"methods {tuple(METHOD_REGISTRY)} differ from segmentti.choices.METHODS {METHODS}")
 
 K_METHODS: tuple[str, ...] = tuple(name for name, method in METHOD_REGISTRY.items() if method.takes_k)
 """Methods that take a number of segments (HDBSCAN finds its own)."""

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from segmentti.engine.clustering import Segmentation
 from segmentti.errors import SegmenttiError
-from segmentti.insight.personas import Persona
-from segmentti.insight.profiling import Profile
 from segmentti.texts import translate
+
+if TYPE_CHECKING:  # annotations only: writing a CSV (``features``) loads no clustering or personas
+    from segmentti.engine.clustering import Segmentation
+    from segmentti.insight.personas import Persona
+    from segmentti.insight.profiling import Profile
 
 SEGMENT_COLUMN = "segment"
 SEGMENT_NAME_COLUMN = "segment_name"
@@ -67,6 +69,13 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     for name in safe.columns:
         column = safe[name]
         if not (pd.api.types.is_string_dtype(column) or column.dtype == object):
+            continue
+        if column.dtype != object:  # text only: look closer at the few cells that start like a formula
+            risky = column.str.startswith(_FORMULA_STARTS).fillna(False).to_numpy(dtype=bool)
+            if risky.any():
+                cells = column.to_numpy(dtype=object, na_value=None)
+                cells[risky] = [_inert_cell(cell) for cell in cells[risky]]
+                safe[name] = pd.Series(cells, index=column.index, dtype=column.dtype)
             continue
         safe[name] = column.map(_inert_cell, na_action="ignore")
     return safe

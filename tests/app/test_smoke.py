@@ -87,6 +87,14 @@ def _compare(at: AppTest, lang: str) -> None:
     assert at.info[-1].value == translate("compare.waiting", lang)
 
 
+def _value(at: AppTest, lang: str) -> None:
+    assert at.toggle(key="value_orders").value  # the prepared customers have ids: the sample's order lines join on them
+    titles = _chart_titles(at)
+    for key in ("value.risk_title", "value.alive_title"):
+        assert any(title.startswith(translate(key, lang)) for title in titles), key
+    assert [button.key for button in at.get("download_button")] == ["value_risk_download", "value_download"]
+
+
 PAGES: dict[str, tuple[str, Callable[[AppTest, str], None]]] = {
     "data": ("data.title", _data),
     "quality": ("quality.title", _quality),
@@ -98,6 +106,7 @@ PAGES: dict[str, tuple[str, Callable[[AppTest, str], None]]] = {
     "export": ("export.title", _export),
     "score": ("score.title", _score),
     "compare": ("compare.title", _compare),
+    "value": ("value.title", _value),
 }
 
 

@@ -47,7 +47,15 @@ def _project() -> dict:
 
 
 @pytest.mark.parametrize(
-    "package", ["segmentti", "segmentti.data", "segmentti.engine", "segmentti.insight", "segmentti.outputs"]
+    "package",
+    [
+        "segmentti",
+        "segmentti.data",
+        "segmentti.engine",
+        "segmentti.engine.value",
+        "segmentti.insight",
+        "segmentti.outputs",
+    ],
 )
 def test_every_public_name_resolves(package: str) -> None:
     """The package and each stage name their public API; every name there resolves to what its module defines."""
@@ -64,6 +72,16 @@ def test_loading_and_order_features_do_not_import_scikit_learn() -> None:
     code = "import sys, segmentti.data.loading, segmentti.data.orders, segmentti.data.quality; print('sklearn' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_the_app_frame_and_the_other_pages_glue_load_no_value_models() -> None:
+    """The customer-value models (scipy's optimiser) cost nothing until the value page runs."""
+    code = (
+        "import sys, ui.state, ui.widgets, ui.cached, ui.engine, ui.personas, ui.value, segmentti.insight.personas\n"
+        "print(sorted(name for name in sys.modules if name.startswith('segmentti.engine.value.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_the_whole_library_imports_without_streamlit() -> None:

@@ -59,6 +59,11 @@ DYNAMIC_PREFIXES = frozenset(
         "separator.",
         "step.",
         "treerules.op_",
+        "value.band_",
+        "value.unit_",
+        "value.holdout_",
+        "value.recency_axis_",
+        "value.risk_",
         "why.",
         # state.formatter(prefix): a selectbox or radio option's label is prefix + option
         "data.kind_",

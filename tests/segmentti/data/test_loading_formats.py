@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+import decimal
+import io
+
 import pandas as pd
 import pytest
 
@@ -54,3 +58,51 @@ def test_cdnow_sample_reads_as_it_is() -> None:
     assert table.frame["column_3"].min() == pd.Timestamp("1997-01-01")
     assert table.frame["column_3"].max() == pd.Timestamp("1998-06-30")
     assert table.frame["column_4"].dtype == "int64"
+
+
+def _parquet_bytes(table) -> bytes:
+    import pyarrow.parquet as pa_parquet
+
+    buffer = io.BytesIO()
+    pa_parquet.write_table(table, buffer)
+    return buffer.getvalue()
+
+
+def test_parquet_keeps_types_and_converts_text_like_csv_cells() -> None:
+    import pyarrow as pa
+
+    table = pa.table(
+        {
+            "asiakas": pa.array(["00100", "00200", None]).dictionary_encode(),
+            "ostettu": pa.array([datetime.date(2025, 1, 2), datetime.date(2025, 2, 3), None], pa.date32()),
+            "kello": pa.array([0, 3_600_000_000, 7_200_000_000], pa.timestamp("us", tz="Europe/Helsinki")),
+            "summa": pa.array([decimal.Decimal("12.50"), decimal.Decimal("3.25"), None], pa.decimal128(9, 2)),
+            "kpl": pa.array([1, 2, 3], pa.int32()),
+            "teksti_summa": pa.array(["1 234,50", "7", "8,25"]),
+        }
+    )
+    loaded = load_table(_parquet_bytes(table), "export.parquet")
+    frame = loaded.frame
+    assert loaded.file_format == "parquet"
+    assert frame["asiakas"].tolist()[:2] == ["00100", "00200"] and pd.isna(frame["asiakas"][2])
+    assert frame["ostettu"].tolist()[:2] == [pd.Timestamp("2025-01-02"), pd.Timestamp("2025-02-03")]
+    assert frame["kello"].tolist() == [
+        pd.Timestamp("1970-01-01 00:00"),
+        pd.Timestamp("1970-01-01 01:00"),
+        pd.Timestamp("1970-01-01 02:00"),
+    ]
+    assert frame["summa"].tolist()[:2] == [12.5, 3.25]
+    assert frame["kpl"].tolist() == [1, 2, 3]
+    assert frame["teksti_summa"].tolist() == [1234.5, 7.0, 8.25] and loaded.decimal == ","
+
+
+def test_broken_parquet_is_one_clear_error() -> None:
+    import pyarrow as pa
+
+    data = _parquet_bytes(pa.table({"a": [1, 2], "b": [3, 4]}))
+    with pytest.raises(SegmenttiError) as caught:
+        load_table(data[: len(data) // 2], "cut.parquet")
+    assert caught.value.key == "error.not_a_table" and "cut.parquet" in caught.value.message("fi")
+    with pytest.raises(SegmenttiError) as caught:
+        load_table(_parquet_bytes(pa.table({"only": [1, 2]})), "one.parquet")
+    assert caught.value.key == "error.single_column"
