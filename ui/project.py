@@ -36,27 +36,6 @@ def order_lines_of(current: state.Dataset | None) -> Part | None:
     return part if part.table.source_name == current.table.source_name else None
 
 
-def set_pilot(pilot: tuple[float, int] | None) -> None:
-    """Set the export page's pilot: ``(percent, seed)``, or ``None`` for none."""
-    st.session_state[state.PILOT_ON] = pilot is not None
-    if pilot is not None:
-        st.session_state[state.PILOT_PERCENT], st.session_state[state.PILOT_SEED] = round(pilot[0]), int(pilot[1])
-
-
-def pilot_settings() -> tuple[float, int] | None:
-    """The export page's pilot (percent, seed) when it is on, else ``None``."""
-    if not st.session_state.get(state.PILOT_ON):
-        return None
-    return float(st.session_state.get(state.PILOT_PERCENT, 10)), int(st.session_state.get(state.PILOT_SEED, 0))
-
-
-def first_opening(file_id: str) -> bool:
-    """Whether the project file ``file_id`` is opened now for the first time (it is remembered as opened)."""
-    first = st.session_state.get(state.PROJECT_OPENED) != file_id
-    st.session_state[state.PROJECT_OPENED] = file_id
-    return first
-
-
 def current_project() -> Project:
     """Everything the user decided in this session, as a project (decisions only, no customer)."""
     current = state.dataset()
@@ -84,8 +63,8 @@ def current_project() -> Project:
             if entry.get("name") or entry.get("notes")
         ),
         rules=tuple(state.rules()),
-        pilot_percent=None if pilot_settings() is None else pilot_settings()[0],
-        pilot_seed=0 if pilot_settings() is None else pilot_settings()[1],
+        pilot_percent=None if state.pilot_settings() is None else state.pilot_settings()[0],
+        pilot_seed=0 if state.pilot_settings() is None else state.pilot_settings()[1],
     )
 
 
@@ -136,7 +115,7 @@ def open_project(data: bytes, name: str) -> Project:
     state.set_k(project.k)
     state.set_rules(list(project.rules))
     state.set_rules_table(rules_to_table(project.rules))
-    set_pilot(None if project.pilot_percent is None else (project.pilot_percent, project.pilot_seed))
+    state.set_pilot(None if project.pilot_percent is None else (project.pilot_percent, project.pilot_seed))
     if project.k is not None and project.personas:
         features, _ = current_features()
         key = state.segmentation_key(state.dataset().digest, features.criteria, project.k, project.method)
@@ -157,7 +136,7 @@ def project_sidebar() -> None:
             width="stretch",
         )
         upload = st.file_uploader(state.t("project.open"), type=["json"], key=state.PROJECT_UPLOAD)
-        if upload is not None and first_opening(upload.file_id):
+        if upload is not None and state.first_opening(upload.file_id):
             try:
                 project = open_project(upload.getvalue(), upload.name)
             except SegmenttiError as error:

@@ -88,18 +88,12 @@ VALUE_ADD = "value_add"
 VALUE_DOWNLOAD = "value_download"
 VALUE_RISK_DOWNLOAD = "value_risk_download"
 PERSONA_EDITS = "persona_edits"
-PILOT_ON = "export_pilot_on"
-PILOT_PERCENT = "export_pilot_percent"
-PILOT_SEED = "export_pilot_seed"
+PILOT_ON, PILOT_PERCENT, PILOT_SEED = "export_pilot_on", "export_pilot_percent", "export_pilot_seed"
 RESULTS = "results"
 
 # --- the project file, the saved model, scoring and comparing (kept whatever the data) ---------
-PROJECT_UPLOAD = "project_upload"
-PROJECT_OPENED = "project_opened"
-MODEL_UPLOAD = "model_upload"
-SCORE_UPLOAD = "score_upload"
-COMPARE_OLD = "compare_old"
-COMPARE_NEW = "compare_new"
+PROJECT_UPLOAD, PROJECT_OPENED = "project_upload", "project_opened"
+MODEL_UPLOAD, SCORE_UPLOAD, COMPARE_OLD, COMPARE_NEW = "model_upload", "score_upload", "compare_old", "compare_new"
 
 _PER_DATA = (
     CRITERIA,
@@ -420,10 +414,7 @@ def criteria() -> list[str] | None:
 
 def replace_criteria(chosen: list[str] | None) -> None:
     """Make ``chosen`` the criteria in use (``None``: the suggestion), as a project says."""
-    if chosen is None:
-        st.session_state.pop(CRITERIA, None)
-    else:
-        st.session_state[CRITERIA] = list(chosen)
+    st.session_state[CRITERIA] = None if chosen is None else list(chosen)  # None reads as never chosen
 
 
 def set_criteria(chosen: list[str], suggested: list[str]) -> None:
@@ -474,10 +465,7 @@ def k() -> int | None:
 
 def set_k(chosen: int | None) -> None:
     """Remember the number of segments in use (``None``: not chosen yet)."""
-    if chosen is None:
-        st.session_state.pop(K, None)
-    else:
-        st.session_state[K] = int(chosen)
+    st.session_state[K] = None if chosen is None else int(chosen)  # None reads as not chosen yet
 
 
 def rules() -> list:
@@ -581,11 +569,28 @@ def _forget_results(*, keep: frozenset[str]) -> None:
 
 # --- a project opened from its file (see ui/project.py) -----------------------------------------
 
-# widgets that show a decision a project sets: forgotten so that they start from the project's values
-_PROJECT_WIDGETS = (CRITERIA_CHOICE, CRITERIA_PRESET, COLUMN_WEIGHT_EDITOR, METHOD_CHOICE, K_CHOICE, CURRENCY_CHOICE)
-_PROJECT_WIDGET_PREFIXES = (_FAMILY_WEIGHT, _COLUMN_EDITOR, _FIX, _PERSONA_NAME, _PERSONA_NOTES)
-
 
 def forget_decision_widgets() -> None:
     """Forget the widgets showing decisions a project sets, so each starts again from the state's value."""
-    _forget(keys=_PROJECT_WIDGETS, prefixes=_PROJECT_WIDGET_PREFIXES)
+    keys = (CRITERIA_CHOICE, CRITERIA_PRESET, COLUMN_WEIGHT_EDITOR, METHOD_CHOICE, K_CHOICE, CURRENCY_CHOICE)
+    _forget(keys=keys, prefixes=(_FAMILY_WEIGHT, _COLUMN_EDITOR, _FIX, _PERSONA_NAME, _PERSONA_NOTES))
+
+
+def set_pilot(pilot: tuple[float, int] | None) -> None:
+    """Set the export page's pilot: ``(percent, seed)``, or ``None`` for none."""
+    st.session_state[PILOT_ON] = pilot is not None
+    if pilot is not None:
+        st.session_state[PILOT_PERCENT], st.session_state[PILOT_SEED] = round(pilot[0]), int(pilot[1])
+
+
+def pilot_settings() -> tuple[float, int] | None:
+    """The export page's pilot (percent, seed) when it is on, else ``None``."""
+    on, get = st.session_state.get(PILOT_ON), st.session_state.get
+    return (float(get(PILOT_PERCENT, 10)), int(get(PILOT_SEED, 0))) if on else None
+
+
+def first_opening(file_id: str) -> bool:
+    """Whether the project file ``file_id`` is opened now for the first time (it is remembered as opened)."""
+    first = st.session_state.get(PROJECT_OPENED) != file_id
+    st.session_state[PROJECT_OPENED] = file_id
+    return first
