@@ -36,6 +36,13 @@ def load_customers(args: argparse.Namespace, lang: str, quiet: bool = False) -> 
     Order lines are recognised the way the app recognises them unless ``--customer-table`` says
     INPUT is customers already; the columns used are said on stderr with the options that change them.
     """
+    return customers_and_mapping(args, lang, quiet)[0]
+
+
+def customers_and_mapping(
+    args: argparse.Namespace, lang: str, quiet: bool = False
+) -> tuple[Table, OrderMapping | None]:
+    """:func:`load_customers` and the order-line mapping it used (``None`` when INPUT was customers already)."""
     as_customers = getattr(args, "customer_table", False)
     if as_customers and args.customer is not None:
         raise SegmenttiError("error.cli_customer_table_with_orders")
@@ -44,11 +51,12 @@ def load_customers(args: argparse.Namespace, lang: str, quiet: bool = False) -> 
     if mapping is None and not as_customers:
         mapping = recognised_order_lines(table, lang)
     if mapping is None:
-        return table
+        return table, None
     built = build_customers(table.frame, mapping, as_of(args.as_of))
     if not quiet:
         report_features(built, lang, file=sys.stderr)
-    return Table(built.frame, table.source_name, table.file_format, table.separator, table.encoding, table.sheet)
+    customers = Table(built.frame, table.source_name, table.file_format, table.separator, table.encoding, table.sheet)
+    return customers, mapping
 
 
 def recognised_order_lines(table: Table, lang: str) -> OrderMapping | None:

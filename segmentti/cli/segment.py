@@ -22,8 +22,8 @@ def add_arguments(command: argparse.ArgumentParser, lang: str) -> None:
 
 def run(args: argparse.Namespace, lang: str) -> int:
     from segmentti.cli.engine import engine_features, engine_segment, kind_overrides
-    from segmentti.cli.inputs import load_customers
-    from segmentti.cli.options import as_of, order_mapping
+    from segmentti.cli.inputs import customers_and_mapping
+    from segmentti.cli.options import as_of
     from segmentti.cli.projects import project_of_run, read_project
     from segmentti.cli.scan import scan_json
     from segmentti.engine.methods import K_MAX, K_METHODS, K_MIN
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     project = read_project(args)
     if project is not None:
         return _run_project(args, project, lang)
-    table = load_customers(args, lang)
+    table, mapping = customers_and_mapping(args, lang)
     frame, features = engine_features(args, table.frame)
     scan = None
     if args.k == "auto" and args.method in K_METHODS:
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     if result.model is not None:  # clusters: the model and the project that make them again
         made = project_of_run(
             table,
-            orders=order_mapping(args),
+            orders=mapping,
             as_of_day=as_of(args.as_of),
             overrides=kind_overrides(args.kinds, table.frame),
             features=features,

@@ -107,3 +107,28 @@ def test_compare_writes_the_migration_the_movers_and_their_lists(january, tmp_pa
     assert len(moved) > 0 and (moved["from_segment"] != moved["to_segment"]).all()
     assert set(moved["customer_id"]) <= set(old.loc[movers, "customer_id"])
     assert (result / "lists").is_dir()
+
+
+def test_order_lines_recognised_at_fitting_are_turned_into_customers_when_scoring(tmp_path: Path) -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(4)
+    lines = pd.DataFrame(
+        {
+            "order_id": [f"O{n:05d}" for n in range(3000)],
+            "customer_id": rng.choice([f"C{n:04d}" for n in range(300)], 3000),
+            "order_date": (pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 360, 3000), unit="D")).strftime(
+                "%Y-%m-%d"
+            ),
+            "amount_eur": rng.lognormal(3.5, 0.8, 3000).round(2),
+        }
+    )
+    source = tmp_path / "orders.csv"
+    lines.to_csv(source, index=False)
+    out, scored = tmp_path / "out", tmp_path / "scored"
+    assert main(["segment", str(source), "--out", str(out), "--k", "3"]) == 0  # recognised as order lines
+    assert json.loads((out / "model.json").read_text())["model"]["orders"]["customer"] == "customer_id"
+    assert main(["score", str(source), "--model", str(out / "model.json"), "--out", str(scored)]) == 0
+    fitted, again = pd.read_csv(out / "segments.csv"), pd.read_csv(scored / "segments.csv")
+    assert len(again) == len(fitted) == lines["customer_id"].nunique()
+    assert (fitted.set_index("customer_id")["segment"] == again.set_index("customer_id")["segment"]).all()
