@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from segmentti.cli.options import as_of, criteria_names, integer, load_options, order_mapping, write_file
 from segmentti.cli.parsing import help_text
-from segmentti.data.loading import LoadOptions, Table
 from segmentti.errors import SegmenttiError
-from segmentti.project.project_file import PROJECT_FILE, Project, SourceFile, project_from_bytes, project_to_bytes
+
+if TYPE_CHECKING:  # imported when a command runs: parsing and --help load no pandas
+    from segmentti.data.loading import LoadOptions, Table
+    from segmentti.project.project_file import Project
 
 
 def add_project_option(command: argparse.ArgumentParser, lang: str) -> None:
@@ -36,6 +39,8 @@ def read_project(args: argparse.Namespace) -> Project | None:
     """
     if not getattr(args, "project", None):
         return None
+    from segmentti.project.project_file import project_from_bytes
+
     project = project_from_bytes(read_bytes(args.project), Path(args.project).name)
     changes: dict[str, object] = {}
     criteria = criteria_names(getattr(args, "criteria", None))
@@ -56,6 +61,8 @@ def read_project(args: argparse.Namespace) -> Project | None:
 
 def merged_load_options(args: argparse.Namespace, project: Project | None) -> LoadOptions:
     """How to read INPUT: each correction given on the command line, else the project's, else detected."""
+    from segmentti.data.loading import LoadOptions
+
     given = load_options(args)
     if project is None or not project.files:
         return given
@@ -90,6 +97,8 @@ def project_of_run(
     pilot: tuple[float, int] | None = None,
 ) -> Project:
     """The project a ``segment`` run writes: how INPUT was read and every choice, to run it again with ``--project``."""
+    from segmentti.project.project_file import Project, SourceFile
+
     return Project(
         files=(SourceFile.of(table),),
         orders=orders,
@@ -111,6 +120,8 @@ def project_of_run(
 
 def write_project(out: str | Path, project: Project) -> Path:
     """Write ``project.json`` into the run's folder."""
+    from segmentti.project.project_file import PROJECT_FILE, project_to_bytes
+
     path = Path(out) / PROJECT_FILE
     write_file(path, project_to_bytes(project))
     return path
