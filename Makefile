@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# 127.0.0.1: this machine only. For a workshop whose participants join from their laptops: make run ADDRESS=0.0.0.0
+ADDRESS ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test lint format bench constraints chromium sample-data clean
@@ -16,9 +18,9 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
-## run: set up the environment and start the app on http://127.0.0.1:$(PORT) with the bundled sample data
+## run: set up the environment and start the app on http://$(ADDRESS):$(PORT) with the bundled sample data
 run: $(VENV)/.runtime
-	$(BIN)/python -m streamlit run app.py --server.port $(PORT)
+	$(BIN)/python -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 ## test: set up the environment (with dev tools and chromium) and run lint, unit, app and browser tests
 test: $(VENV)/.dev chromium

@@ -4,13 +4,18 @@ import streamlit as st
 
 from ui import state
 from ui.project import project_sidebar
+from ui.warmup import prepare_sample_view
 from ui.widgets import PAGES, ensure_default_data, language_switch, resume_pending_page
+from ui.workshop import open_view_link, presentation_switch, presenting, route, share_view
 
 st.set_page_config(page_title="segmentti", page_icon="🍩", layout="wide")
 
 ensure_default_data()
+open_view_link()
 language_switch()
-project_sidebar()
+presentation_switch()
+if not presenting():
+    project_sidebar()
 st.sidebar.caption(state.t("app.privacy"))
 
 navigation = st.navigation(
@@ -26,7 +31,14 @@ navigation = st.navigation(
         st.Page(PAGES["export"], title=state.t("page.export"), icon=":material/download:"),
         st.Page(PAGES["score"], title=state.t("page.score"), icon=":material/person_add:"),
         st.Page(PAGES["compare"], title=state.t("page.compare"), icon=":material/compare_arrows:"),
-    ]
+        st.Page(PAGES["present"], title=state.t("page.present"), icon=":material/co_present:"),
+    ],
+    position="hidden" if presenting() else "sidebar",
 )
 resume_pending_page()
+route(navigation)
+if not presenting():
+    with st.sidebar.popover(state.t("share.button"), icon=":material/qr_code_2:"):
+        share_view(navigation.url_path)
 navigation.run()
+prepare_sample_view()  # after the page is drawn: the room's Segments view is computed while the facilitator talks

@@ -10,7 +10,7 @@ from segmentti.engine.workflow import SegmentationResult
 from segmentti.errors import SegmenttiError
 from segmentti.insight.inspection import box_stats, build_dendrogram, category_shares
 from segmentti.insight.naming import column_label
-from segmentti.insight.projection import MAP_POINTS, TSNE_MAX_CUSTOMERS, axis_loadings, name_axis, principal_axes
+from segmentti.insight.projection import MAP_POINTS, TSNE_MAX_CUSTOMERS
 from segmentti.outputs.charts import (
     build_box_chart,
     build_category_chart,
@@ -20,12 +20,13 @@ from segmentti.outputs.charts import (
     build_profile_heatmap,
     build_size_chart,
 )
-from segmentti.texts import format_number, format_share, translate
+from segmentti.texts import format_number, format_share
 from ui import state
 from ui.cached import (
     cached_fit,
     cached_projection,
     cached_segment_map,
+    map_axis_titles,
     scan_with_progress,
 )
 from ui.engine import SEED, current_features, segments
@@ -224,13 +225,7 @@ try:
 except SegmenttiError as error:
     show_error(error)
     st.stop()
-axis_titles = None
-if projection == "pca":
-    _, components = state.remember("axes", (*key, weights, SEED), lambda: principal_axes(features.values, SEED), 4)
-    loadings = axis_loadings(components, features.feature_names, features.numeric, features.categorical)
-    titles = [name_axis(number, axis, lang, labels) for number, axis in enumerate(loadings, start=1)]
-    titles += [translate("chart.axis_plain", lang, number=number) for number in range(len(titles) + 1, 3)]
-    axis_titles = (titles[0], titles[1])
+axis_titles = map_axis_titles((*key, weights), SEED, features, lang, labels) if projection == "pca" else None
 figure = cached_segment_map(
     (*segmentation_key, axis_titles), projection, lang, result, current.table, features, axis_titles
 )

@@ -15,6 +15,9 @@ from threadpoolctl import threadpool_limits
 for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 threadpool_limits(limits=int(os.environ["OMP_NUM_THREADS"]))  # the libraries already loaded read no variables
+# The app prepares the sample's Segments view in a background thread (ui/warmup.py): not in tests,
+# which count and time what their own runs compute.
+os.environ.setdefault("SEGMENTTI_PREPARE_SAMPLE", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"

@@ -26,8 +26,9 @@ from segmentti.engine.scanning import KScan, scan_k
 from segmentti.engine.workflow import SegmentationResult
 from segmentti.insight.inspection import CustomerFit, customer_fit, hover_frame
 from segmentti.insight.personas import DEFAULT_CURRENCY, Persona, personas_from_result
-from segmentti.insight.projection import project_to_2d, project_tsne
+from segmentti.insight.projection import axis_loadings, name_axis, principal_axes, project_to_2d, project_tsne
 from segmentti.outputs.charts import build_segment_map
+from segmentti.texts import translate
 from ui import state
 
 
@@ -42,7 +43,7 @@ def cached_table(digest: str, name: str, sheet: str | None, options: LoadOptions
 
 def cached_sample(name: str) -> Table:
     """:func:`segmentti.data.samples.load_sample`."""
-    return state.remember("sample", name, lambda: load_sample(name), 4)
+    return state.remember("sample", name, lambda: load_sample(name), 4, public=True)
 
 
 def cached_customers(digest: str, mapping: OrderMapping, as_of: str | None, frame: pd.DataFrame) -> CustomerFeatures:
@@ -105,6 +106,20 @@ def cached_projection(
         return project_to_2d(features.values, seed=seed)
 
     return state.remember("projection", (digest, criteria, weights, kind, seed), compute, 8)
+
+
+def map_axis_titles(
+    key: tuple, seed: int, features: FeatureMatrix, lang: str, labels: Mapping[str, str]
+) -> tuple[str, str]:
+    """The PCA map's two axis titles in ``lang``: the criteria that load most on each axis.
+
+    ``key`` = ``(digest, criteria, weights)`` of ``features``; the axes are computed once for them.
+    """
+    _, components = state.remember("axes", (*key, seed), lambda: principal_axes(features.values, seed), 4)
+    loadings = axis_loadings(components, features.feature_names, features.numeric, features.categorical)
+    titles = [name_axis(number, axis, lang, labels) for number, axis in enumerate(loadings, start=1)]
+    titles += [translate("chart.axis_plain", lang, number=number) for number in range(len(titles) + 1, 3)]
+    return titles[0], titles[1]
 
 
 def cached_fit(key: tuple, seed: int, segmentation: Segmentation) -> CustomerFit:

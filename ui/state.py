@@ -10,8 +10,9 @@ Everything the app keeps for a session lives under a key declared here, pages in
   persona edits, map selection, detail and export widgets, results); new *loaded* data
   also forgets the column corrections, column labels, currency and quality fixes, which
   belong to the file itself;
-- computed results are kept in this session only (user data is never shared between
-  sessions) by :func:`remember`, keyed on digests of the data and of the settings they were
+- computed results are kept by :func:`remember` in this session (a user's data is never
+  shared between sessions; results of the bundled samples are computed once for every
+  session by :mod:`ui.shared`), keyed on digests of the data and of the settings they were
   computed from, a few per kind, the oldest dropped first. The UI language is never part
   of a computation's key: only the rendering of names and texts follows it.
 """
@@ -30,6 +31,7 @@ from segmentti.data.loading import Table
 from segmentti.data.quality import Fix, Step, apply_fixes
 from segmentti.insight.personas import DEFAULT_CURRENCY
 from segmentti.texts import language_from_locale, translate
+from ui.shared import shared_results
 
 T = TypeVar("T")
 
@@ -42,6 +44,12 @@ SCAN_CHARTS_OPEN = "scan_charts_open"
 DATA_SOURCE = "data_source"
 SAMPLE_CHOICE = "sample_choice"
 UPLOAD = "upload"
+# the workshop (kept whatever the data; written with keep): presentation view, its step, the view link read
+PRESENTING = "presenting"
+PRESENT_SWITCH = "present_switch"
+PRESENT_STEP = "present_step"
+LINK_OPENED = "link_opened"
+LINK_PROBLEMS = "link_problems"
 
 # --- the data itself, and what belongs to the loaded file ------------------------------------
 DATASET = "dataset"
@@ -217,6 +225,11 @@ def formatter(prefix: str) -> Callable[[object], str]:
 def widget_value(key: str, default: T | None = None) -> Any:
     """The value of the widget (or other state) ``key``, ``default`` when it has none yet."""
     return st.session_state.get(key, default)
+
+
+def keep(key: str, value: object) -> None:
+    """Keep ``value`` under ``key`` (one of this module's keys) for the rest of the session."""
+    st.session_state[key] = value
 
 
 def init_widget(key: str, value: object, *, valid: Callable[[Any], bool] | None = None) -> None:
@@ -529,23 +542,52 @@ def persona_edits(key: str) -> dict[int, dict[str, str]]:
 # --- results -----------------------------------------------------------------------------------
 
 
-def remember(kind: str, key: Hashable, compute: Callable[[], T], kept: int) -> T:
+def remember(kind: str, key: Hashable, compute: Callable[[], T], kept: int, *, public: bool = False) -> T:
     """``compute()`` once per ``key`` in this session; ``kind`` keeps its ``kept`` newest results.
 
     The one way the app remembers what it computed. Results are the objects themselves
-    (no pickled copies, nothing shared with other sessions). ``key`` must name everything
-    the result depends on: the data's digest and the settings, never the language unless
-    the result is a rendering of texts.
+    (no pickled copies). ``key`` must name everything the result depends on: the data's
+    digest and the settings, never the language unless the result is a rendering of texts.
+
+    Results of a bundled sample (``public``, or a key starting with the digest of the
+    session's data when that data is a sample) are computed once for every session
+    (:mod:`ui.shared`); the session keeps a reference among its own ``kept``. Anything else,
+    a user's upload above all, is computed and kept in this session only.
     """
     store: dict[str, dict] = st.session_state.setdefault(RESULTS, {})
     entries = store.setdefault(kind, {})
     if key in entries:
         return entries[key]
-    value = compute()
+    shared_key = _shared_key(key, public)
+    value = compute() if shared_key is None else shared_results().get(kind, shared_key, compute, kept)
     entries[key] = value
     while len(entries) > kept:
-        entries.pop(next(iter(entries)))  # dicts keep insertion order: the oldest goes first
+        entries.pop(next(iter(dict(entries))), None)  # insertion order: the oldest first (a copy: ui.warmup adds too)
     return value
+
+
+def _shared_key(key: Hashable, public: bool) -> Hashable | None:
+    """The key of ``key`` among every session's results, or ``None`` when it must stay in this session.
+
+    Shared: public results, and results of the session's data when that data is a bundled
+    sample (its digest first in ``key``; a sample's digest covers the load options and quality
+    fixes applied to it). The session's column corrections, labels and currency, which no
+    digest names, go into the shared key.
+    """
+    if public:
+        return key
+    current = dataset()
+    if current is None or current.sample is None:
+        return None
+    first = key[0] if isinstance(key, tuple) and key else key
+    if first != current.digest:
+        return None
+    settings = (
+        tuple(sorted((name, tuple(sorted(entry.items()))) for name, entry in column_overrides().items())),
+        tuple(sorted(column_labels().items())),
+        currency(),
+    )
+    return (key, settings)
 
 
 def results(kind: str, session: Mapping[str, Any] | None = None) -> dict:

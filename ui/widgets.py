@@ -22,6 +22,7 @@ PAGES = {
     "rules": "pages/rules.py",
     "score": "pages/score.py",
     "compare": "pages/compare.py",
+    "present": "pages/present.py",
     "value": "pages/value.py",
 }
 

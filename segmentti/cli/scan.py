@@ -86,6 +86,7 @@ def scan_json(scan: KScan) -> dict:
                 "reference_silhouette": _rounded(score.reference_silhouette),
                 "reference_spread": _rounded(score.reference_spread),
                 "excess_over_reference": _rounded(score.excess),
+                "weakest_silhouette": _rounded(score.weakest_silhouette),
             }
             for score in scan.scores
         ],

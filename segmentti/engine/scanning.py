@@ -37,6 +37,8 @@ class KScore:
     data, ``reference_spread`` its standard deviation over the draws (see
     :mod:`segmentti.engine.structure`); :attr:`excess` is the difference.
     ``reference_smallest``: the silhouette of the smallest segment cut out of the reference.
+    ``weakest_silhouette``: the lowest mean silhouette of a segment, how clearly the least
+    distinct one stands apart.
     ``gap`` (and its ``gap_spread``): the gap statistic, how much tighter the segments are
     than the reference's (log of the mean squared distance to the centre).
     """
@@ -56,6 +58,7 @@ class KScore:
     reference_smallest: float = float("nan")
     gap: float = float("nan")
     gap_spread: float = 0.0
+    weakest_silhouette: float = float("nan")
 
     @property
     def excess(self) -> float:
@@ -79,7 +82,7 @@ class KScan:
         The clustering method scanned.
     reason : str
         Why ``recommended_k``: see :class:`segmentti.engine.structure.Recommendation`
-        (``"best"``, ``"favoured"``, ``"stable"``, ``"small"``, ``"merged"`` or ``"none"``).
+        (``"apart"``, ``"best"``, ``"favoured"``, ``"stable"``, ``"small"``, ``"merged"`` or ``"none"``).
     best_k : int
         The k whose silhouette beats the structureless reference by the most.
     clear_structure : bool
@@ -116,6 +119,7 @@ class KScan:
             stability=_decimal(chosen.stability, lang),
             best_stability=_decimal(best.stability, lang),
             best_smallest=best.smallest_size,
+            weakest=_decimal(chosen.weakest_silhouette, lang),
             sample=f"{self.silhouette_sample_size:,}".replace(",", "\u00a0" if lang == "fi" else ","),
         )
 
@@ -229,6 +233,9 @@ def _with_reference(
                 small_silhouette=_structure.small_silhouette(labelings[position], evaluation, silhouettes[position]),
                 gap=float(reference.log_dispersion[position] - np.log(score.inertia / len(labelings[position]))),
                 gap_spread=float(reference.log_dispersion_spread[position]),
+                weakest_silhouette=_structure.weakest_silhouette(
+                    labelings[position][evaluation], silhouettes[position]
+                ),
             )
         )
     return tuple(completed)
@@ -258,6 +265,7 @@ def recommend_k(scores: tuple[KScore, ...]) -> _structure.Recommendation:
         [score.small_silhouette - np.nan_to_num(score.reference_smallest) for score in scores],
         [score.gap for score in scores],
         [score.gap_spread for score in scores],
+        [score.weakest_silhouette - reference for score, reference in zip(scores, references, strict=True)],
     )
 
 

@@ -68,6 +68,10 @@ CONVENIENT_K = 4
 FAVOURED_KS = (3, 4, 5)
 """The seeds' advice: start with the 3–5 most significant groups (used to break near-ties only)."""
 
+APART_EXCESS = 0.15
+"""A k whose every segment's own mean silhouette beats the reference silhouette by at least this much
+has segments that each stand apart: the largest such k is recommended (see :func:`choose_k`)."""
+
 STABLE_ARI = 0.5
 """A k whose runs on resamples agree less than this (adjusted Rand index) is clearly unstable.
 
@@ -122,7 +126,8 @@ class Reference:
 class Recommendation:
     """The k to recommend and why.
 
-    ``reason`` is ``"best"`` (the largest clear excess over the reference), ``"favoured"``
+    ``reason`` is ``"apart"`` (the most segments that each stand apart), ``"best"`` (the largest
+    clear excess over the reference), ``"favoured"``
     (a near-tie broken towards 3–5 segments, then the fewer), ``"stable"`` (a
     better-scoring k fell apart on resamples), ``"small"`` (a better-scoring k had a tiny
     segment that is not clearly a group), ``"merged"`` (a better-scoring k merged two
@@ -311,6 +316,15 @@ def small_silhouette(labels: np.ndarray, evaluation: np.ndarray, silhouettes: np
     return min(means) if means else (float("nan") if not len(small) else 0.0)
 
 
+def weakest_silhouette(labels: np.ndarray, silhouettes: np.ndarray) -> float:
+    """The lowest mean silhouette of a segment: how clearly the least distinct segment stands apart.
+
+    ``labels`` and ``silhouettes`` (shape ``(m,)``) are those of the same customers.
+    """
+    means = [float(np.nanmean(silhouettes[labels == segment])) for segment in np.unique(labels[labels >= 0])]
+    return min(means) if means else float("nan")
+
+
 def is_clear(excess: float, noise: float) -> bool:
     """Whether a silhouette's ``excess`` over the reference is significant: see :data:`CLEAR_EXCESS` and
     :data:`CLEAR_SPREADS` (``noise``: the reference's standard deviation)."""
@@ -335,6 +349,7 @@ def choose_k(
     small_excess: Sequence[float],
     gap: Sequence[float] | None = None,
     gap_spread: Sequence[float] | None = None,
+    weakest_excess: Sequence[float] | None = None,
 ) -> Recommendation:
     """Pick k from each k's silhouette excess over the reference, its stability and its small segments.
 
@@ -343,7 +358,11 @@ def choose_k(
        is: no clear groups; recommend :data:`CONVENIENT_K` (clamped into the range) for
        convenience.
     2. Keep the k that do not fall apart on resamples (stability at least
-       :data:`STABLE_ARI`) and, of those, the ones whose segments under the small-segment
+       :data:`STABLE_ARI`). The largest of them in which every segment stands apart — each
+       segment's own mean silhouette at least :data:`APART_EXCESS` above the reference —
+       is recommended: the mean silhouette alone prefers merging a small or a close group
+       into its neighbour, or cutting a large group in two, over keeping every real group.
+       Otherwise, of the stable k, the ones whose segments under the small-segment
        warning are each clearly a group (``small_excess`` NaN or at least
        :data:`REAL_EXCESS`) — each step only when it leaves some k.
     3. Close k (excess within :data:`CLOSE_SHARE` of the best kept one): the silhouette
@@ -366,6 +385,8 @@ def choose_k(
         the silhouette of the reference's smallest segment; NaN when no segment is that small.
     gap, gap_spread : sequence of float, optional
         Per k: the gap statistic and its spread (NaN gaps are ignored).
+    weakest_excess : sequence of float, optional
+        Per k: the lowest mean silhouette of a segment minus the reference silhouette.
 
     Returns
     -------
@@ -379,6 +400,11 @@ def choose_k(
         return Recommendation(int(np.clip(CONVENIENT_K, ks[0], ks[-1])), "none", int(ks[best]), False)
     everything = list(range(len(ks)))
     stable = [i for i in everything if not stability[i] < STABLE_ARI] or everything
+    if weakest_excess is not None:
+        apart = [i for i in stable if weakest_excess[i] >= APART_EXCESS]
+        if apart:
+            chosen = max(apart)
+            return Recommendation(int(ks[chosen]), "best" if chosen == best else "apart", int(ks[best]), True)
     sound = [i for i in stable if not small_excess[i] < REAL_EXCESS] or stable
     top = max(sound, key=lambda i: (gain[i], -ks[i]))
     band = max(TIE_EXCESS, 2.0 * noise)
@@ -427,4 +453,5 @@ __all__ = [
     "is_clear",
     "reference_silhouettes",
     "small_silhouette",
+    "weakest_silhouette",
 ]

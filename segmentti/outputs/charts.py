@@ -12,6 +12,7 @@ from segmentti.engine.scanning import KScan
 from segmentti.insight.inspection import Dendrogram
 from segmentti.insight.naming import column_label
 from segmentti.insight.profiling import Profile
+from segmentti.outputs.chart_template import CHART_TEMPLATE
 from segmentti.outputs.palette import NEUTRAL, PALETTE, segment_colours
 from segmentti.texts import PLOTLY_SEPARATORS, format_number, format_share, translate
 
@@ -21,7 +22,7 @@ HEATMAP_COLUMNS = 30
 HEATMAP_MIN_DIFFERENCE = 0.1
 """A heatmap row is drawn only when some segment differs from all customers by this many standard deviations."""
 
-_LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=60, b=10), font=dict(size=14))
+_LAYOUT = dict(template=CHART_TEMPLATE, margin=dict(l=10, r=10, t=60, b=10), font=dict(size=14))
 
 
 def _layout(lang: str) -> dict:

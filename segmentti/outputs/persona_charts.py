@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from segmentti.outputs.chart_template import CHART_TEMPLATE
 from segmentti.outputs.palette import NEUTRAL, PALETTE
 from segmentti.outputs.persona_view import PersonaView
 from segmentti.texts import PLOTLY_SEPARATORS, translate
 
-_LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=50, b=10), font=dict(size=14))
+_LAYOUT = dict(template=CHART_TEMPLATE, margin=dict(l=10, r=10, t=50, b=10), font=dict(size=14))
 
 
 def build_trait_chart(view: PersonaView, lang: str) -> go.Figure:

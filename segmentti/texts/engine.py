@@ -113,6 +113,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "({reference}; silhouette computed on {sample} customers), and the segments hold when the data is "
         "resampled (stability {stability}).",
     },
+    "engine.reason_apart": {
+        "fi": "Suositus on {k}: aineistossa on selviä ryhmiä, ja {k} on suurin segmenttimäärä, jossa jokainen "
+        "segmentti erottuu muista: heikoimmankin segmentin siluetti {weakest} on selvästi yli sen, minkä samat "
+        "luvut saavat ilman ryhmiä ({reference}). k = {best_k} sai paremman keskimääräisen siluetin "
+        "({best_silhouette}), mutta se yhdistää ryhmiä tai jakaa ryhmän kahtia (siluetti {silhouette}, vakaus "
+        "{stability}; laskettu {sample} asiakkaasta).",
+        "en": "The recommendation is {k}: the data has clear groups, and {k} is the largest number of segments "
+        "in which every segment stands apart from the rest: even the least distinct one has a silhouette of "
+        "{weakest}, well above what the same figures score with the groups removed ({reference}). k = {best_k} "
+        "had a better average silhouette ({best_silhouette}), but it merges groups or cuts one in two "
+        "(silhouette {silhouette}, stability {stability}; computed on {sample} customers).",
+    },
     "engine.reason_favoured": {
         "fi": "Suositus on {k}: aineistossa on selviä ryhmiä. k = {best_k} erottuu lähes yhtä selvästi "
         "(siluetti {best_silhouette}, ilman ryhmiä {best_reference}) kuin {k} ({silhouette}, ilman ryhmiä "

@@ -7,7 +7,14 @@ import pandas as pd
 import pytest
 
 from segmentti.data.loading import Table
+from ui.shared import shared_results
 from ui.state import Dataset
+
+
+@pytest.fixture(autouse=True)
+def _no_shared_results() -> None:
+    """Every test starts without the sample results earlier tests shared (AppTests share the process's store)."""
+    shared_results().clear()
 
 
 def build_small_customers(rows: int = 240, seed: int = 7) -> pd.DataFrame:

@@ -328,3 +328,23 @@ def test_whitespace_text_without_header_is_read_and_said_so() -> None:
     assert not at.exception and not at.error
     caption = " ".join(caption.value for caption in at.caption)
     assert "välilyönnit" in caption and "ei otsikkoriviä" in caption and "column_3 %Y%m%d" in caption
+
+
+def test_parquet_order_lines_become_customers() -> None:
+    import io
+
+    import pandas as pd
+
+    lines = pd.DataFrame(
+        {
+            "customer_id": ["A1", "A1", "A2", "A2", "A3"],
+            "order_date": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-01-05", "2025-03-01", "2025-02-02"]),
+            "amount": [10.0, 20.0, 5.5, 7.25, 30.0],
+        }
+    )
+    buffer = io.BytesIO()
+    lines.to_parquet(buffer, index=False)
+    at = _upload(_app(), ("export.parquet", buffer.getvalue()))
+    assert not at.exception and not at.error
+    frame = _working(at).table.frame.set_index("customer_id")
+    assert len(frame) == 3 and frame.loc["A1", "total_spend"] == 30.0

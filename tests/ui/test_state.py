@@ -28,8 +28,8 @@ def test_session_state_is_only_touched_by_the_state_module() -> None:
 
 def test_results_are_remembered_one_way_only() -> None:
     caching = re.compile(r"\bst\.cache_(data|resource)\b|\bcache_(data|resource)\(")
-    offending = [str(path.relative_to(ROOT)) for path in _glue_files() if caching.search(path.read_text("utf-8"))]
-    assert offending == []
+    caching_files = [str(path.relative_to(ROOT)) for path in _glue_files() if caching.search(path.read_text("utf-8"))]
+    assert caching_files == ["ui/shared.py"]  # the store of shared sample results, reached only through remember
 
 
 def _remembering_script() -> None:

@@ -94,3 +94,55 @@ def test_mall_customers_reads_the_same_with_arrow_and_pandas(monkeypatch: pytest
     if not path.exists():
         pytest.skip(f"shared real data not present at {path}")
     _assert_same(*_both(path.read_bytes(), path.name, monkeypatch))
+
+
+def _openpyxl_rows(data: bytes, source_name: str, sheet: str | None):
+    """The rows as openpyxl reads them, as the loader read workbooks before calamine."""
+    import io
+
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    chosen = sheet or workbook.sheetnames[0]
+    rows = [list(row) for row in workbook[chosen].iter_rows(values_only=True)]
+    workbook.close()
+    return tuple(workbook.sheetnames), chosen, rows
+
+
+def test_workbooks_read_the_same_with_calamine_and_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "Asiakasrekisteri"
+    sheet.merge_cells("A1:E1")
+    sheet.append([])
+    sheet.append(["nimi", 2024, "liittyi", "käynti", "vip"])
+    sheet.append(["Aino", "1 234,50", datetime.date(2024, 1, 2), datetime.datetime(2025, 3, 4, 8, 30), True])
+    sheet.append(["Eero", 12.5, datetime.date(2023, 5, 6), datetime.datetime(2025, 3, 5, 9, 0), False])
+    sheet.append([None, None, None, None, None])
+    sheet.append(["=1+2", 7, datetime.date(2022, 7, 8), None, True])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = buffer.getvalue()
+    fast = load_table(data, "rekisteri.xlsx")
+    monkeypatch.setattr(loading, "_workbook_rows", _openpyxl_rows)
+    plain = load_table(data, "rekisteri.xlsx")
+    pd.testing.assert_frame_equal(fast.frame, plain.frame)
+    assert (fast.header_row, fast.sheet_names, fast.date_formats) == (
+        plain.header_row,
+        plain.sheet_names,
+        plain.date_formats,
+    )
+    assert list(fast.frame.columns) == ["nimi", "2024", "liittyi", "käynti", "vip"] and fast.header_row == 3
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in SAMPLE_DIR.glob("*.xlsx")))
+def test_bundled_workbooks_read_the_same_with_calamine_and_openpyxl(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (SAMPLE_DIR / name).read_bytes()
+    fast = load_table(data, name)
+    monkeypatch.setattr(loading, "_workbook_rows", _openpyxl_rows)
+    pd.testing.assert_frame_equal(fast.frame, load_table(data, name).frame)

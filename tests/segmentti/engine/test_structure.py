@@ -135,6 +135,27 @@ def test_unstable_k_and_spurious_tiny_segments_are_passed_over() -> None:
     assert _choose([0.1, 0.2, 0.5, 0.3, 0.1, 0.1], small=real) == (4, "best", 4)
 
 
+def test_the_most_segments_that_each_stand_apart_win_over_a_higher_mean_silhouette() -> None:
+    excess = [0.30, 0.35, 0.33, 0.34, 0.36, 0.37]  # k = 2 … 7: the mean silhouette creeps up past the groups
+    weakest = [0.40, 0.30, 0.25, 0.02, 0.01, -0.05]  # from k = 5 on, some segment is a cut through a group
+    chosen = choose_k(KS, excess, [0.005] * 6, [1.0] * 6, [float("nan")] * 6, weakest_excess=weakest)
+    assert (chosen.k, chosen.reason, chosen.best_k, chosen.clear_structure) == (4, "apart", 7, True)
+    # a k that falls apart on resamples is not taken, however distinct its segments
+    unstable = choose_k(KS, excess, [0.005] * 6, [1, 1, 0.2, 1, 1, 1], [float("nan")] * 6, weakest_excess=weakest)
+    assert unstable.k == 3
+    # no k whose every segment stands apart: the other scores decide as before
+    assert choose_k(KS, excess, [0.005] * 6, [1.0] * 6, [float("nan")] * 6, weakest_excess=[0.1] * 6).reason != "apart"
+
+
+def test_four_planted_groups_with_a_small_one_are_four_not_seven() -> None:
+    # the mean silhouette rises a little further by cutting the largest group along its categories
+    case = planted_customers(4, 2000, 2, smallest=0.03)
+    scan = scan_k(build_features(case.frame))
+    assert scan.recommended_k == 4 and scan.reason == "apart" and scan.clear_structure
+    assert scan.score(4).weakest_silhouette - scan.score(4).reference_silhouette >= 0.15
+    assert "every segment stands apart" in scan.explain("en") and "jokainen segmentti erottuu" in scan.explain("fi")
+
+
 @pytest.mark.parametrize("kind", ["blob", "uniform", "correlated", "mixed"])
 def test_data_without_groups_has_no_clear_structure_and_says_so(kind: str) -> None:
     case = structureless(kind, 1500, 4)
