@@ -36,6 +36,13 @@ def order_lines_of(current: state.Dataset | None) -> Part | None:
     return part if part.table.source_name == current.table.source_name else None
 
 
+def pilot_settings() -> tuple[float, int] | None:
+    """The export page's pilot (percent, seed) when it is on, else ``None``."""
+    if not state.widget_value(state.PILOT_ON):
+        return None
+    return float(state.widget_value(state.PILOT_PERCENT, 10)), int(state.widget_value(state.PILOT_SEED, 0))
+
+
 def current_project() -> Project:
     """Everything the user decided in this session, as a project (decisions only, no customer)."""
     current = state.dataset()
@@ -63,8 +70,8 @@ def current_project() -> Project:
             if entry.get("name") or entry.get("notes")
         ),
         rules=tuple(state.rules()),
-        pilot_percent=None if state.pilot_settings() is None else state.pilot_settings()[0],
-        pilot_seed=0 if state.pilot_settings() is None else state.pilot_settings()[1],
+        pilot_percent=None if pilot_settings() is None else pilot_settings()[0],
+        pilot_seed=0 if pilot_settings() is None else pilot_settings()[1],
     )
 
 
@@ -104,7 +111,7 @@ def open_project(data: bytes, name: str) -> Project:
     state.set_column_labels(project.column_labels)
     state.set_currency(project.currency if project.currency is not None else DEFAULT_CURRENCY)
     state.set_fixes(list(project.fixes))  # new working data when there are fixes: later choices start afresh
-    state.replace_criteria(None if project.criteria is None else list(project.criteria))
+    state.put(state.CRITERIA, None if project.criteria is None else list(project.criteria))
     for stored, chosen in (
         (state.family_weights(), project.family_weights),
         (state.column_weights(), project.column_weights),
@@ -112,10 +119,13 @@ def open_project(data: bytes, name: str) -> Project:
         stored.clear()
         stored.update(chosen)
     state.set_method(project.method)
-    state.set_k(project.k)
+    state.put(state.K, project.k)
     state.set_rules(list(project.rules))
     state.set_rules_table(rules_to_table(project.rules))
-    state.set_pilot(None if project.pilot_percent is None else (project.pilot_percent, project.pilot_seed))
+    state.put(state.PILOT_ON, project.pilot_percent is not None)
+    if project.pilot_percent is not None:
+        state.put(state.PILOT_PERCENT, round(project.pilot_percent))
+        state.put(state.PILOT_SEED, project.pilot_seed)
     if project.k is not None and project.personas:
         features, _ = current_features()
         key = state.segmentation_key(state.dataset().digest, features.criteria, project.k, project.method)
@@ -136,7 +146,8 @@ def project_sidebar() -> None:
             width="stretch",
         )
         upload = st.file_uploader(state.t("project.open"), type=["json"], key=state.PROJECT_UPLOAD)
-        if upload is not None and state.first_opening(upload.file_id):
+        if upload is not None and state.widget_value(state.PROJECT_OPENED) != upload.file_id:
+            state.put(state.PROJECT_OPENED, upload.file_id)  # one upload is opened once
             try:
                 project = open_project(upload.getvalue(), upload.name)
             except SegmenttiError as error:

@@ -31,6 +31,7 @@ from segmentti.data.loading import Table
 from segmentti.data.quality import Fix, Step, apply_fixes
 from segmentti.insight.personas import DEFAULT_CURRENCY
 from segmentti.texts import language_from_locale, translate
+from ui.digests import digest_of, segmentation_key, settings_digest  # noqa: F401 (re-exported: state.digest_of …)
 from ui.shared import shared_results
 
 T = TypeVar("T")
@@ -98,10 +99,9 @@ VALUE_RISK_DOWNLOAD = "value_risk_download"
 PERSONA_EDITS = "persona_edits"
 PILOT_ON, PILOT_PERCENT, PILOT_SEED = "export_pilot_on", "export_pilot_percent", "export_pilot_seed"
 RESULTS = "results"
-
-# --- the project file, the saved model, scoring and comparing (kept whatever the data) ---------
-PROJECT_UPLOAD, PROJECT_OPENED = "project_upload", "project_opened"
-MODEL_UPLOAD, SCORE_UPLOAD, COMPARE_OLD, COMPARE_NEW = "model_upload", "score_upload", "compare_old", "compare_new"
+# the project box, the Score and Compare pages' uploads: kept whatever the data
+PROJECT_UPLOAD, PROJECT_OPENED, MODEL_UPLOAD = "project_upload", "project_opened", "model_upload"
+SCORE_UPLOAD, COMPARE_OLD, COMPARE_NEW = "score_upload", "compare_old", "compare_new"
 
 _PER_DATA = (
     CRITERIA,
@@ -173,16 +173,6 @@ class Dataset:
     def label(self) -> str:
         """The file name, or the sample's name."""
         return self.table.source_name
-
-
-def digest_of(data: bytes, sheet: str | None = None) -> str:
-    """SHA-256 of ``data`` and the sheet name: the cache key of a loaded file."""
-    return hashlib.sha256(data + b"\x00sheet=" + (sheet or "").encode()).hexdigest()
-
-
-def settings_digest(*parts: object) -> str:
-    """A short SHA-256 of the ``repr`` of ``parts``: a key part naming settings (criteria, weights, method …)."""
-    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
 
 
 # --- language ----------------------------------------------------------------------------------
@@ -425,11 +415,6 @@ def criteria() -> list[str] | None:
     return st.session_state.get(CRITERIA)
 
 
-def replace_criteria(chosen: list[str] | None) -> None:
-    """Make ``chosen`` the criteria in use (``None``: the suggestion), as a project says."""
-    st.session_state[CRITERIA] = None if chosen is None else list(chosen)  # None reads as never chosen
-
-
 def set_criteria(chosen: list[str], suggested: list[str]) -> None:
     """Remember the chosen criteria; a choice other than the one in use resets the chosen k.
 
@@ -476,9 +461,9 @@ def k() -> int | None:
     return st.session_state.get(K)
 
 
-def set_k(chosen: int | None) -> None:
-    """Remember the number of segments in use (``None``: not chosen yet)."""
-    st.session_state[K] = None if chosen is None else int(chosen)  # None reads as not chosen yet
+def set_k(chosen: int) -> None:
+    """Remember the number of segments in use."""
+    st.session_state[K] = int(chosen)
 
 
 def rules() -> list:
@@ -512,12 +497,6 @@ def rules_version() -> int:
 def rules_loaded() -> str | None:
     """The id of the rules file last loaded into the editor, if any."""
     return st.session_state.get(RULES_LOADED)
-
-
-def segmentation_key(digest: str, criteria: tuple[str, ...], k: int, method: str) -> str:
-    """A short key naming one segmentation (data, criteria, k, method): persona edits belong to it."""
-    text = "\x00".join([digest, *criteria, str(k), method])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def segment_names(key: str, suggested: Sequence[str]) -> list[str]:
@@ -609,30 +588,12 @@ def _forget_results(*, keep: frozenset[str]) -> None:
         del store[kind]
 
 
-# --- a project opened from its file (see ui/project.py) -----------------------------------------
+def put(key: str, value: object) -> None:
+    """Set the state ``key`` (one declared above) to ``value``; ``None`` for criteria or k reads as never chosen."""
+    st.session_state[key] = value
 
 
 def forget_decision_widgets() -> None:
     """Forget the widgets showing decisions a project sets, so each starts again from the state's value."""
     keys = (CRITERIA_CHOICE, CRITERIA_PRESET, COLUMN_WEIGHT_EDITOR, METHOD_CHOICE, K_CHOICE, CURRENCY_CHOICE)
     _forget(keys=keys, prefixes=(_FAMILY_WEIGHT, _COLUMN_EDITOR, _FIX, _PERSONA_NAME, _PERSONA_NOTES))
-
-
-def set_pilot(pilot: tuple[float, int] | None) -> None:
-    """Set the export page's pilot: ``(percent, seed)``, or ``None`` for none."""
-    st.session_state[PILOT_ON] = pilot is not None
-    if pilot is not None:
-        st.session_state[PILOT_PERCENT], st.session_state[PILOT_SEED] = round(pilot[0]), int(pilot[1])
-
-
-def pilot_settings() -> tuple[float, int] | None:
-    """The export page's pilot (percent, seed) when it is on, else ``None``."""
-    on, get = st.session_state.get(PILOT_ON), st.session_state.get
-    return (float(get(PILOT_PERCENT, 10)), int(get(PILOT_SEED, 0))) if on else None
-
-
-def first_opening(file_id: str) -> bool:
-    """Whether the project file ``file_id`` is opened now for the first time (it is remembered as opened)."""
-    first = st.session_state.get(PROJECT_OPENED) != file_id
-    st.session_state[PROJECT_OPENED] = file_id
-    return first
