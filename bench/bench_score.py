@@ -116,8 +116,13 @@ def _measure(code: str, *args: str, repeat: int = REPEAT) -> dict:
     """Run ``code`` ``repeat`` times in fresh interpreters; keep the median run by wall time."""
     runs = []
     for _ in range(repeat):
-        done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, check=True)
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, check=False
+        )
+        lines = done.stdout.strip().splitlines()
+        if not lines or not lines[-1].startswith("{"):  # the figures are printed before the interpreter exits
+            raise SystemExit(f"measurement failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
+        runs.append(json.loads(lines[-1]))
     runs.sort(key=lambda figures: figures["wall_s"])
     median = runs[len(runs) // 2]
     median["best_wall_s"] = runs[0]["wall_s"]
