@@ -7,7 +7,7 @@ PORT ?= 8501
 ADDRESS ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint format bench constraints chromium sample-data clean
+.PHONY: run test lint format bench constraints chromium java sample-data clean
 
 $(VENV)/.runtime: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ run: $(VENV)/.runtime
 	$(BIN)/python -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 ## test: set up the environment (with dev tools and chromium) and run lint, unit, app and browser tests
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev chromium java
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -44,6 +44,17 @@ chromium:
 		apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	else \
 		echo "error: the browser tests need chromium at $(CHROMIUM): run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium)"; \
+		exit 2; \
+	fi
+
+## java: the Spark tests (pyspark, local mode) need a Java runtime, 17 or later; install Debian's when missing
+java:
+	@if command -v java >/dev/null && java -version 2>&1 | grep -q -E 'version "(1[7-9]|[2-9][0-9])'; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's Java runtime for the Spark tests..."; \
+		apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+		echo "error: the Spark tests need Java 17 or later: run 'sudo apt-get install default-jre-headless' (or put java on PATH)"; \
 		exit 2; \
 	fi
 

@@ -15,6 +15,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
     {
         "ColumnInfo": "segmentti.data.columns",
         "CustomerFeatures": "segmentti.data.orders",
+        "CustomerValue": "segmentti.engine.value.prediction",
         "FeatureMatrix": "segmentti.engine.features",
         "Fix": "segmentti.data.quality",
         "JoinResult": "segmentti.data.joining",
@@ -35,6 +36,8 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "build_customers": "segmentti.data.orders",
         "build_features": "segmentti.engine.features",
         "build_summary": "segmentti.outputs.tables",
+        "check_holdout": "segmentti.engine.value.holdout",
+        "estimate_value": "segmentti.engine.value.prediction",
         "assemble_run": "segmentti.outputs.run",
         "write_outputs": "segmentti.outputs.run",
         "describe_columns": "segmentti.data.columns",
@@ -50,5 +53,6 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "segment_table": "segmentti.engine.workflow",
         "suggest_criteria": "segmentti.data.criteria",
         "to_csv_bytes": "segmentti.outputs.tables",
+        "value_from_orders": "segmentti.engine.value.prediction",
     },
 )

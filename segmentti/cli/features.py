@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from segmentti.cli.large import add_large_options
 from segmentti.cli.options import add_load_options, add_order_options
 from segmentti.cli.parsing import EXIT_OK, help_text
 
@@ -16,9 +17,15 @@ def add_arguments(command: argparse.ArgumentParser, lang: str) -> None:
     add_load_options(command, lang)
     command.add_argument("--sheet", help=help_text("cli.help_sheet", lang))
     command.add_argument("--out", required=True, help=help_text("cli.help_out_features", lang))
+    add_large_options(command, lang)
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
+    from segmentti.cli.large import chosen_engine, run_features
+
+    engine = chosen_engine(args)
+    if engine != "pandas":  # DuckDB streams a file larger than memory; Spark runs on a cluster
+        return run_features(args, lang, engine)
     from segmentti.cli.inputs import read_input, report_features
     from segmentti.cli.options import as_of, order_mapping, write_file
     from segmentti.data.orders import build_customers

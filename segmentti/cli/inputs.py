@@ -8,6 +8,7 @@ import shlex
 import sys
 
 from segmentti.cli.options import as_of, load_options, order_mapping
+from segmentti.data.customer_sql import LineCounts
 from segmentti.data.loading import LoadOptions, Table, read_file
 from segmentti.data.order_detection import guess_order_lines
 from segmentti.data.orders import CustomerFeatures, OrderMapping, build_customers
@@ -89,14 +90,17 @@ def _shell_word(text: str) -> str:
     return text if _PLAIN_WORD.fullmatch(text) else shlex.quote(text)
 
 
-def report_features(built: CustomerFeatures, lang: str, file=None) -> None:
-    """What building customers from order lines counted and left out, in the user's number format."""
+def report_features(built: CustomerFeatures | LineCounts, lang: str, file=None) -> None:
+    """What building customers from order lines counted and left out, in the user's number format.
+
+    The same report for every engine: in memory (``CustomerFeatures``), DuckDB or Spark (``LineCounts``).
+    """
     print(
         translate(
             "cli.features_done",
             lang,
             lines=format_number(built.lines, lang),
-            customers=format_number(len(built.frame), lang),
+            customers=format_number(built.customers, lang),
             purchase_lines=format_number(built.purchase_lines, lang),
             return_lines=format_number(built.return_lines, lang),
             spend=format_number(built.gross_spend, lang, 2),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from segmentti.cli.large import add_large_options
 from segmentti.cli.options import K_LIMIT, add_customer_table_options, integer
 from segmentti.cli.parsing import EXIT_OK, help_text
 from segmentti.cli.projects import add_project_option
@@ -18,11 +19,13 @@ def add_arguments(command: argparse.ArgumentParser, lang: str) -> None:
     command.add_argument("--out", required=True, help=help_text("cli.help_out_segment", lang))
     command.add_argument("--k", default="auto", help=help_text("cli.help_k", lang))
     add_project_option(command, lang)
+    add_large_options(command, lang)
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
     from segmentti.cli.engine import engine_features, engine_segment, kind_overrides
     from segmentti.cli.inputs import customers_and_mapping
+    from segmentti.cli.large import chosen_engine, run_segment
     from segmentti.cli.options import as_of
     from segmentti.cli.projects import project_of_run, read_project
     from segmentti.cli.scan import scan_json
@@ -31,6 +34,9 @@ def run(args: argparse.Namespace, lang: str) -> int:
     from segmentti.insight.personas import personas_from_result
     from segmentti.outputs.run import assemble_run
 
+    engine = chosen_engine(args)
+    if engine != "pandas":  # fitted on a sample, every customer labelled in chunks or on Spark's executors
+        return run_segment(args, lang, engine)
     seed = integer(args.seed, "--seed")
     if args.k != "auto":
         k = integer(args.k, "--k")

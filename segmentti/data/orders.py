@@ -159,6 +159,11 @@ class CustomerFeatures:
     zero_lines: int = 0
     attributes: tuple[str, ...] = ()
 
+    @property
+    def customers(self) -> int:
+        """Customers built (rows of ``frame``), as :class:`segmentti.data.customer_sql.LineCounts` names them."""
+        return len(self.frame)
+
 
 _NEEDS_TWO_ORDERS = ("mean_days_between_orders",)
 _NEEDS_AN_ORDER = ("first_purchase", "last_purchase", "recency_days", "tenure_days", "avg_order_value")

@@ -64,6 +64,13 @@ RESPONSE_GAP = 0.05
 CHANNEL_LIFT = 1.2
 """A channel or category is the segment's own from this many times everyone's share on."""
 
+AT_RISK_RATIO = 1.5
+"""A segment's share of customers at churn risk (from the customer-value models) calls for action from this
+many times everyone's share on, and from :data:`AT_RISK_SHARE` up."""
+
+AT_RISK_SHARE = 0.2
+"""The least share of a segment at churn risk that calls for a win-back before they are gone."""
+
 
 def suggest_actions(
     persona: Persona, context: RuleContext, lang: str, column_labels: Mapping[str, str] | None = None
@@ -77,6 +84,8 @@ def suggest_actions(
     - ``lapsed_high_value``: median days since the last purchase at least :data:`LAPSED_RATIO` ×
       everyone's and mean spend at least :data:`HIGH_VALUE_RATIO` × → a win-back offer.
     - ``reactivation``: gone as quiet, without the high spend → a reminder with a reason to return.
+    - ``value_at_risk``: with the customer-value columns, a share at churn risk at least
+      :data:`AT_RISK_RATIO` × everyone's (and :data:`AT_RISK_SHARE`) → win them back while they can be.
     - ``first_time_recent``: median orders at most 1 and a recent last purchase → a welcome series.
     - ``frequent_small_baskets``: orders at least :data:`FREQUENT_RATIO` × everyone's and average
       order value at most :data:`SMALL_BASKET_RATIO` × → upsell (bundles, a free-delivery threshold).
@@ -148,6 +157,18 @@ def suggest_actions(
             "reactivation",
             recency=format_number(recency.segment_value, 0, lang=lang),
             overall_recency=format_number(recency.overall_value, 0, lang=lang),
+        )
+    at_risk = kpis.get("at_risk_share")
+    if (
+        at_risk
+        and np.isfinite(at_risk.segment_value)
+        and at_risk.segment_value >= AT_RISK_SHARE
+        and at_risk.segment_value >= AT_RISK_RATIO * at_risk.overall_value
+    ):
+        add(
+            "value_at_risk",
+            share=format_kpi(at_risk.key, at_risk.segment_value, lang),
+            overall=format_kpi(at_risk.key, at_risk.overall_value, lang),
         )
     if recency and "orders" in frame.columns and members.any():
         median_orders = float(pd.to_numeric(frame.loc[members, "orders"], errors="coerce").median())

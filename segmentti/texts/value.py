@@ -232,6 +232,17 @@ TEXTS.update(
             "en": "Churn risk of repeat buyers: Active (P ≥ 70%), Slipping (40–70%), At risk (15–40%), Probably lost "
             "(under 15%). Bands: {bands}.",
         },
+        # persona action
+        "rule.value_at_risk.action": {
+            "fi": "Voita takaisin poistumassa olevat: henkilökohtainen yhteydenotto tai tarjous arvokkaimmille heistä.",
+            "en": "Win back the customers slipping away: a personal contact or offer for the most valuable of them.",
+        },
+        "rule.value_at_risk.reason": {
+            "fi": "Asiakasarvomallin mukaan {share} segmentin asiakkaista on vaarassa tai todennäköisesti menetetty "
+            "(kaikista {overall}). Asiakasarvo-sivulta saa listan vaarassa olevista ostojen mukaan järjestettynä.",
+            "en": "By the customer-value model {share} of the segment are at risk or probably lost (all customers "
+            "{overall}). The Customer value page lists those at risk, biggest spenders first.",
+        },
         # persona KPIs
         "kpi.predicted_value": {"fi": "Ennustettu arvo / asiakas", "en": "Predicted value per customer"},
         "kpi.future_revenue_share": {"fi": "Osuus tulevasta myynnistä", "en": "Share of future revenue"},

@@ -6,11 +6,13 @@ import re
 
 import pytest
 from browser_helpers import (
+    SCRIPT_TIMEOUT_MS,
     SEGMENTS_PAGE_CHARTS,
     count_in,
     download,
     go_to,
     open_app,
+    plotly_charts,
     read_csv,
     screenshot,
     wait_for_app,
@@ -51,6 +53,8 @@ def test_sample_value_downloaded_and_added_to_the_personas(app_url: str, page_fi
     expect(main).to_contain_text(translate("value.added", "fi")[:40])
 
     go_to(page, "3 Segmentit", translate("segments.title", "fi"))
+    # new columns are new data: the segments are computed afresh (a scan over k), which takes a while on a busy machine
+    expect(plotly_charts(page)).to_have_count(SEGMENTS_PAGE_CHARTS, timeout=SCRIPT_TIMEOUT_MS * 2)
     wait_for_charts(page, SEGMENTS_PAGE_CHARTS)
     go_to(page, "4 Persoonat", translate("personas.title", "fi"))
     expect(main).to_contain_text(translate("kpi.future_revenue_share", "fi"))

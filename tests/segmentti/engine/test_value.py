@@ -195,4 +195,8 @@ def test_each_persona_shows_its_segment_s_value_share_of_future_revenue_and_shar
     assert shares == pytest.approx([200 / 2200, 2000 / 2200])
     assert sorted(kpis["at_risk_share"].segment_value for kpis in by_size.values()) == pytest.approx([0.0, 0.75])
     assert format_kpi("at_risk_share", 0.75, "fi") == "75,0\u00a0%"
+    risky = [persona for persona in personas if "value_at_risk" in [action.rule for action in persona.actions]]
+    assert len(risky) == 1  # 75 % at risk against 37.5 % overall; the other segment has none
+    reason = next(action.reason for action in risky[0].actions if action.rule == "value_at_risk")
+    assert "75,0\u00a0%" in reason and "37,5\u00a0%" in reason
     assert format_kpi("predicted_value", 1234.4, "fi") == "1\u00a0234\u00a0€"

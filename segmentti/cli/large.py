@@ -1,0 +1,117 @@
+"""``--engine duckdb|spark`` of ``features`` and ``segment``: the runs past memory, and what they report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from segmentti.cli.parsing import EXIT_OK, help_text
+
+ENGINE_CHOICES = ("auto", "pandas", "duckdb", "spark")  # segmentti.engine.large.ENGINES, without importing it
+
+
+def add_large_options(command: argparse.ArgumentParser, lang: str) -> None:
+    """``--engine`` and ``--spark-master``."""
+    group = command.add_argument_group(help_text("cli.help_engine_group", lang))
+    group.add_argument("--engine", choices=ENGINE_CHOICES, default="auto", help=help_text("cli.help_engine", lang))
+    group.add_argument("--spark-master", dest="spark_master", help=help_text("cli.help_spark_master", lang))
+
+
+def chosen_engine(args: argparse.Namespace) -> str:
+    """The engine that runs this command: ``--engine``, or for ``auto`` the input's size decides."""
+    from segmentti.engine.large import pick_engine
+
+    if args.spark_master and args.engine != "spark":
+        from segmentti.errors import SegmenttiError
+
+        raise SegmenttiError("error.spark_master_without_spark")
+    return pick_engine(args.input, args.engine)
+
+
+def _separator_and_decimal(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    from segmentti.cli.options import load_options
+
+    options = load_options(args)
+    return options.separator, options.decimal
+
+
+def _recognised(args: argparse.Namespace, lang: str, engine: str, separator, decimal):
+    """Order lines recognised on the first rows of INPUT, as the in-memory path recognises them (said on stderr)."""
+    from pathlib import PurePath
+
+    from segmentti.cli.inputs import recognised_order_lines
+    from segmentti.data.loading import Table
+    from segmentti.engine.large import head_rows
+
+    head = head_rows(engine, args.input, separator=separator, decimal=decimal, master=args.spark_master)
+    return recognised_order_lines(Table(head, PurePath(str(args.input)).name, "head"), lang)
+
+
+def report_counts(counts, lang: str, file=None) -> None:
+    """What building customers counted and left out, as the in-memory path reports it."""
+    from segmentti.cli.inputs import report_features
+
+    report_features(counts, lang, file=file)
+
+
+def run_features(args: argparse.Namespace, lang: str, engine: str) -> int:
+    """``features`` on DuckDB or Spark: the customers written to ``--out``, the counts reported."""
+    from segmentti.cli.options import as_of, order_mapping
+    from segmentti.engine.large import features_large
+    from segmentti.texts import translate
+
+    separator, decimal = _separator_and_decimal(args)
+    mapping = order_mapping(args)
+    run = features_large(
+        engine, args.input, mapping, args.out,  # type: ignore[arg-type]
+        as_of=as_of(args.as_of), separator=separator, decimal=decimal, master=args.spark_master,
+    )  # fmt: skip
+    report_counts(run.counts, lang)
+    print(translate("cli.features_written_engine", lang, out=str(args.out), engine=engine))
+    return EXIT_OK
+
+
+def run_segment(args: argparse.Namespace, lang: str, engine: str) -> int:
+    """``segment`` on DuckDB or Spark: a sample fitted, every customer labelled, lists and summary written."""
+    from segmentti.cli.options import as_of, criteria_names, integer, order_mapping
+    from segmentti.engine.large import segment_large
+    from segmentti.errors import SegmenttiError
+    from segmentti.texts import format_number, translate
+
+    if args.rules or args.method in ("rfm", "rules") or args.preset or args.kinds or args.weights:
+        raise SegmenttiError("error.large_options", engine=engine)
+    seed = integer(args.seed, "--seed")
+    k = None if args.k == "auto" else integer(args.k, "--k")
+    if k is not None and not 2 <= k <= 50:
+        raise SegmenttiError("error.bad_k_option", value=args.k)
+    mapping_given = any(
+        value is not None
+        for value in (args.date, args.amount, args.quantity, args.price, args.category, args.channel, args.order)
+    )
+    mapping = order_mapping(args) if mapping_given else None
+    separator, decimal = _separator_and_decimal(args)
+    if mapping is None and args.customer is None and not getattr(args, "customer_table", False):
+        mapping = _recognised(args, lang, engine, separator, decimal)
+    run = segment_large(
+        engine, args.input, args.out,
+        mapping=mapping, id_column=None if mapping_given else args.customer, as_of=as_of(args.as_of),
+        criteria=criteria_names(args.criteria), k=k, seed=seed, method=args.method, lang=lang,
+        separator=separator, decimal=decimal, master=args.spark_master,
+    )  # fmt: skip
+    if run.counts is not None:
+        report_counts(run.counts, lang, file=sys.stderr)
+    summary = run.summary or {}
+    customers = format_number(summary["customers"], lang)
+    print(translate("cli.segment_done_large", lang, rows=customers, k=summary["k"], out=str(args.out)))
+    key = "cli.fitted_on_sample" if summary["fitted_on_sample"] else "cli.fitted_on_all"
+    print(
+        translate(
+            key, lang, sample=format_number(summary["sample_size"], lang), customers=customers,
+            limit=format_number(summary["sample_limit"], lang), engine=engine,
+        )
+    )  # fmt: skip
+    for segment in summary["segments"]:
+        size = format_number(segment["customers"], lang)
+        share = format_number(100 * segment["share"], lang, 1) + " %"
+        print(f"  {size:>9}  {share:>7}  {segment['segment']}: {segment['name']}")
+    return EXIT_OK

@@ -1,0 +1,243 @@
+"""Order lines larger than memory → one row per customer, streamed through DuckDB from CSV or Parquet files.
+
+DuckDB (embedded, no server) reads the files in parallel and spills to a temporary folder
+when a grouping outgrows its memory limit, so 100 million lines run in a few GB. The features
+are the one definition of :mod:`segmentti.data.customer_sql`.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime
+import gzip
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from segmentti.data.customer_sql import LINES, LineCounts, finish_counts, literal, plan_customers, totals_sql
+from segmentti.data.orders import TOP_CATEGORIES, OrderMapping
+from segmentti.errors import SegmenttiError
+
+if TYPE_CHECKING:  # DuckDB is imported when a connection is made: choosing an engine does not load it
+    import duckdb
+
+SNIFF_BYTES = 256 * 1024
+"""The head of a CSV file the format is detected on."""
+
+MEMORY_LIMIT = "3GB"
+"""DuckDB's own memory limit on this path: it spills past it, so the whole process stays under 4 GB."""
+
+PARQUET_SUFFIXES = (".parquet", ".pq")
+CSV_SUFFIXES = (".csv", ".txt", ".tsv", ".csv.gz", ".txt.gz", ".tsv.gz")
+STREAMED_SUFFIXES = PARQUET_SUFFIXES + CSV_SUFFIXES
+"""Files DuckDB reads itself; other formats (Excel) go through the in-memory loader."""
+
+_DUCKDB_KINDS = {
+    "VARCHAR": "text",
+    "BOOLEAN": "bool",
+    "DATE": "time",
+    "DOUBLE": "float",
+    "FLOAT": "float",
+    "REAL": "float",
+}
+
+
+def kind_of_type(type_name: str) -> str:
+    """DuckDB's type name → one of :data:`segmentti.data.customer_sql.KINDS`."""
+    name = type_name.upper()
+    if name in _DUCKDB_KINDS:
+        return _DUCKDB_KINDS[name]
+    if name.startswith("TIMESTAMP"):
+        return "time"
+    if name.startswith("DECIMAL"):
+        return "float"
+    if name.endswith("INT") or name in ("HUGEINT", "UHUGEINT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT"):
+        return "integer"
+    return "other"
+
+
+class DuckDBLines:
+    """The :class:`segmentti.data.customer_sql.LineEngine` of DuckDB: order lines as the view ``lines``.
+
+    Parameters
+    ----------
+    connection : duckdb.DuckDBPyConnection
+        From :func:`connect`.
+    source : str
+        A DuckDB table expression the lines are read from (see :func:`source_of`), or the
+        name of a registered table.
+    """
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, source: str) -> None:
+        self.connection = connection
+        connection.execute(f"CREATE OR REPLACE TEMP VIEW {LINES} AS SELECT * FROM {source}")
+
+    def column_kinds(self) -> dict[str, str]:
+        described = self.connection.execute(f"DESCRIBE {LINES}").fetchall()
+        return {str(row[0]): kind_of_type(str(row[1])) for row in described}
+
+    def rows(self, sql: str) -> list[tuple]:
+        return self.connection.execute(sql).fetchall()
+
+
+def connect(memory_limit: str = MEMORY_LIMIT, threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-process DuckDB with a memory limit, spilling to a private temporary folder (removed at exit)."""
+    import duckdb
+
+    connection = duckdb.connect(config={"memory_limit": memory_limit})
+    spill = tempfile.mkdtemp(prefix="segmentti-duckdb-")
+    atexit.register(shutil.rmtree, spill, True)  # spilled rows are the user's data: gone when the process ends
+    connection.execute(f"SET temp_directory = {literal(spill)}")
+    if threads:
+        connection.execute(f"SET threads = {int(threads)}")
+    return connection
+
+
+def is_streamable(path: str | os.PathLike) -> bool:
+    """Whether DuckDB reads ``path`` itself (CSV, text or Parquet, also a folder or glob of Parquet files)."""
+    text = str(path).lower()
+    return text.endswith(STREAMED_SUFFIXES) or Path(path).is_dir()
+
+
+def source_of(path: str | os.PathLike, separator: str | None = None, decimal: str | None = None) -> str:
+    """The DuckDB table expression that reads the file (or Parquet folder) at ``path``.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A Parquet file, a folder of Parquet files (a dataset), a glob, or a CSV/text file.
+    separator, decimal : str, optional
+        The CSV's separator and decimal mark when DuckDB's detection should not decide.
+
+    Raises
+    ------
+    SegmenttiError
+        When the file does not exist.
+    """
+    text = str(path)
+    if not any(mark in text for mark in "*?[") and not Path(text).exists():
+        raise SegmenttiError("error.file_not_found", path=text)
+    if Path(text).is_dir():
+        return f"read_parquet({literal(str(Path(text) / '**' / '*.parquet'))}, hive_partitioning = false)"
+    if text.lower().endswith(PARQUET_SUFFIXES):
+        return f"read_parquet({literal(text)})"
+    detected = detect_csv(text)
+    separator = separator or detected.separator
+    decimal = decimal or detected.decimal
+    options = ["header = true"]
+    if separator:
+        options.append(f"delim = {literal(separator)}")
+    if decimal and decimal != ".":
+        options.append(f"decimal_separator = {literal(decimal)}")
+    if detected.encoding and detected.encoding.lower().replace("-", "") in ("cp1252", "latin1", "iso88591"):
+        options.append("encoding = 'latin-1'")
+    if detected.header_row > 1:
+        options.append(f"skip = {detected.header_row - 1}")
+    return f"read_csv({literal(text)}, {', '.join(options)})"
+
+
+def detect_csv(path: str, sample_bytes: int = SNIFF_BYTES) -> Any:
+    """What the in-memory loader detects on the file's first lines: separator, decimal mark, encoding, header row.
+
+    The same detection as every other path (Finnish ``;`` and ``,`` decimals, Windows-1252, title
+    lines above the header), run on a sample cut at a line end, so DuckDB reads the whole file alike.
+    """
+    from segmentti.data.loading import load_table
+
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    with opener(path, "rb") as handle:
+        head = handle.read(sample_bytes)
+    if len(head) == sample_bytes and b"\n" in head:
+        head = head[: head.rindex(b"\n") + 1]
+    name = Path(path).name.removesuffix(".gz").removesuffix(".GZ")
+    return load_table(head, name)
+
+
+def stream_customers(
+    connection: duckdb.DuckDBPyConnection,
+    source: str,
+    mapping: OrderMapping,
+    out: str | os.PathLike,
+    as_of: str | pd.Timestamp | datetime.date | None = None,
+    top_categories: int = TOP_CATEGORIES,
+) -> LineCounts:
+    """Build one row per customer from the order lines of ``source`` and write them to ``out`` without holding them.
+
+    Parameters
+    ----------
+    connection : duckdb.DuckDBPyConnection
+        From :func:`connect` (its memory limit bounds the run).
+    source : str
+        Where the lines are (:func:`source_of`).
+    mapping : OrderMapping
+        The order-line columns.
+    out : str or path-like
+        ``.parquet`` or ``.csv`` (UTF-8, comma, dot decimals, header): the customers sorted by id,
+        the columns :func:`segmentti.data.orders.build_customers` gives.
+    as_of, top_categories
+        As in :func:`segmentti.data.orders.build_customers`.
+
+    Returns
+    -------
+    LineCounts
+        What was used and left out, the customers and the spend sums.
+
+    Raises
+    ------
+    SegmenttiError
+        As :func:`segmentti.data.orders.build_customers`; also when ``out`` cannot be written.
+    """
+    engine = DuckDBLines(connection, source)
+    query = plan_customers(engine, mapping, as_of, top_categories)
+    target = Path(out)
+    form = "(FORMAT parquet)" if target.suffix.lower() in PARQUET_SUFFIXES else "(FORMAT csv, HEADER true)"
+    try:
+        if target.parent != Path():
+            target.parent.mkdir(parents=True, exist_ok=True)
+        connection.execute(f"COPY ({query.sql}) TO {literal(str(target))} {form}")
+    except (OSError, _duckdb_io_error()) as exc:
+        raise SegmenttiError("error.cannot_write", path=str(target), reason=str(exc).splitlines()[0]) from None
+    reader = "read_parquet" if target.suffix.lower() in PARQUET_SUFFIXES else "read_csv"
+    customers, gross, returned = connection.execute(totals_sql(f"{reader}({literal(str(target))})")).fetchall()[0]
+    return finish_counts(query.counts, int(customers), float(gross or 0.0), float(returned or 0.0))
+
+
+def _duckdb_io_error() -> type[Exception]:
+    import duckdb
+
+    return duckdb.IOException
+
+
+def customers_of_frame(
+    frame: pd.DataFrame,
+    mapping: OrderMapping,
+    as_of: str | pd.Timestamp | datetime.date | None = None,
+    top_categories: int = TOP_CATEGORIES,
+    connection: duckdb.DuckDBPyConnection | None = None,
+) -> tuple[pd.DataFrame, LineCounts]:
+    """The same definition run by DuckDB on order lines already in memory: the customers as a DataFrame.
+
+    Returns
+    -------
+    (pandas.DataFrame, LineCounts)
+        The customers as :func:`stream_customers` writes them, and the counts.
+    """
+    if connection is None:
+        import duckdb
+
+        connection = duckdb.connect()
+    connection.register("order_lines_frame", frame)
+    engine = DuckDBLines(connection, "order_lines_frame")
+    query = plan_customers(engine, mapping, as_of, top_categories)
+    customers = connection.execute(query.sql).df()
+    counts = finish_counts(
+        query.counts,
+        len(customers),
+        float(customers["gross_spend"].sum()),
+        float(customers["returns_value"].sum()),
+    )
+    return customers, counts

@@ -1,0 +1,224 @@
+"""The commands' paths past memory: which engine runs a file, and whole features and segment runs on DuckDB or Spark.
+
+``pandas`` is the in-memory path every other part of segmentti uses; ``duckdb`` streams files
+larger than memory on this machine; ``spark`` runs on a cluster (or Spark's local mode). The
+features are the one definition of :mod:`segmentti.data.customer_sql` on both.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from segmentti.data.customer_sql import LineCounts, literal
+from segmentti.data.orders import OrderMapping
+from segmentti.errors import SegmenttiError
+
+ENGINES: tuple[str, ...] = ("auto", "pandas", "duckdb", "spark")
+"""``--engine`` choices; ``auto`` picks DuckDB for large CSV and Parquet files, else pandas."""
+
+LARGE_FILE_BYTES = 300 * 2**20
+"""From this size a CSV file goes through DuckDB by itself (about 7 million order lines)."""
+
+PARQUET_EXPANSION = 5
+"""A Parquet or gzipped file counts as this many times its size: it is compressed, the rows it holds are not."""
+
+
+def pick_engine(path: str | os.PathLike, chosen: str = "auto") -> str:
+    """The engine that runs ``path``: ``chosen`` unless ``auto``, then DuckDB from :data:`LARGE_FILE_BYTES` on.
+
+    Only CSV, text and Parquet files (and Parquet folders) stream; Excel always loads in memory.
+    """
+    from segmentti.data.streamed import PARQUET_SUFFIXES, is_streamable
+
+    if chosen != "auto":
+        return chosen
+    target = Path(path)
+    if not target.exists() or not is_streamable(target):
+        return "pandas"
+    if target.is_dir():
+        size = sum(part.stat().st_size for part in target.rglob("*.parquet")) * PARQUET_EXPANSION
+    else:
+        packed = str(target).lower().endswith((*PARQUET_SUFFIXES, ".gz"))
+        size = target.stat().st_size * (PARQUET_EXPANSION if packed else 1)
+    return "duckdb" if size >= LARGE_FILE_BYTES else "pandas"
+
+
+ID_SAMPLE = 10_000
+"""Rows of a customer table read to find its id column."""
+
+
+def find_id_column(head: pd.DataFrame) -> str:
+    """The customer id column of a customer table, judged from its first rows (the first column of role id).
+
+    Raises
+    ------
+    SegmenttiError
+        When no column looks like an id: the user names it with ``--customer``.
+    """
+    from segmentti.data.columns import Role, describe_columns
+
+    found = next((info.name for info in describe_columns(head) if info.role is Role.ID), None)
+    if found is None:
+        raise SegmenttiError("error.large_needs_customer", columns=", ".join(map(str, head.columns)))
+    return str(found)
+
+
+def head_rows(
+    engine: str,
+    source: str,
+    *,
+    separator: str | None = None,
+    decimal: str | None = None,
+    master: str | None = None,
+    rows: int = ID_SAMPLE,
+) -> pd.DataFrame:
+    """The first ``rows`` rows of ``source`` as ``engine`` reads them: enough to recognise order lines or an id."""
+    if engine == "duckdb":
+        from segmentti.data.streamed import connect, source_of
+
+        return connect().sql(f"SELECT * FROM {source_of(source, separator, decimal)} LIMIT {int(rows)}").df()
+    from segmentti.data.spark_lines import read_lines, spark_errors, spark_session, to_pandas
+
+    session = spark_session(master)
+    with spark_errors():
+        return to_pandas(read_lines(session, source, separator).limit(int(rows)))
+
+
+@dataclass(frozen=True, eq=False)
+class LargeRun:
+    """What a features or segment run on DuckDB or Spark did.
+
+    Attributes
+    ----------
+    engine : str
+        ``"duckdb"`` or ``"spark"``.
+    counts : LineCounts or None
+        The order lines used and left out (``None`` when the input was a customer table).
+    summary : dict or None
+        ``summary.json`` of a segment run (``None`` for features).
+    """
+
+    engine: str
+    counts: LineCounts | None
+    summary: dict[str, Any] | None = None
+
+
+def features_large(
+    engine: str,
+    source: str,
+    mapping: OrderMapping,
+    out: str,
+    *,
+    as_of: str | pd.Timestamp | datetime.date | None = None,
+    separator: str | None = None,
+    decimal: str | None = None,
+    master: str | None = None,
+) -> LargeRun:
+    """Order lines at ``source`` → one row per customer at ``out`` (``.parquet`` or ``.csv``) on ``engine``.
+
+    On Spark ``out`` is a folder of parts, as Spark writes; on DuckDB one file.
+
+    Raises
+    ------
+    SegmenttiError
+        For bad mappings or cells (as the in-memory path), a missing input, no pyspark.
+    """
+    if engine == "duckdb":
+        from segmentti.data.streamed import connect, source_of, stream_customers
+
+        connection = connect()
+        counts = stream_customers(connection, source_of(source, separator, decimal), mapping, out, as_of)
+        return LargeRun("duckdb", counts)
+    from segmentti.data.spark_lines import (
+        finish_spark_counts,
+        read_lines,
+        spark_customers,
+        spark_errors,
+        spark_session,
+        write_customers,
+    )
+
+    session = spark_session(master)
+    with spark_errors():
+        built, counts = spark_customers(session, read_lines(session, source, separator), mapping, as_of)
+        written = write_customers(session, built, out)
+        return LargeRun("spark", finish_spark_counts(session, written, counts))
+
+
+def segment_large(
+    engine: str,
+    source: str,
+    out_dir: str,
+    *,
+    mapping: OrderMapping | None,
+    id_column: str | None = None,
+    as_of: str | pd.Timestamp | datetime.date | None = None,
+    criteria: Sequence[str] | None = None,
+    k: int | None = None,
+    seed: int = 0,
+    method: str = "kmeans",
+    weights: Mapping[str, float] | None = None,
+    lang: str = "en",
+    separator: str | None = None,
+    decimal: str | None = None,
+    master: str | None = None,
+) -> LargeRun:
+    """Segment the customers at ``source`` into ``out_dir`` on ``engine``, fitting on a sample.
+
+    ``source`` holds order lines when ``mapping`` is given (the customers are built first, with
+    the one definition), else one row per customer with the id in ``id_column``.
+
+    Returns
+    -------
+    LargeRun
+        With ``summary`` (also written to ``out_dir/summary.json``).
+    """
+    if mapping is not None:
+        id_column = mapping.customer
+    options = {"criteria": criteria, "k": k, "seed": seed, "method": method, "weights": weights, "lang": lang}
+    if engine == "duckdb":
+        from segmentti.data.streamed import connect, source_of, stream_customers
+        from segmentti.engine.streamed_segments import segment_streamed
+
+        connection = connect()
+        counts = None
+        customers = source_of(source, separator, decimal)
+        if mapping is not None:
+            built = Path(out_dir) / "customer_features.parquet"  # kept: the features behind the segments
+            counts = stream_customers(connection, customers, mapping, built, as_of)
+            customers = f"read_parquet({literal(str(built))})"
+        if id_column is None:
+            id_column = find_id_column(connection.sql(f"SELECT * FROM {customers} LIMIT {ID_SAMPLE}").df())
+        run = segment_streamed(connection, customers, id_column, out_dir, **options)
+        return LargeRun("duckdb", counts, run.summary)
+    from segmentti.data.spark_lines import (
+        finish_spark_counts,
+        read_lines,
+        spark_customers,
+        spark_errors,
+        spark_session,
+        to_pandas,
+    )
+    from segmentti.engine.spark_segments import join_path, segment_on_spark
+
+    session = spark_session(master)
+    with spark_errors():
+        frame = read_lines(session, source, separator)
+        counts = None
+        if mapping is not None:
+            built, counts = spark_customers(session, frame, mapping, as_of)
+            folder = join_path(out_dir, "customer_features")
+            built.write.mode("overwrite").parquet(folder)
+            frame = session.read.parquet(folder)
+            counts = finish_spark_counts(session, frame, counts)
+        if id_column is None:
+            id_column = find_id_column(to_pandas(frame.limit(ID_SAMPLE)))
+        run = segment_on_spark(session, frame, id_column, out_dir, **options)
+        return LargeRun("spark", counts, run.summary)
