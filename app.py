@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import state
+from ui.project import project_sidebar
 from ui.warmup import prepare_sample_view
 from ui.widgets import PAGES, ensure_default_data, language_switch, resume_pending_page
 from ui.workshop import open_view_link, presentation_switch, presenting, route, share_view
@@ -13,6 +14,8 @@ ensure_default_data()
 open_view_link()
 language_switch()
 presentation_switch()
+if not presenting():
+    project_sidebar()
 st.sidebar.caption(state.t("app.privacy"))
 
 navigation = st.navigation(
@@ -26,6 +29,8 @@ navigation = st.navigation(
         st.Page(PAGES["value"], title=state.t("page.value"), icon=":material/savings:"),
         st.Page(PAGES["personas"], title=state.t("page.personas"), icon=":material/groups:"),
         st.Page(PAGES["export"], title=state.t("page.export"), icon=":material/download:"),
+        st.Page(PAGES["score"], title=state.t("page.score"), icon=":material/person_add:"),
+        st.Page(PAGES["compare"], title=state.t("page.compare"), icon=":material/compare_arrows:"),
         st.Page(PAGES["present"], title=state.t("page.present"), icon=":material/co_present:"),
     ],
     position="hidden" if presenting() else "sidebar",

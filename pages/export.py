@@ -41,10 +41,10 @@ def number_text(value: int) -> str:
 # pilot split: chosen first, because every export carries it
 st.subheader(state.t("export.pilot_title"))
 pilot = None
-if st.toggle(state.t("export.pilot_on"), key="export_pilot_on"):
+if st.toggle(state.t("export.pilot_on"), key=state.PILOT_ON):
     left, right = st.columns(2)
-    percent = left.slider(state.t("export.pilot_percent"), 1, 50, 10, key="export_pilot_percent")
-    seed = int(right.number_input(state.t("export.pilot_seed"), 0, 1_000_000, 0, step=1, key="export_pilot_seed"))
+    percent = left.slider(state.t("export.pilot_percent"), 1, 50, 10, key=state.PILOT_PERCENT)
+    seed = int(right.number_input(state.t("export.pilot_seed"), 0, 1_000_000, 0, step=1, key=state.PILOT_SEED))
     st.caption(state.t("export.pilot_help", column=state.t("pilot.column")))
     pilot = Pilot(percent, seed)
 

@@ -9,6 +9,8 @@ from segmentti.outputs.persona_view import PersonaView, build_persona_view, comp
 from segmentti.outputs.report import escape_markdown
 from ui import state
 from ui.personas import current_segmentation
+from ui.project import model_download
+from ui.segment_rules import show_segment_rules
 from ui.widgets import dataset_caption, next_step, require_app_frame
 
 require_app_frame("personas")
@@ -90,4 +92,6 @@ st.plotly_chart(build_share_chart(views, state.lang()), width="stretch")
 # the reports' own table, formatted in the user's language (decimal commas, the currency)
 headers, rows = comparison_rows(views, state.lang())
 st.dataframe(pd.DataFrame(list(rows), columns=list(headers)), hide_index=True, width="stretch")
+show_segment_rules(current)
+model_download(current.result, current.personas, "personas_save_model")
 next_step("export", "personas.next")

@@ -31,6 +31,7 @@ from segmentti.data.loading import Table
 from segmentti.data.quality import Fix, Step, apply_fixes
 from segmentti.insight.personas import DEFAULT_CURRENCY
 from segmentti.texts import language_from_locale, translate
+from ui.digests import digest_of, segmentation_key, settings_digest  # noqa: F401 (re-exported: state.digest_of …)
 from ui.shared import shared_results
 
 T = TypeVar("T")
@@ -96,7 +97,11 @@ VALUE_ADD = "value_add"
 VALUE_DOWNLOAD = "value_download"
 VALUE_RISK_DOWNLOAD = "value_risk_download"
 PERSONA_EDITS = "persona_edits"
+PILOT_ON, PILOT_PERCENT, PILOT_SEED = "export_pilot_on", "export_pilot_percent", "export_pilot_seed"
 RESULTS = "results"
+# the project box, the Score and Compare pages' uploads: kept whatever the data
+PROJECT_UPLOAD, PROJECT_OPENED, MODEL_UPLOAD = "project_upload", "project_opened", "model_upload"
+SCORE_UPLOAD, COMPARE_OLD, COMPARE_NEW = "score_upload", "compare_old", "compare_new"
 
 _PER_DATA = (
     CRITERIA,
@@ -168,16 +173,6 @@ class Dataset:
     def label(self) -> str:
         """The file name, or the sample's name."""
         return self.table.source_name
-
-
-def digest_of(data: bytes, sheet: str | None = None) -> str:
-    """SHA-256 of ``data`` and the sheet name: the cache key of a loaded file."""
-    return hashlib.sha256(data + b"\x00sheet=" + (sheet or "").encode()).hexdigest()
-
-
-def settings_digest(*parts: object) -> str:
-    """A short SHA-256 of the ``repr`` of ``parts``: a key part naming settings (criteria, weights, method …)."""
-    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
 
 
 # --- language ----------------------------------------------------------------------------------
@@ -504,12 +499,6 @@ def rules_loaded() -> str | None:
     return st.session_state.get(RULES_LOADED)
 
 
-def segmentation_key(digest: str, criteria: tuple[str, ...], k: int, method: str) -> str:
-    """A short key naming one segmentation (data, criteria, k, method): persona edits belong to it."""
-    text = "\x00".join([digest, *criteria, str(k), method])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
 def segment_names(key: str, suggested: Sequence[str]) -> list[str]:
     """The name of each segment of the segmentation ``key`` as every page shows it.
 
@@ -597,3 +586,14 @@ def _forget_results(*, keep: frozenset[str]) -> None:
     store: dict[str, dict] = st.session_state.get(RESULTS, {})
     for kind in [kind for kind in store if kind not in keep]:
         del store[kind]
+
+
+def put(key: str, value: object) -> None:
+    """Set the state ``key`` (one declared above) to ``value``; ``None`` for criteria or k reads as never chosen."""
+    st.session_state[key] = value
+
+
+def forget_decision_widgets() -> None:
+    """Forget the widgets showing decisions a project sets, so each starts again from the state's value."""
+    keys = (CRITERIA_CHOICE, CRITERIA_PRESET, COLUMN_WEIGHT_EDITOR, METHOD_CHOICE, K_CHOICE, CURRENCY_CHOICE)
+    _forget(keys=keys, prefixes=(_FAMILY_WEIGHT, _COLUMN_EDITOR, _FIX, _PERSONA_NAME, _PERSONA_NOTES))

@@ -20,6 +20,8 @@ PAGES = {
     "export": "pages/export.py",
     "rfm": "pages/rfm.py",
     "rules": "pages/rules.py",
+    "score": "pages/score.py",
+    "compare": "pages/compare.py",
     "present": "pages/present.py",
     "value": "pages/value.py",
 }

@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "segment": "segmentti.cli.segment",
     "scan": "segmentti.cli.scan",
     "features": "segmentti.cli.features",
+    "score": "segmentti.cli.score",
+    "compare": "segmentti.cli.compare",
     "value": "segmentti.cli.value",
 }
 

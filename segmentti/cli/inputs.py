@@ -9,7 +9,7 @@ import sys
 
 from segmentti.cli.options import as_of, load_options, order_mapping
 from segmentti.data.customer_sql import LineCounts
-from segmentti.data.loading import Table, read_file
+from segmentti.data.loading import LoadOptions, Table, read_file
 from segmentti.data.order_detection import guess_order_lines
 from segmentti.data.orders import CustomerFeatures, OrderMapping, build_customers
 from segmentti.errors import SegmenttiError
@@ -18,9 +18,11 @@ from segmentti.texts import format_number, translate
 _PLAIN_WORD = re.compile(r"[\w@%+=:,./-]+")
 
 
-def read_input(args: argparse.Namespace, lang: str) -> Table:
-    """INPUT read with the user's corrections; dates whose day/month order is open are pointed out."""
-    table = read_file(args.input, sheet=args.sheet, options=load_options(args))
+def read_input(
+    args: argparse.Namespace, lang: str, *, options: LoadOptions | None = None, sheet: str | None = None
+) -> Table:
+    """INPUT read with the user's corrections (or ``options`` and ``sheet``); open day/month orders are pointed out."""
+    table = read_file(args.input, sheet=sheet or args.sheet, options=load_options(args) if options is None else options)
     for column in table.ambiguous_dates:
         print(
             "warning: " + translate("cli.ambiguous_dates", lang, column=column, order=table.date_order),
@@ -35,6 +37,13 @@ def load_customers(args: argparse.Namespace, lang: str, quiet: bool = False) -> 
     Order lines are recognised the way the app recognises them unless ``--customer-table`` says
     INPUT is customers already; the columns used are said on stderr with the options that change them.
     """
+    return customers_and_mapping(args, lang, quiet)[0]
+
+
+def customers_and_mapping(
+    args: argparse.Namespace, lang: str, quiet: bool = False
+) -> tuple[Table, OrderMapping | None]:
+    """:func:`load_customers` and the order-line mapping it used (``None`` when INPUT was customers already)."""
     as_customers = getattr(args, "customer_table", False)
     if as_customers and args.customer is not None:
         raise SegmenttiError("error.cli_customer_table_with_orders")
@@ -43,11 +52,12 @@ def load_customers(args: argparse.Namespace, lang: str, quiet: bool = False) -> 
     if mapping is None and not as_customers:
         mapping = recognised_order_lines(table, lang)
     if mapping is None:
-        return table
+        return table, None
     built = build_customers(table.frame, mapping, as_of(args.as_of))
     if not quiet:
         report_features(built, lang, file=sys.stderr)
-    return Table(built.frame, table.source_name, table.file_format, table.separator, table.encoding, table.sheet)
+    customers = Table(built.frame, table.source_name, table.file_format, table.separator, table.encoding, table.sheet)
+    return customers, mapping
 
 
 def recognised_order_lines(table: Table, lang: str) -> OrderMapping | None:

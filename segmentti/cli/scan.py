@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from segmentti.cli.options import K_LIMIT, add_customer_table_options, integer
 from segmentti.cli.parsing import EXIT_OK, help_text
+from segmentti.cli.projects import add_project_option
 from segmentti.errors import SegmenttiError
 from segmentti.texts import format_number, translate
 
@@ -24,22 +25,34 @@ def add_arguments(command: argparse.ArgumentParser, lang: str) -> None:
     command.add_argument("--k-min", default=str(K_MIN), help=help_text("cli.help_k_min", lang, k=K_MIN))
     command.add_argument("--k-max", default=str(K_MAX), help=help_text("cli.help_k_max", lang, k=K_MAX))
     command.add_argument("--json", action="store_true", help=help_text("cli.help_json", lang))
+    add_project_option(command, lang)
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
     from segmentti.cli.engine import engine_features
-    from segmentti.cli.inputs import load_customers
+    from segmentti.cli.inputs import load_customers, read_input
+    from segmentti.cli.projects import merged_load_options, read_project, sheet_of
     from segmentti.engine.methods import K_METHODS
     from segmentti.engine.scanning import scan_k
+    from segmentti.project.replay import project_customers, project_features
 
     seed = integer(args.seed, "--seed")
     k_min, k_max = integer(args.k_min, "--k-min"), integer(args.k_max, "--k-max")
     if k_min < 2 or k_max < k_min or k_max > K_LIMIT:
         raise SegmenttiError("error.bad_k_range", k_min=k_min, k_max=k_max)
-    table = load_customers(args, lang, quiet=args.json)
-    if args.method not in K_METHODS:
-        raise SegmenttiError("error.scan_method", method=args.method)
-    _, features = engine_features(args, table.frame)
+    project = read_project(args)
+    if project is not None:  # the project's reading of INPUT, criteria, kinds and weights
+        if project.method not in K_METHODS:
+            raise SegmenttiError("error.scan_method", method=project.method)
+        options, sheet = merged_load_options(args, project), sheet_of(args, project)
+        table = read_input(args, lang, options=options, sheet=sheet)
+        features = project_features(project_customers(table.frame, project), project)
+        args.method, seed = project.method, project.seed
+    else:
+        table = load_customers(args, lang, quiet=args.json)
+        if args.method not in K_METHODS:
+            raise SegmenttiError("error.scan_method", method=args.method)
+        _, features = engine_features(args, table.frame)
     scan = scan_k(features, k_min, k_max, seed, method=args.method)
     if args.json:
         print(json.dumps(scan_json(scan) | {"criteria": list(features.criteria)}, ensure_ascii=False, indent=2))

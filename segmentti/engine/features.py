@@ -96,9 +96,37 @@ class BalancedOneHotEncoder(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X: pd.DataFrame) -> np.ndarray:
-        """Encode ``X`` and weight each block."""
+        """Encode ``X`` and weight each block (a level not seen in ``fit`` is ``(other)``, or no level without one).
+
+        The same numbers as the fitted ``OneHotEncoder`` of the grouped text gives, computed per
+        distinct value rather than per cell: each column is factorised, only its distinct values
+        are turned into text and looked up, and the codes place the weights (scoring a million
+        customers spends its time here otherwise).
+        """
         check_is_fitted(self, "encoder_")
-        return self.encoder_.transform(self._group_rare(_as_text(self._checked(X, reset=False)))) * self.weights_
+        if isinstance(X, pd.DataFrame):  # the fitted columns, without copying text cells into an array first
+            validate_data(self, X, skip_check_array=True, reset=False)
+            frame = X
+        else:
+            frame = pd.DataFrame(self._checked(X, reset=False))
+        out = np.zeros((len(frame), len(self.weights_)), dtype=np.float64)
+        offset = 0
+        for position, levels in enumerate(self.encoder_.categories_):
+            place = {str(level): index for index, level in enumerate(levels)}
+            kept = self.kept_levels_[position]
+            rare = place.get(RARE_LEVEL, -1)
+            codes, uniques = pd.factorize(frame.iloc[:, position], use_na_sentinel=True)
+            texts = [MISSING_LEVEL if pd.isna(value) else str(value) for value in uniques]
+            lookup = np.asarray(
+                [place.get(text, -1) if text in kept else rare for text in texts]
+                + [place.get(MISSING_LEVEL, -1) if MISSING_LEVEL in kept else rare],
+                dtype=np.int64,
+            )
+            columns = lookup[codes]  # code -1 (an empty cell) takes the last entry: the missing level
+            rows = np.flatnonzero(columns >= 0)
+            out[rows, offset + columns[rows]] = self.weights_[offset + columns[rows]]
+            offset += len(levels)
+        return out
 
     def _checked(self, X: pd.DataFrame, *, reset: bool) -> pd.DataFrame:
         """``X`` as a table after scikit-learn's checks (2-D, not sparse, not empty, the fitted columns)."""
@@ -370,33 +398,8 @@ def build_features(
     structural = structurally_missing(frame)
     absent = tuple(name for name in numeric if name in structural)
     plain = tuple(name for name in numeric if name not in logged and name not in absent)
-    parts = []
-    if plain:
-        parts.append(("numeric", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), list(plain)))
-    if logged and set(logged) - set(absent):
-        parts.append(
-            (
-                "logged",
-                make_pipeline(
-                    SimpleImputer(strategy="median"),
-                    LogScaler(),
-                    StandardScaler(),
-                ),
-                [name for name in logged if name not in absent],
-            )
-        )
-    for name in absent:  # one part each: every column has its own fill value
-        steps = [SimpleImputer(strategy="constant", fill_value=absent_value(name, frame[name]), add_indicator=True)]
-        parts.append(
-            (
-                f"absent_{name}",
-                make_pipeline(*steps, *([LogScaler()] if name in logged else []), StandardScaler()),
-                [name],
-            )
-        )
-    if categorical:
-        parts.append(("categorical", BalancedOneHotEncoder(), list(categorical)))
-    encoder = ColumnTransformer(parts, verbose_feature_names_out=False)
+    fills = {name: absent_value(name, frame[name]) for name in absent}
+    encoder = ColumnTransformer(encoder_parts(plain, logged, fills, categorical), verbose_feature_names_out=False)
     ordered = plain + tuple(name for name in logged if name not in absent) + absent + categorical
     encoded = np.asarray(encoder.fit_transform(frame[list(ordered)]), dtype=np.float64)
     names = tuple(str(name) for name in encoder.get_feature_names_out())
@@ -411,6 +414,45 @@ def build_features(
     values = weighting.transform(encoded)
     numeric_used = tuple(name for name in ordered if name not in categorical)
     return FeatureMatrix(values, names, numeric_used, categorical, transformer, dropped, logged, used, absent)
+
+
+def encoder_parts(
+    plain: Sequence[str], logged: Sequence[str], fills: Mapping[str, float], categorical: Sequence[str]
+) -> list[tuple[str, Pipeline | BalancedOneHotEncoder, list[str]]]:
+    """The unfitted parts of the feature encoder (``ColumnTransformer`` triples), one place for fitting and reloading.
+
+    Parameters
+    ----------
+    plain : sequence of str
+        Numeric criteria imputed with the median and standardised.
+    logged : sequence of str
+        Skewed numeric criteria, log-transformed (those also in ``fills`` get their own part).
+    fills : mapping of str to float
+        Structurally empty numeric criteria and the value an empty cell stands for (:func:`absent_value`);
+        each gets a part of its own with a "has none" indicator.
+    categorical : sequence of str
+        Categorical criteria, one-hot encoded and balanced.
+    """
+    parts: list[tuple[str, Pipeline | BalancedOneHotEncoder, list[str]]] = []
+    if plain:
+        parts.append(("numeric", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), list(plain)))
+    logged_only = [name for name in logged if name not in fills]
+    if logged_only:
+        parts.append(
+            ("logged", make_pipeline(SimpleImputer(strategy="median"), LogScaler(), StandardScaler()), logged_only)
+        )
+    for name, fill in fills.items():  # one part each: every column has its own fill value
+        steps = [SimpleImputer(strategy="constant", fill_value=fill, add_indicator=True)]
+        parts.append(
+            (
+                f"absent_{name}",
+                make_pipeline(*steps, *([LogScaler()] if name in logged else []), StandardScaler()),
+                [name],
+            )
+        )
+    if categorical:
+        parts.append(("categorical", BalancedOneHotEncoder(), list(categorical)))
+    return parts
 
 
 def _owners(names: tuple[str, ...], ordered: tuple[str, ...], encoder: ColumnTransformer) -> list[str]:

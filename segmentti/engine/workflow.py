@@ -96,7 +96,7 @@ def describe(frame: pd.DataFrame, segmentation: Segmentation, lang: str = "en") 
     """Profile ``segmentation`` of ``frame``; segments with a name of their own (unassigned, RFM, rules) keep it."""
     features = segmentation.features
     profile = profile_segments(
-        frame, segmentation.labels, features.numeric, features.categorical, lang, features=features
+        frame, segmentation.labels, features.numeric, features.categorical, lang, features=features, k=segmentation.k
     )
     return SegmentationResult(features, segmentation, _own_names(profile, segmentation, lang))
 

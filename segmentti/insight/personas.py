@@ -107,8 +107,10 @@ def parse_yes_no(column: pd.Series) -> pd.Series:
     """Read a yes/no column (yes/no, kyllä/ei, true/false, 1/0, booleans) as floats 1.0/0.0, NaN where unknown."""
     if pd.api.types.is_bool_dtype(column):
         return column.astype(float)
-    text = column.astype(object).where(column.notna(), "").astype(str).str.strip().str.lower()
-    return text.map(lambda value: 1.0 if value in _YES else 0.0 if value in _NO else np.nan).astype(float)
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)  # each distinct value read once
+    words = [str(value).strip().lower() for value in uniques]
+    read = np.asarray([1.0 if word in _YES else 0.0 if word in _NO else np.nan for word in words] + [np.nan])
+    return pd.Series(read[codes], index=column.index, dtype=float)
 
 
 def find_flag_column(frame: pd.DataFrame, pattern: re.Pattern[str]) -> str | None:

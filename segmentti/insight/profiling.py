@@ -326,6 +326,7 @@ def profile_segments(
     *,
     features: FeatureMatrix | None = None,
     column_labels: Mapping[str, str] | None = None,
+    k: int | None = None,
 ) -> Profile:
     """Compare each segment with all customers on the criteria, and name it.
 
@@ -344,6 +345,9 @@ def profile_segments(
         :func:`measure_traits`).
     column_labels : mapping of str to str, optional
         The user's readable labels of columns (see :func:`segmentti.insight.naming.column_label`).
+    k : int, optional
+        Number of segments; default the highest label + 1. Given when some segments may hold
+        nobody (new customers scored with a saved model).
 
     Returns
     -------
@@ -352,7 +356,8 @@ def profile_segments(
         the personas.
     """
     labels = np.asarray(labels, dtype=np.int64)
-    k = int(labels.max()) + 1 if len(labels) else 0
+    if k is None:
+        k = int(labels.max()) + 1 if len(labels) else 0
     table = measure_traits(frame, labels, k, numeric, categorical, features)
     sizes = np.bincount(labels, minlength=k)
     shares = [float(size / len(labels)) for size in sizes]

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from segmentti.texts import app, charts, cli, data, engine, engines, errors, library, personas, speed, value, workshop
+from segmentti.texts import (
+    app,
+    charts,
+    cli,
+    data,
+    engine,
+    engines,
+    errors,
+    library,
+    personas,
+    project,
+    speed,
+    value,
+    workshop,
+)
 
 LANGUAGES: tuple[str, ...] = ("fi", "en")
 DEFAULT_LANGUAGE = "en"
 
 TEXTS: dict[str, dict[str, str]] = {}
-for _module in (app, charts, cli, data, engine, engines, errors, library, personas, speed, value, workshop):
+for _module in (app, charts, cli, data, engine, engines, errors, library, personas, project, speed, value, workshop):
     _overlap = TEXTS.keys() & _module.TEXTS.keys()
     if _overlap:  # a key defined twice would silently shadow one of the texts
         raise RuntimeError(f"text keys defined twice: {sorted(_overlap)}")

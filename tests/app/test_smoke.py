@@ -77,6 +77,16 @@ def _export(at: AppTest, lang: str) -> None:
     assert len(sizes) == SMALL_K and sum(sizes) == SMALL_CUSTOMERS
 
 
+def _score(at: AppTest, lang: str) -> None:
+    assert at.radio(key="model_source").value == "session"  # the session's segments, until a model file is chosen
+    assert at.info[-1].value == translate("score.waiting", lang)
+
+
+def _compare(at: AppTest, lang: str) -> None:
+    assert at.radio(key="model_source").value == "session"
+    assert at.info[-1].value == translate("compare.waiting", lang)
+
+
 def _present(at: AppTest, lang: str) -> None:
     heading = translate("present.step_of", lang, number=1, total=5) + " · " + translate("present.step_data", lang)
     assert [header.value for header in at.subheader] == [heading]  # the step is the page's one heading
@@ -101,6 +111,8 @@ PAGES: dict[str, tuple[str | None, Callable[[AppTest, str], None]]] = {
     "rules": ("rules.title", _rules),
     "personas": ("personas.title", _personas),
     "export": ("export.title", _export),
+    "score": ("score.title", _score),
+    "compare": ("compare.title", _compare),
     "value": ("value.title", _value),
     "present": (None, _present),  # no title: the projector's first screen goes to the step and its chart
 }

@@ -24,7 +24,9 @@ def _main(page: Page):
 def _upload(page: Page, lang: str, *paths: Path) -> None:
     page.get_by_test_id("stRadio").get_by_text(translate("data.source_upload", lang), exact=True).click()
     wait_for_app(page)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(path) for path in paths])
+    page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        [str(path) for path in paths]
+    )
     wait_for_app(page)
 
 

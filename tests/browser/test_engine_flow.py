@@ -82,7 +82,7 @@ def test_engine_flow(app_url: str, page_en: Page, requests_log, tmp_path) -> Non
     rules["rules"] = [{"name": "Over 50", "conditions": [{"column": "age", "operator": ">=", "values": [50]}]}]
     path = tmp_path / "over50.json"
     path.write_text(json.dumps(rules), encoding="utf-8")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+    page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
     wait_for_app(page)
     expect(_main(page).get_by_test_id("stDataFrame").last).to_contain_text("Over 50")
     _, data, _ = download(page, re.compile(r"^Download [\d,\u00a0 ]+ customers with their rule segment"))

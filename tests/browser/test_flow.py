@@ -162,7 +162,7 @@ def test_finnish_flow_with_uploaded_file(app_url: str, page_fi: Page, requests_l
     expect_nav(page, "fi")
     page.get_by_test_id("stRadio").get_by_text("Oma tiedosto", exact=True).click()
     wait_for_app(page)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(SAMPLE_FI))
+    page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(SAMPLE_FI))
     wait_for_app(page)
     expect(main(page)).to_contain_text("Käytössä: b2c_customers_fi.csv")
     expect(main(page)).to_contain_text(f"{len(sample_fi)} riviä × {len(sample_fi.columns)} saraketta")
@@ -247,7 +247,7 @@ def test_empty_upload_keeps_the_data(
 
     page.get_by_test_id("stRadio").get_by_text(translate("data.source_upload", lang), exact=True).click()
     wait_for_app(page)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(empty))
+    page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(empty))
     wait_for_app(page)
 
     expect(page.get_by_test_id("stException")).to_have_count(0)

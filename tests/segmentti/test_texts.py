@@ -39,6 +39,7 @@ _CODE = ("segmentti/**/*.py", "ui/**/*.py", "pages/*.py", "app.py")
 DYNAMIC_PREFIXES = frozenset(
     {
         # f-strings: the rest of the key is a value known only when the code runs
+        "compare.col_",
         "contacts.reason_",
         "date_order.",
         "engine.family_",
@@ -60,6 +61,7 @@ DYNAMIC_PREFIXES = frozenset(
         "rule.",
         "separator.",
         "step.",
+        "treerules.op_",
         "value.band_",
         "value.unit_",
         "value.holdout_",

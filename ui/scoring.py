@@ -1,0 +1,190 @@
+"""Streamlit glue of the Score and Compare pages: the model to use, the uploaded snapshots, results kept per session."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from segmentti.data.loading import LoadOptions
+from segmentti.errors import SegmenttiError
+from segmentti.insight.personas import apply_edits
+from segmentti.outputs.contacts import ContactColumns, find_contact_columns
+from segmentti.outputs.run import RunFiles
+from segmentti.project.comparison import SnapshotComparison, compare_snapshots, comparison_files
+from segmentti.project.saved_model import SavedModel, model_from_bytes
+from segmentti.project.scoring import customers_to_score, score_frame, scored_files
+from segmentti.texts import translate
+from ui import state
+from ui.cached import cached_personas, cached_table, segmentation_digest
+from ui.engine import current_result
+from ui.project import session_model
+from ui.widgets import show_error
+
+UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx"]
+CONTACT_SAMPLE = 5000
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def session_saved_model() -> tuple[str, SavedModel] | None:
+    """The model of the segments in use in this session with the personas' names, and its key (``None`` before segments)."""
+    current = state.dataset()
+    if current is None or state.k() is None:
+        return None
+    try:
+        result = current_result(state.lang())
+    except SegmenttiError:
+        return None
+    if result is None or result.model is None:
+        return None
+    segmentation = result.segmentation
+    key = state.segmentation_key(current.digest, result.features.criteria, segmentation.k, str(segmentation.method))
+    raw = cached_personas(
+        current.digest,
+        segmentation_digest(result),
+        state.lang(),
+        current.table,
+        result,
+        state.column_labels(),
+        state.currency(),
+    )
+    personas = apply_edits(raw, state.persona_edits(key))
+    names = tuple(persona.name for persona in personas)
+    return f"session:{key}:{state.settings_digest(names)}", session_model(result, personas)
+
+
+def choose_model() -> tuple[str, SavedModel] | None:
+    """The model picker: this session's segments or an uploaded ``model.json``; ``None`` (with a hint) when neither."""
+    session = session_saved_model()
+    options = (["session"] if session is not None else []) + ["file"]
+    labels = {
+        "session": state.t(
+            "model.source_session", k=0 if session is None else len(session[1].names), name=state.dataset().label
+        ),
+        "file": state.t("model.source_file"),
+    }
+    choice = st.radio(
+        state.t("model.source"), options, format_func=labels.__getitem__, key="model_source", horizontal=True
+    )
+    if choice == "session" and session is not None:
+        chosen = session
+    else:
+        upload = st.file_uploader(state.t("model.upload"), type=["json"], key=state.MODEL_UPLOAD)
+        if upload is None:
+            st.info(state.t("model.none"), icon=":material/info:")
+            return None
+        data = upload.getvalue()
+        try:
+            saved = state.remember("saved_model", _digest(data), lambda: model_from_bytes(data, upload.name), 2)
+        except SegmenttiError as error:
+            show_error(error)
+            return None
+        chosen = (f"file:{_digest(data)}", saved)
+    _describe(chosen[1])
+    return chosen
+
+
+def _describe(saved: SavedModel) -> None:
+    model = saved.model
+    st.caption(
+        state.t(
+            "model.summary",
+            k=model.k_,
+            method=state.t(f"method.{model.method}"),
+            source=saved.source or "-",
+            criteria=", ".join(saved.criteria),
+        )
+    )
+    if saved.orders is not None:
+        st.caption(state.t("model.orders", customer=saved.orders.customer, date=saved.orders.date))
+
+
+def uploaded_table(label: str, key: str) -> tuple[str, pd.DataFrame] | None:
+    """A CSV or Excel upload read as the data page reads files: ``(digest, frame)``, ``None`` before one (errors shown)."""
+    upload = st.file_uploader(label, type=UPLOAD_TYPES, key=key)
+    if upload is None:
+        return None
+    data = upload.getvalue()
+    digest = _digest(data)
+    try:
+        table = cached_table(digest, upload.name, None, LoadOptions(), data)
+    except SegmenttiError as error:
+        show_error(error)
+        return None
+    return digest, table.frame
+
+
+@dataclass(eq=False)
+class ScoredCustomers:
+    """New customers placed into a model's segments; their files are built the first time one is downloaded.
+
+    A download button's data function runs on a thread of its own without the session: it
+    reads :attr:`files` of this object, kept in the session by :func:`scored_customers`.
+    """
+
+    frame: pd.DataFrame
+    saved: SavedModel
+    values: np.ndarray
+    labels: np.ndarray
+    lang: str
+    source: str
+
+    @functools.cached_property
+    def contact_columns(self) -> ContactColumns:
+        """Where the emails, names and consent are, found on the first 5,000 customers (the lists and the page agree)."""
+        return find_contact_columns(self.frame.head(CONTACT_SAMPLE))
+
+    @functools.cached_property
+    def files(self) -> RunFiles:
+        """The same files as the Export page (profile and personas measured now, once)."""
+        return scored_files(
+            self.frame,
+            self.saved,
+            self.values,
+            self.labels,
+            self.lang,
+            source=self.source,
+            contact_columns=self.contact_columns,
+            segment_column=translate("export.col_segment", self.lang),
+            name_column=translate("export.col_segment_name", self.lang),
+        )
+
+
+def scored_customers(
+    model_key: str, saved: SavedModel, data_key: str, frame: pd.DataFrame, as_of: str | None, source: str
+) -> ScoredCustomers:
+    """``frame`` (customers or order lines) scored with ``saved``, kept per session (raises SegmenttiError)."""
+    lang = state.lang()
+
+    def compute() -> ScoredCustomers:
+        customers = customers_to_score(frame, saved, as_of)
+        values, labels = score_frame(customers, saved)
+        return ScoredCustomers(customers, saved, values, labels, lang, source)
+
+    return state.remember("scored", (model_key, data_key, as_of, lang), compute, 2)
+
+
+def compared(
+    model_key: str,
+    saved: SavedModel,
+    old: tuple[str, pd.DataFrame, str | None],
+    new: tuple[str, pd.DataFrame, str | None],
+) -> tuple[SnapshotComparison, dict[str, bytes]]:
+    """Both snapshots scored with ``saved`` and compared, and the comparison's files (raises SegmenttiError)."""
+    lang = state.lang()
+
+    def compute() -> tuple[SnapshotComparison, dict[str, bytes]]:
+        before = customers_to_score(old[1], saved, old[2])
+        after = customers_to_score(new[1], saved, new[2])
+        comparison = compare_snapshots(before, after, saved, lang)
+        return comparison, comparison_files(comparison, after, lang)
+
+    key = (model_key, old[0], old[2], new[0], new[2], lang)
+    return state.remember("compared", key, compute, 2)
