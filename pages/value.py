@@ -103,17 +103,10 @@ metrics[3].metric(
 metrics[4].metric(state.t("value.metric_at_risk"), format_share(at_risk.mean(), lang))
 
 with st.expander(state.t("value.parameters")):
-    model, spend = value.bgnbd, value.gamma_gamma
     st.write(
         state.t(
             "value.parameters_text",
-            r=f"{model.r:.4g}",
-            alpha=f"{model.alpha:.4g}",
-            a=f"{model.a:.4g}",
-            b=f"{model.b:.4g}",
-            p=f"{spend.p:.4g}",
-            q=f"{spend.q:.4g}",
-            v=f"{spend.v:.4g}",
+            **value.parameter_figures(lang),
             unit=state.t(f"value.unit_{unit}"),
             as_of=value.history.as_of.date().isoformat(),
         )
@@ -124,7 +117,7 @@ left.plotly_chart(build_risk_chart(risk_counts(value), lang), width="stretch")
 right.plotly_chart(
     build_value_histogram(table["predicted_value"].to_numpy(), value.horizon_days, lang, currency), width="stretch"
 )
-matrix = alive_matrix(model, int(table["frequency"].quantile(0.99)), float(table["T"].max()))
+matrix = alive_matrix(value.bgnbd, int(table["frequency"].quantile(0.99)), float(table["T"].max()))
 st.plotly_chart(build_alive_chart(matrix, unit, lang), width="stretch")
 st.caption(state.t("value.alive_caption"))
 

@@ -54,7 +54,6 @@ def run(args: argparse.Namespace, lang: str) -> int:
     if args.json:
         print(json.dumps(value.summary(), ensure_ascii=False))
         return EXIT_OK
-    model, spend = value.bgnbd, value.gamma_gamma
     print(
         translate(
             "cli.value_done",
@@ -63,13 +62,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
             repeat=format_number(history.repeat_buyers, lang),
             as_of=history.as_of.date().isoformat(),
             unit=translate(f"value.unit_{args.unit}", lang),
-            r=f"{model.r:.4g}",
-            alpha=f"{model.alpha:.4g}",
-            a=f"{model.a:.4g}",
-            b=f"{model.b:.4g}",
-            p=f"{spend.p:.4g}",
-            q=f"{spend.q:.4g}",
-            v=f"{spend.v:.4g}",
+            **value.parameter_figures(lang),
         )
     )
     print(

@@ -36,7 +36,7 @@ def test_value_on_cdnow_prints_the_published_parameters_and_writes_a_row_per_cus
     assert frame["predicted_value"].sum() == pytest.approx(summary["predicted_value"])
     assert main([*args, "--lang", "fi"]) == 0
     printed = capsys.readouterr().out
-    assert "r = 0.2426" in printed and translate("value.risk_at_risk", "fi") in printed
+    assert "r = 0,2426" in printed and translate("value.risk_at_risk", "fi") in printed
 
 
 def _lines(tmp_path, rows: list[str]) -> str:

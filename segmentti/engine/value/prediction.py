@@ -94,6 +94,22 @@ class CustomerValue:
         """The column of expected purchases over the horizon."""
         return purchases_column(self.horizon_days)
 
+    def parameter_figures(self, lang: str = "en") -> dict[str, str]:
+        """The fitted parameters as people read them: four significant digits, a decimal comma in Finnish.
+
+        Keys ``r``, ``alpha``, ``a``, ``b`` (BG/NBD) and ``p``, ``q``, ``v`` (Gamma-Gamma, ``–``
+        without it): the page and the command line fill the same text with them.
+        """
+
+        def figure(value: float) -> str:
+            text = f"{value:.4g}"
+            return text.replace(".", ",") if lang == "fi" else text
+
+        spend = self.gamma_gamma
+        figures = {name: figure(getattr(self.bgnbd, name)) for name in ("r", "alpha", "a", "b")}
+        figures |= {name: "–" if spend is None else figure(getattr(spend, name)) for name in ("p", "q", "v")}
+        return figures
+
     def summary(self) -> dict:
         """The fitted parameters and totals as plain numbers (the CLI's ``--json``)."""
         table = self.table

@@ -148,6 +148,11 @@ def test_value_per_customer_from_order_lines() -> None:
     summary = value.summary()
     assert summary["customers"] == len(table) and set(summary["gamma_gamma"]) >= {"p", "q", "v"}
     assert summary["predicted_value"] == pytest.approx(table["predicted_value"].sum())
+    figures = value.parameter_figures()
+    assert figures["r"] == f"{value.bgnbd.r:.4g}" and figures["v"] == f"{value.gamma_gamma.v:.4g}"
+    # without the spend model the page and the command line show a dash, not a failure
+    assert estimate_value(value.history, 180, with_spend=False).parameter_figures()["p"] == "–"
+    assert value.parameter_figures("fi")["r"] == figures["r"].replace(".", ",")
 
 
 @pytest.mark.parametrize(
