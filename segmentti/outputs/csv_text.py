@@ -50,8 +50,8 @@ def csv_text(frame: pd.DataFrame) -> str | None:
     if len(frame.columns) < 2 or not all(isinstance(name, str) for name in frame.columns):
         return None
     rendered = []
-    for name in frame.columns:
-        column = _column_text(frame[name])
+    for position in range(len(frame.columns)):  # by position: two columns may share a name
+        column = _column_text(frame.iloc[:, position])
         if column is None:
             return None
         rendered.append(column)

@@ -55,6 +55,8 @@ def test_a_table_of_every_covered_kind_is_written_as_pandas_writes_it() -> None:
     for columns in (["id", "float"], ["id", "day"], ["id", "time"], ["text", "object"], ["id", "nullable"]):
         assert csv_text(frame[columns]) == _pandas(frame[columns]), columns
     assert csv_text(frame.iloc[:0]) == _pandas(frame.iloc[:0])
+    twins = pd.DataFrame([[1, "a", 2.5]], columns=["x", "x", "y"])  # two columns may share a name
+    assert csv_text(twins) == _pandas(twins)
 
 
 @settings(max_examples=100, deadline=None)
