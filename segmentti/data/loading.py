@@ -427,9 +427,8 @@ def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
     sniffed_lines = _SNIFF_LINES + (options.header_row or 0)
     prefix = data[:_ASCII_HEAD_BYTES]
     partial = options.encoding is None and prefix.count(b"\n") >= sniffed_lines and data.isascii()
-    if partial:  # plain ASCII is valid UTF-8: decode the head to sniff, the rest only if pandas must read it
-        _decode(prefix, source_name, "utf-8")  # refuses binary files as for every other file
-        text, encoding = prefix.decode("ascii"), "utf-8"
+    if partial:  # plain ASCII is valid UTF-8: decode the head to sniff (binary refused), the rest only for pandas
+        text, encoding = _decode(prefix, source_name, "utf-8")
     else:
         text, encoding = _decode(data, source_name, options.encoding)
     if not text or text.isspace():
