@@ -101,6 +101,7 @@ def run_segment(args: argparse.Namespace, lang: str, engine: str) -> int:
     if run.counts is not None:
         report_counts(run.counts, lang, file=sys.stderr)
     summary = run.summary or {}
+    model = write_large_model(run, mapping, args, engine)
     customers = format_number(summary["customers"], lang)
     print(translate("cli.segment_done_large", lang, rows=customers, k=summary["k"], out=str(args.out)))
     key = "cli.fitted_on_sample" if summary["fitted_on_sample"] else "cli.fitted_on_all"
@@ -111,7 +112,39 @@ def run_segment(args: argparse.Namespace, lang: str, engine: str) -> int:
         )
     )  # fmt: skip
     print_segments(summary["segments"], lang)
+    print(translate("cli.model_written_large", lang, path=model))
     return EXIT_OK
+
+
+def write_large_model(run, mapping, args: argparse.Namespace, engine: str) -> str:
+    """Write ``--out``/model.json of a segment run past memory (the sample's model, for ``score``); its path.
+
+    The segment sizes are those of every customer labelled (``summary.json``), not the sample's;
+    on Spark the file is written through Spark's file system, so ``--out`` may be ``hdfs://``.
+    """
+    import dataclasses
+    from pathlib import PurePath
+
+    from segmentti.project.saved_model import MODEL_FILE, model_to_bytes, save_model
+
+    fit = run.fit
+    source = PurePath(str(args.input).rstrip("/")).name
+    saved = save_model(fit.model, fit.names, notes=[persona.notes for persona in fit.personas], orders=mapping,
+                       source=source)  # fmt: skip
+    saved = dataclasses.replace(saved, sizes=tuple(segment["customers"] for segment in run.summary["segments"]))
+    if engine == "spark":
+        from segmentti.data.spark_lines import spark_errors, spark_session
+        from segmentti.engine.spark_segments import join_path, write_bytes
+
+        target = join_path(args.out, MODEL_FILE)
+        with spark_errors():
+            write_bytes(spark_session(args.spark_master), target, model_to_bytes(saved))
+        return target
+    from segmentti.cli.options import write_file
+
+    target = str(PurePath(args.out) / MODEL_FILE)
+    write_file(target, model_to_bytes(saved))
+    return target
 
 
 def print_segments(segments, lang: str) -> None:

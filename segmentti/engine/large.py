@@ -12,13 +12,16 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from segmentti.data.customer_sql import LineCounts, literal
 from segmentti.data.orders import OrderMapping
 from segmentti.errors import SegmenttiError
+
+if TYPE_CHECKING:  # the fit is imported where a run makes one: choosing an engine stays light
+    from segmentti.engine.sampled import SampleFit
 
 ENGINES: tuple[str, ...] = ("auto", "pandas", "duckdb", "spark")
 """``--engine`` choices; ``auto`` picks DuckDB for large CSV and Parquet files, else pandas."""
@@ -103,11 +106,14 @@ class LargeRun:
         The order lines used and left out (``None`` when the input was a customer table).
     summary : dict or None
         ``summary.json`` of a segment run (``None`` for features).
+    fit : SampleFit or None
+        A segment run's model fitted on the sample, with the segment names (``None`` otherwise).
     """
 
     engine: str
     counts: LineCounts | None
     summary: dict[str, Any] | None = None
+    fit: SampleFit | None = None
 
 
 def features_large(
@@ -194,7 +200,7 @@ def segment_large(
         if id_column is None:
             id_column = find_id_column(connection.sql(f"SELECT * FROM {customers} LIMIT {ID_SAMPLE}").df())
         run = segment_streamed(connection, customers, id_column, out_dir, **options)
-        return LargeRun("duckdb", counts, run.summary)
+        return LargeRun("duckdb", counts, run.summary, run.fit)
     from segmentti.data.spark_lines import read_lines, spark_errors, spark_session, to_pandas
     from segmentti.engine.spark_segments import segment_on_spark
 
@@ -204,7 +210,7 @@ def segment_large(
         if id_column is None:
             id_column = find_id_column(to_pandas(frame.limit(ID_SAMPLE)))
         run = segment_on_spark(session, frame, id_column, out_dir, **options)
-        return LargeRun("spark", counts, run.summary)
+        return LargeRun("spark", counts, run.summary, run.fit)
 
 
 CUSTOMER_FEATURES = "customer_features"

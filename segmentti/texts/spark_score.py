@@ -7,6 +7,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{rows} customers placed into the model's {k} segments (engine {engine}): {out}/customers/ "
         "(Parquet by segment), {out}/lists/ and {out}/summary.json",
     },
+    "cli.model_written_large": {
+        "fi": "Malli uusien asiakkaiden pisteytykseen (score --model): {path}",
+        "en": "The model for scoring new customers (score --model): {path}",
+    },
     "error.large_score_pilot": {
         "fi": "Projektin pilotti (verrokkiryhmä) arvotaan muistissa; moottori {engine} ei arvo sitä. "
         "Aja pisteytys valinnalla --engine pandas tai ilman pilottia sisältävää projektia.",

@@ -17,6 +17,7 @@ from segmentti.data.orders import build_customers
 from segmentti.data.streamed import customers_of_frame
 from segmentti.engine.model import SegmentModel
 from segmentti.errors import SegmenttiError
+from segmentti.project.saved_model import model_from_bytes
 from tests.segmentti.data.test_customer_sql import FULL, assert_same_customers, order_lines
 
 CRITERIA = ["recency_days", "orders", "total_spend", "avg_order_value"]
@@ -76,6 +77,8 @@ def test_segment_on_spark_labels_every_customer_as_the_in_memory_model(spark, li
     assert summary["engine"] == "spark" and not summary["fitted_on_sample"]
     assert [segment["customers"] for segment in summary["segments"]] == np.bincount(expected)[1:].tolist()
     assert "engine spark" in captured.out
+    saved = model_from_bytes((tmp_path / "model.json").read_bytes())  # written through Spark's file system
+    assert list(saved.sizes) == np.bincount(expected)[1:].tolist() and saved.orders == FULL
     lists = sorted(path.name for path in (tmp_path / "lists").iterdir())
     assert [name[:2] for name in lists] == ["01", "02", "03"]
     first = pd.concat(pd.read_csv(part) for part in (tmp_path / "lists" / lists[0]).glob("part-*.csv"))

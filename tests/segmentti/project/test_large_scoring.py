@@ -87,9 +87,7 @@ def test_duckdb_places_every_customer_as_the_in_memory_score(scored, capsys) -> 
 
 
 def model_criteria(path: Path) -> tuple[str, ...]:
-    from segmentti.project.saved_model import model_from_bytes
-
-    return model_from_bytes(path.read_bytes()).criteria
+    return model_from_path(path).criteria
 
 
 def test_a_customer_table_is_scored_with_its_id_found(scored, tmp_path) -> None:
@@ -163,3 +161,30 @@ def test_a_segment_without_new_customers_keeps_its_place_in_both_engines(scored,
         segment["size"] for segment in in_memory["segments"]
     ]
     assert len(list((out / "lists").glob("*.csv"))) == 2  # no list for a segment without customers
+
+
+def test_a_segment_run_past_memory_saves_the_model_score_uses(scored, tmp_path, capsys) -> None:
+    """segment --engine duckdb writes model.json (the order-line mapping, every customer's sizes); score reuses it."""
+    folder, _, _, _ = scored
+    lines = folder / "february.parquet"
+    mapping = ["--customer", "customer", "--date", "date", "--amount", "amount", "--category", "category",
+               "--channel", "channel", "--order", "order"]  # fmt: skip
+    january = tmp_path / "january"
+    assert main(["segment", str(lines), *mapping, "--engine", "duckdb", "--criteria", ",".join(CRITERIA),
+                 "--k", "3", "--out", str(january)]) == 0  # fmt: skip
+    assert f"(score --model): {january / 'model.json'}" in capsys.readouterr().out
+    summary = json.loads((january / "summary.json").read_text(encoding="utf-8"))
+    saved = model_from_path(january / "model.json")
+    assert saved.orders == FULL and saved.source == "february.parquet"
+    assert list(saved.sizes) == [segment["customers"] for segment in summary["segments"]]
+    assert list(saved.names) == [segment["name"] for segment in summary["segments"]]
+    again = tmp_path / "again"
+    assert main(["score", str(lines), "--model", str(january / "model.json"), "--out", str(again),
+                 "--engine", "duckdb"]) == 0  # fmt: skip
+    pd.testing.assert_frame_equal(labelled_customers(again), labelled_customers(january))
+
+
+def model_from_path(path: Path):
+    from segmentti.project.saved_model import model_from_bytes
+
+    return model_from_bytes(path.read_bytes())
