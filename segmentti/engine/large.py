@@ -247,10 +247,10 @@ def spark_customer_frame(
 ) -> tuple[Any, LineCounts | None]:
     """The Spark DataFrame of the customers in ``frame`` (from ``read_lines``), and the line counts.
 
-    Run inside :func:`segmentti.data.spark_lines.spark_errors`.
     Order lines (``mapping`` given) are built with the one definition into
     ``out_dir/customer_features/`` (Parquet parts) and read back from there, so Spark computes
-    them once; a customer table (``mapping`` ``None``) is read as it is.
+    them once; a customer table (``mapping`` ``None``) is used as it is. Run it inside
+    :func:`segmentti.data.spark_lines.spark_errors`.
     """
     from segmentti.data.spark_lines import finish_spark_counts, spark_customers
     from segmentti.engine.spark_segments import join_path

@@ -188,3 +188,23 @@ def model_from_path(path: Path):
     from segmentti.project.saved_model import model_from_bytes
 
     return model_from_bytes(path.read_bytes())
+
+
+def test_a_project_with_a_pilot_is_refused_past_memory(scored, tmp_path, capsys) -> None:
+    """The pilot's control group is drawn in memory: past memory the user is told so, nothing is written."""
+    folder, _, _, _ = scored
+    mapping = ["--customer", "customer", "--date", "date", "--amount", "amount", "--category", "category",
+               "--channel", "channel", "--order", "order"]  # fmt: skip
+    order_lines(0, n=600).to_parquet(tmp_path / "january.parquet")
+    january = tmp_path / "january"
+    assert main(["segment", str(tmp_path / "january.parquet"), *mapping, "--criteria", ",".join(CRITERIA),
+                 "--k", "3", "--engine", "pandas", "--out", str(january)]) == 0  # fmt: skip
+    project = json.loads((january / "project.json").read_text(encoding="utf-8"))
+    project["pilot"] = {"percent": 10, "seed": 1}
+    (january / "project.json").write_text(json.dumps(project), encoding="utf-8")
+    capsys.readouterr()
+    code = main(["score", str(folder / "february.parquet"), "--model", str(january / "model.json"),
+                 "--project", str(january / "project.json"), "--out", str(tmp_path / "out"), "--engine", "duckdb"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "--engine pandas" in err
+    assert not (tmp_path / "out").exists()
