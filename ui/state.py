@@ -101,7 +101,8 @@ PILOT_ON, PILOT_PERCENT, PILOT_SEED = "export_pilot_on", "export_pilot_percent",
 RESULTS = "results"
 # the project box, the Score and Compare pages' uploads: kept whatever the data
 PROJECT_UPLOAD, PROJECT_OPENED, MODEL_UPLOAD = "project_upload", "project_opened", "model_upload"
-SCORE_UPLOAD, COMPARE_OLD, COMPARE_NEW = "score_upload", "compare_old", "compare_new"
+SCORE_UPLOAD, COMPARE_OLD, COMPARE_NEW, COMPARE_BASIS = "score_upload", "compare_old", "compare_new", "compare_basis"
+COMPARE_ONE_FILE, COMPARE_AS_OF_OLD, COMPARE_AS_OF_NEW = "compare_one_file", "compare_as_of_old", "compare_as_of_new"
 
 _PER_DATA = (
     CRITERIA,

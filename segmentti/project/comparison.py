@@ -204,7 +204,7 @@ def compare_segments(
     k = len(names)
     old = _segments_by_id(old_frame, old_labels, id_column)
     new = _segments_by_id(new_frame, new_labels, id_column)
-    new_label, gone_label = translate("compare.new", lang), translate("compare.gone", lang)
+    new_label, gone_label = _outside_labels(names, lang)
     both = old.index.intersection(new.index)
     counts = np.zeros((k + 1, k + 1), dtype=np.int64)
     np.add.at(counts, (old[both].to_numpy(), new[both].to_numpy()), 1)
@@ -231,6 +231,20 @@ def compare_segments(
         mover_positions=positions,
         id_column=id_column,
     )
+
+
+def _outside_labels(names: Sequence[str], lang: str) -> tuple[str, str]:
+    """The "new customers" row and "gone" column labels, in other words where a segment has that name.
+
+    The RFM segment "New Customers" ("Uudet asiakkaat") would otherwise share its row's label
+    with the customers who were not there before.
+    """
+    taken = {str(name).casefold() for name in names}
+    labels = []
+    for key, other in (("compare.new", "compare.new_other"), ("compare.gone", "compare.gone_other")):
+        label = translate(key, lang)
+        labels.append(translate(other, lang) if label.casefold() in taken else label)
+    return labels[0], labels[1]
 
 
 def _segments_by_id(frame: pd.DataFrame, labels: np.ndarray, id_column: str) -> pd.Series:

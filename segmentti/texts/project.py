@@ -217,11 +217,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "score.file_lists": {"fi": "Yhteystietolistat (ZIP)", "en": "Contact lists (ZIP)"},
     "compare.title": {"fi": "Vertaa tilannekuvia", "en": "Compare snapshots"},
     "compare.intro": {
-        "fi": "Pisteytä kaksi tilannekuvaa samalla mallilla: segmenttien numerot ja nimet pysyvät, ja näet "
-        "kuka siirtyi minne. Siirtyneistä saat valmiit yhteystietolistat (esim. arvokkaimmista hiipuviin: "
+        "fi": "Sijoita kaksi tilannekuvaa samoihin segmentteihin – tallennetun mallin tai RFM-segmentteihin: "
+        "segmenttien nimet pysyvät, ja näet kuka siirtyi minne. Siirtyneistä saat valmiit yhteystietolistat (esim. arvokkaimmista hiipuviin: "
         "win-back-kampanja).",
-        "en": "Score two snapshots with the same model: segment numbers and names stay put, and you see who moved "
-        "where. The movers come as ready contact lists (e.g. from the most valuable segment to a lapsing one: a "
+        "en": "Place two snapshots in the same segments — a saved model's or the RFM segments: segment names stay "
+        "put, and you see who moved where. The movers come as ready contact lists (e.g. from the most valuable segment to a lapsing one: a "
         "win-back campaign).",
     },
     "compare.old": {"fi": "Aiempi tilannekuva", "en": "Earlier snapshot"},

@@ -12,6 +12,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Tarkastelupäivä koskee vain tilausrivejä: asiakastaulukon tuoreus on laskettu jo valmiiksi.",
         "en": "An as-of date applies to order lines only: a customer table's recency is already counted.",
     },
+    "compare.new_other": {"fi": "Ei vielä asiakas", "en": "Not yet a customer"},
+    "compare.gone_other": {"fi": "Ei enää mukana", "en": "No longer there"},
     # --- the command line ---------------------------------------------------------------------
     "cli.help_rfm_compare": {
         "fi": "vertaa nimettyjä RFM-segmenttejä (Mestarit, Riskissä …) mallin segmenttien sijaan; molemmat "
@@ -49,5 +51,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "tuoreus {recency} päivää, tilaukset {frequency}, rahamäärä {monetary}.",
         "en": "Both snapshots were scored on the earlier snapshot's edges (saved in {file}): recency "
         "{recency} days, orders {frequency}, spend {monetary}.",
+    },
+    # --- the Compare page ---------------------------------------------------------------------
+    "compare.basis": {"fi": "Verrattavat segmentit", "en": "Segments to compare"},
+    "compare.basis_model": {"fi": "Tallennetun mallin segmentit", "en": "A saved model's segments"},
+    "compare.basis_rfm": {"fi": "RFM-segmentit", "en": "RFM segments"},
+    "compare.rfm_intro": {
+        "fi": "Molemmista tilannekuvista lasketaan tuoreus, ostokerrat ja rahamäärä, ja ne pisteytetään "
+        "aiemman tilannekuvan kvintiilirajoilla: asiakas, jonka omat luvut pysyivät ennallaan, pysyy "
+        "segmentissään, vaikka muut ostaisivat enemmän.",
+        "en": "Recency, frequency and spend are counted for both snapshots and scored on the earlier "
+        "snapshot's quintile edges: a customer whose own figures stayed the same keeps their segment even "
+        "when others buy more.",
+    },
+    "compare.rfm_mapping": {
+        "fi": "{name}: asiakas {customer}, päivä {date}, summa {amount}",
+        "en": "{name}: customer {customer}, date {date}, amount {amount}",
+    },
+    "compare.rfm_customer_table": {
+        "fi": "{name}: asiakastaulukko, jossa on valmiit RFM-sarakkeet",
+        "en": "{name}: a customer table with the RFM columns",
+    },
+    "compare.rfm_edges": {
+        "fi": "Rajat aiemmasta tilannekuvasta: tuoreus {recency} päivää · tilaukset {frequency} · rahamäärä {monetary}",
+        "en": "Edges from the earlier snapshot: recency {recency} days · orders {frequency} · spend {monetary}",
     },
 }

@@ -48,7 +48,9 @@ def test_one_file_at_two_days_writes_the_comparison_and_the_edges(lines_path: Pa
     lines = pd.read_csv(lines_path, sep=";")
     first = pd.to_datetime(lines["pvm"], format="%d.%m.%Y").groupby(lines["asiakas"]).min()
     assert migration["customers"].sum() == lines["asiakas"].nunique()
-    new = migration.loc[migration["from_segment"] == "Uudet asiakkaat", "customers"].sum()
+    # the RFM segment "Uudet asiakkaat" (New Customers) renames the row of customers not there before
+    label = "Ei vielä asiakas" if "Uudet asiakkaat" in set(migration["to_segment"]) else "Uudet asiakkaat"
+    new = migration.loc[migration["from_segment"] == label, "customers"].sum()
     assert new == int((first > "2025-06-30").sum()) and "Poistuneet" not in set(migration["to_segment"])
     edges = json.loads((out / "rfm_edges.json").read_text())
     assert set(edges) == {"recency", "frequency", "monetary"} and all(len(values) == 4 for values in edges.values())

@@ -73,7 +73,7 @@ def test_one_file_of_order_lines_at_two_days() -> None:
     comparison = compare_rfm_snapshots(old, new, "en")
     counts = comparison.counts
     first = lines.groupby("customer_id")["order_date"].min()
-    assert counts.loc["New customers"].sum() == int((first > "2025-06-30").sum())
+    assert counts.loc[comparison.new_label].sum() == int((first > "2025-06-30").sum())
     assert counts["Gone"].sum() == 0  # the same file: nobody who had bought is gone
     assert counts.to_numpy().sum() == lines["customer_id"].nunique()
     assert comparison.names[-1] == "Others" or "Others" not in comparison.names
@@ -122,3 +122,15 @@ def test_a_table_without_the_rfm_columns_or_order_lines_is_refused() -> None:
     with pytest.raises(SegmenttiError) as raised:
         rfm_customers(rfm_table(), None, "2025-01-01")
     assert raised.value.key == "error.rfm_compare_as_of_needs_orders"
+
+
+def test_the_new_customers_row_is_not_mistaken_for_the_new_customers_segment() -> None:
+    lines = order_lines()
+    old = rfm_customers(lines, MAPPING, "2025-03-31")
+    new = rfm_customers(lines, MAPPING, "2025-12-31")
+    for lang in ("fi", "en"):
+        comparison = compare_rfm_snapshots(old, new, lang)
+        segment = translate("rfm.new_customers", lang)
+        assert segment in comparison.names and comparison.new_label not in comparison.names
+        assert comparison.counts.index.is_unique and comparison.new_label == translate("compare.new_other", lang)
+        assert comparison.counts.loc[comparison.new_label].sum() > 0
