@@ -76,4 +76,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Rajat aiemmasta tilannekuvasta: tuoreus {recency} päivää · tilaukset {frequency} · rahamäärä {monetary}",
         "en": "Edges from the earlier snapshot: recency {recency} days · orders {frequency} · spend {monetary}",
     },
+    # --- projects that remember every joined file ---------------------------------------------
+    "error.project_files_missing": {
+        "fi": "Projekti on tehty tiedostoista {names}. Puuttuu: {missing}.",
+        "en": "The project was made from the files {names}. Missing: {missing}.",
+    },
+    "project.load_files": {
+        "fi": "Projekti on tehty tiedostoista {names}. Lataa Aineisto-sivulla: {missing}. Kun ne on ladattu, "
+        "ne luetaan ja yhdistetään kuten projektissa, ja projektin valinnat otetaan käyttöön.",
+        "en": "The project was made from the files {names}. Load on the Data page: {missing}. Once they are "
+        "loaded, they are read and joined as the project says and its choices are applied.",
+    },
+    "project.files_rejoined": {
+        "fi": "Projektin {name} tiedostot {names} luettiin ja yhdistettiin kuten projektissa.",
+        "en": "The files {names} of the project {name} were read and joined as the project says.",
+    },
 }
