@@ -14,7 +14,7 @@ import datetime
 from collections.abc import Sequence
 
 from segmentti.choices import DATE_ORDERS, DECIMAL_MARKS, ENCODINGS, SEPARATORS
-from segmentti.data.assembly import Part, assemble
+from segmentti.data.assembly import assemble
 from segmentti.project.project_file import Project, SourceFile
 from ui import state
 from ui.dataset import Dataset
@@ -98,8 +98,11 @@ def rejoined(current: Dataset, project: Project) -> Dataset | None:
             wanted, kind="customers", id_column=None, orders=None, as_of=None
         ):
             return None
-        parts.append(dataclasses.replace(part, kind=wanted.kind, id_column=wanted.id_column, mapping=wanted.orders))
-        parts[-1] = dataclasses.replace(parts[-1], as_of=wanted.as_of)
+        parts.append(
+            dataclasses.replace(
+                part, kind=wanted.kind, id_column=wanted.id_column, mapping=wanted.orders, as_of=wanted.as_of
+            )
+        )
     order = [source.name for source in project.files]
     parts.sort(key=lambda part: order.index(part.table.source_name))
     assembly = assemble(parts)
@@ -116,8 +119,3 @@ def wait_for_files(project: Project, name: str) -> None:
     """Keep ``project`` until the data page has joined its files (and its files as the data page's settings)."""
     state.put(state.PROJECT_FILES, project.files)
     state.put(state.PROJECT_PENDING, (project, name))
-
-
-def files_of(parts: Sequence[Part]) -> tuple[SourceFile, ...]:
-    """How each of ``parts`` was read and joined."""
-    return tuple(SourceFile.of_part(part) for part in parts)
