@@ -100,26 +100,25 @@ def _persona_edits_in_use() -> dict[int, dict[str, str]]:
     return {} if key is None else dict(state.persona_edits(key))
 
 
-def open_project(data: bytes, name: str) -> str | None:
+def open_project(data: bytes, name: str) -> tuple[Project, str | None]:
     """Read a project and put its decisions into the session for the loaded data.
 
     The file is read and checked against the loaded data first: a file that does not fit
     raises :class:`SegmenttiError` and nothing in the session changes. A project of several
     files is applied to those files joined as it says: when they are loaded (or uploaded on
     the data page now) they are joined again its way; otherwise the project waits for them
-    and the returned text says which files to load (``None`` when the project was applied).
+    and the text returned beside it says which files to load (``None`` when it was applied).
     """
     project = project_from_bytes(data, name)
-    state.put(state.PROJECT_PENDING, None)  # a project opened replaces one waiting for its files
     if project.sample and (state.source_dataset() is None or state.source_dataset().sample != project.sample):
         if project.sample not in SAMPLES:
             raise SegmenttiError("error.project_field", name=name, field="data.sample")
         check_fits(project, cached_sample(project.sample).frame, project.sample)
         load_sample_dataset(project.sample)
     elif len(project.files) > 1 and loaded_files(state.source_dataset()) != project.files:
-        return _join_project_files(project, name)
+        return project, _join_project_files(project, name)
     apply_project(project)
-    return None
+    return project, None
 
 
 def _join_project_files(project: Project, name: str) -> str | None:
@@ -150,10 +149,10 @@ def apply_waiting_project() -> None:
     if waiting is None or loaded_files(state.source_dataset()) != waiting[0].files:
         return
     project, name = waiting
-    state.put(state.PROJECT_PENDING, None)
     try:
         apply_project(project)
-    except SegmenttiError as error:
+    except SegmenttiError as error:  # said once: the files are joined, the project's columns do not fit them
+        state.put(state.PROJECT_PENDING, None)
         st.error(error.message(state.lang()), icon=":material/error:")
         return
     names = ", ".join(file.name for file in project.files)
@@ -164,6 +163,7 @@ def apply_project(project: Project) -> None:
     """Put the project's decisions into the session for the loaded data (checked first: nothing changes on a misfit)."""
     source = state.source_dataset()
     check_fits(project, source.table.frame, source.label)
+    state.put(state.PROJECT_PENDING, None)  # applied: it waits no more, nor does one opened before it
     state.forget_decision_widgets()
     state.set_column_overrides(project.overrides)
     state.set_column_labels(project.column_labels)
@@ -206,14 +206,13 @@ def project_sidebar() -> None:
         if upload is not None and state.widget_value(state.PROJECT_OPENED) != upload.file_id:
             state.put(state.PROJECT_OPENED, upload.file_id)  # one upload is opened once
             try:
-                waiting = open_project(upload.getvalue(), upload.name)
+                project, waiting = open_project(upload.getvalue(), upload.name)
             except SegmenttiError as error:
                 st.error(error.message(state.lang()), icon=":material/error:")
             else:
                 if waiting is not None:
                     st.warning(waiting, icon=":material/upload_file:")
                 elif pending_project() is None:  # else the data page joins the files and says so
-                    project = project_from_bytes(upload.getvalue(), upload.name)
                     saved_on = project.sample or ", ".join(file.name for file in project.files)
                     st.success(
                         state.t("project.opened", name=upload.name, data=saved_on or "-"), icon=":material/check:"
