@@ -59,6 +59,8 @@ def _compare_model(args: argparse.Namespace, paths, days, lang: str):
     if args.customer is not None or args.customer_table:
         raise SegmenttiError("error.compare_model_maps_orders")
     saved = load_model(args.model)
+    if saved.orders is None and days != (None, None):  # a customer table's figures are counted already
+        raise SegmenttiError("error.rfm_compare_as_of_needs_orders")
     options = load_options(args)
     tables = {path: read_file(path, sheet=args.sheet, options=options) for path in dict.fromkeys(paths)}
     snapshots = [customers_to_score(tables[path].frame, saved, day) for path, day in zip(paths, days, strict=True)]

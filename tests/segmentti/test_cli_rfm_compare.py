@@ -11,6 +11,7 @@ import pytest
 
 from segmentti.cli import main
 from segmentti.engine.rfm import score_rfm
+from segmentti.texts import translate
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +102,13 @@ def test_a_customer_table_without_rfm_columns_is_one_error_line(b2c_subset_path:
     assert main([*argv, "--lang", "fi"]) == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line.startswith("error: RFM-vertailu") and "recency_days" in line
+
+
+def test_a_model_of_customer_tables_takes_no_as_of_days(b2c_subset_path: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "january"
+    assert main(["segment", str(b2c_subset_path), "--out", str(out), "--k", "3", "--criteria", "age,region"]) == 0
+    capsys.readouterr()
+    argv = ["compare", str(b2c_subset_path), "--model", str(out / "model.json"), "--out", str(tmp_path / "x")]
+    assert main([*argv, "--as-of-old", "2025-01-31", "--as-of-new", "2025-02-28"]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line == "error: " + translate("error.rfm_compare_as_of_needs_orders", "en")
