@@ -9,7 +9,7 @@ from segmentti.outputs.migration_chart import build_migration_sankey
 from segmentti.project.comparison import MIGRATION_CSV, MOVERS_CSV, mover_groups
 from segmentti.texts import format_number, format_share
 from ui import state
-from ui.scoring import choose_model, compared, compared_rfm, snapshot_uploads
+from ui.scoring import choose_model, compared, compared_rfm, rfm_mappings, snapshot_uploads
 from ui.widgets import require_app_frame, show_error
 
 require_app_frame("compare")
@@ -31,7 +31,7 @@ try:
         snapshots = snapshot_uploads(can_cut=True)
         if snapshots is None:
             st.stop()
-        rfm = compared_rfm(*snapshots)
+        rfm = compared_rfm(*snapshots, rfm_mappings(snapshots))
         comparison, files = rfm.comparison, rfm.files
     else:
         chosen = choose_model()

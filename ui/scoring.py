@@ -239,6 +239,52 @@ def compared(
     return state.remember("compared", key, compute, 2)
 
 
+_MAPPED_FIELDS = ("customer", "date", "amount", "quantity", "price", "order")
+
+
+def rfm_mappings(snapshots: tuple[Snapshot, Snapshot]) -> dict[str, OrderMapping | None]:
+    """The order-line columns of each snapshot file (by digest): recognised as on the data page, correctable.
+
+    Each file gets an expander with its columns; no customer column means a customer table that
+    already has the RFM columns.
+    """
+    mappings: dict[str, OrderMapping | None] = {}
+    blanks = {field: state.t("data.none") for field in _MAPPED_FIELDS} | {
+        "customer": state.t("compare.rfm_no_customer")
+    }
+    for digest, frame, _, name in snapshots:
+        if digest in mappings:
+            continue
+        guess = guess_order_lines(frame)
+        guessed = guess.mapping if guess.is_order_lines else None
+        options = [None, *(str(column) for column in frame.columns)]
+        chosen = {}
+        with st.expander(state.t("compare.rfm_columns", name=name), icon=":material/table_view:"):
+            for place, field in zip(st.columns(len(_MAPPED_FIELDS)), _MAPPED_FIELDS, strict=True):
+                guess_of = None if guessed is None else getattr(guessed, field)
+                chosen[field] = place.selectbox(
+                    state.t(f"data.map_{field}"),
+                    options,
+                    index=options.index(guess_of) if guess_of in options else 0,
+                    format_func=lambda option, blank=blanks[field]: blank if option is None else option,
+                    key=state.snapshot_column_key(digest, field),
+                )
+        if chosen["customer"] is None:
+            mappings[digest] = None
+        elif chosen["date"] is None or (chosen["amount"] is None and None in (chosen["quantity"], chosen["price"])):
+            raise SegmenttiError("error.no_amount_mapping")
+        else:
+            mappings[digest] = OrderMapping.chosen(
+                chosen["customer"],
+                chosen["date"],
+                chosen["amount"],
+                chosen["quantity"],
+                chosen["price"],
+                order=chosen["order"],
+            )
+    return mappings
+
+
 @dataclass(frozen=True, eq=False)
 class RfmCompared:
     """Two snapshots compared in RFM segments, the comparison's files and how each snapshot was read.
@@ -254,28 +300,21 @@ class RfmCompared:
     readings: tuple[tuple[str, OrderMapping | None], ...]
 
 
-def compared_rfm(
-    old: tuple[str, pd.DataFrame, str | None, str], new: tuple[str, pd.DataFrame, str | None, str]
-) -> RfmCompared:
+def compared_rfm(old: Snapshot, new: Snapshot, mappings: dict[str, OrderMapping | None]) -> RfmCompared:
     """Both snapshots ``(digest, frame, as_of, file name)`` in RFM segments, compared (raises SegmenttiError).
 
-    Order lines are recognised as on the data page (:func:`segmentti.data.order_detection.guess_order_lines`);
-    a table that is not order lines is read as customers with the RFM columns.
+    ``mappings`` (from :func:`rfm_mappings`) says how each file's order lines are read; a file
+    without one is a customer table with the RFM columns.
     """
     lang = state.lang()
 
     def compute() -> RfmCompared:
-        mappings = {}
-        snapshots = []
-        for digest, frame, as_of, name in (old, new):
-            if digest not in mappings:
-                guess = guess_order_lines(frame)
-                mappings[digest] = (name, guess.mapping if guess.is_order_lines else None)
-            snapshots.append(rfm_customers(frame, mappings[digest][1], as_of))
+        snapshots = [rfm_customers(frame, mappings[digest], as_of) for digest, frame, as_of, _ in (old, new)]
         edges = snapshot_edges(snapshots[0])
         comparison = compare_rfm_snapshots(*snapshots, lang, edges=edges)
         files = comparison_files(comparison, snapshots[1], lang)
-        return RfmCompared(comparison, files, edges, tuple(mappings.values()))
+        readings = {digest: (name, mappings[digest]) for digest, _, _, name in (old, new)}
+        return RfmCompared(comparison, files, edges, tuple(readings.values()))
 
-    key = (old[0], old[2], new[0], new[2], lang)
+    key = (old[0], old[2], repr(mappings[old[0]]), new[0], new[2], repr(mappings[new[0]]), lang)
     return state.remember("compared_rfm", key, compute, 2)

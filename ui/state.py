@@ -253,6 +253,11 @@ def file_widget_key(file_key: str, option: str) -> str:
     return f"{file_key}_{option}"
 
 
+def snapshot_column_key(digest: str, field: str) -> str:
+    """The key of the Compare page's choice of the order-line column ``field`` of the snapshot file ``digest``."""
+    return f"compare_column_{digest[:12]}_{field}"
+
+
 def scan_charts_open() -> bool:
     """Whether the segments page's score charts are open (at first closed: the segments come first; kept for any data)."""
     return bool(st.session_state.get(SCAN_CHARTS_OPEN, False))

@@ -64,6 +64,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "snapshot's quintile edges: a customer whose own figures stayed the same keeps their segment even "
         "when others buy more.",
     },
+    "compare.rfm_columns": {"fi": "Sarakkeet: {name}", "en": "Columns of {name}"},
+    "compare.rfm_no_customer": {
+        "fi": "(asiakastaulukko, jossa RFM-sarakkeet)",
+        "en": "(a customer table with the RFM columns)",
+    },
     "compare.rfm_mapping": {
         "fi": "{name}: asiakas {customer}, päivä {date}, summa {amount}",
         "en": "{name}: customer {customer}, date {date}, amount {amount}",

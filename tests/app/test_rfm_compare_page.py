@@ -91,3 +91,22 @@ def test_two_customer_tables_with_rfm_columns_and_the_days_in_the_wrong_order(sm
     at.date_input(key=state.COMPARE_AS_OF_NEW).set_value(datetime.date(2025, 1, 31)).run()
     assert at.warning[-1].value == translate("error.compare_days_in_order", "en", old="2025-06-30", new="2025-01-31")
     assert not at.exception and at.session_state[state.DATASET] is small_dataset
+
+
+def test_order_lines_that_are_not_recognised_are_mapped_by_hand(small_dataset: Dataset) -> None:
+    lines = _order_lines().rename(
+        columns={"order_id": "doc", "customer_id": "who", "order_date": "when", "amount_eur": "eur"}
+    )
+    lines["who"] = lines["who"].str.replace("C", "", regex=False)  # plain numbers: not an id by its looks
+    before, after = lines[lines["when"] <= "2025-06-30"], lines
+    at = _compare_page(small_dataset, "en")
+    at.file_uploader(key=state.COMPARE_OLD).set_value(("june.csv", to_csv_bytes(before), "text/csv"))
+    at.file_uploader(key=state.COMPARE_NEW).set_value(("december.csv", to_csv_bytes(after), "text/csv")).run()
+    assert not at.exception and at.error[0].value.startswith("An RFM comparison needs order lines")
+    for snapshot in at.session_state[state.RESULTS]["table"]:
+        for field, column in (("customer", "who"), ("date", "when"), ("amount", "eur"), ("order", "doc")):
+            at.selectbox(key=state.snapshot_column_key(snapshot, field)).set_value(column)
+    at.run()
+    figures = _metrics(at)
+    assert figures["Customers now"] == str(lines["who"].nunique()) and figures["Gone"] == "0"
+    assert "june.csv: customer who, date when, amount eur" in [caption.value for caption in at.caption]

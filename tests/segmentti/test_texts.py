@@ -71,6 +71,7 @@ DYNAMIC_PREFIXES = frozenset(
         # state.formatter(prefix): a selectbox or radio option's label is prefix + option
         "compare.basis_",
         "data.kind_",
+        "data.map_",
         "data.source_",
         "engine.projection_",
         "fix.",
