@@ -20,7 +20,7 @@ from segmentti.outputs.charts import (
     build_profile_heatmap,
     build_size_chart,
 )
-from segmentti.texts import format_number, format_share
+from segmentti.texts import LANGUAGES, format_number, format_share, translate
 from ui import state
 from ui.cached import (
     cached_fit,
@@ -210,47 +210,6 @@ elif segmentation.unassigned is not None:
         state.t("engine.unassigned"), format_number(int(segmentation.sizes[segmentation.unassigned]), lang)
     )
 
-# the map: positions and hover texts do not depend on k, so they come from the cache
-kinds = ["pca", "tsne"] if len(frame) <= TSNE_MAX_CUSTOMERS else ["pca"]
-projection = st.radio(
-    state.t("engine.projection"),
-    kinds,
-    format_func=state.formatter("engine.projection_"),
-    horizontal=True,
-    key=state.MAP_PROJECTION,
-)
-try:
-    with st.spinner(state.t("engine.projecting")):
-        rows, coords = cached_projection(*key, weights, projection, SEED, features)
-except SegmenttiError as error:
-    show_error(error)
-    st.stop()
-axis_titles = map_axis_titles((*key, weights), SEED, features, lang, labels) if projection == "pca" else None
-figure = cached_segment_map(
-    (*segmentation_key, axis_titles), projection, lang, result, current.table, features, axis_titles
-)
-event = st.plotly_chart(
-    figure,
-    width="stretch",
-    on_select="rerun",
-    selection_mode=("points", "box", "lasso"),
-    key=state.SEGMENT_MAP,
-)
-st.caption(state.t("engine.map_caption", shown=format_number(len(rows), lang), limit=format_number(MAP_POINTS, lang)))
-points = (event or {}).get("selection", {}).get("points", []) if event else []
-picked = [int(point["customdata"]) for point in points if point.get("customdata") is not None]
-if picked:
-    st.subheader(state.t("engine.selected", count=format_number(len(picked), lang)))
-    selected = frame.iloc[picked].copy()
-    selected.insert(
-        0, state.t("export.col_segment_name"), np.asarray(profile.names, dtype=object)[segmentation.labels[picked]]
-    )
-    if segmentation.membership is not None:
-        selected.insert(1, state.t("engine.membership_column"), segmentation.membership[picked].round(3))
-    st.dataframe(selected, width="stretch", hide_index=True)
-
-st.plotly_chart(rendered("sizes", lambda: build_size_chart(profile, lang)), width="stretch")
-
 
 def names_and_sizes(shown: SegmentationResult) -> pd.DataFrame:
     """One row per segment: its name, size and share, numbers written the language's way."""
@@ -263,41 +222,90 @@ def names_and_sizes(shown: SegmentationResult) -> pd.DataFrame:
     )
 
 
-st.subheader(state.t("segments.table"))
-other_k = None
-if scan is not None and len(k_options) > 1:
-    others = [None] + [option for option in k_options if option != k]
-    state.init_widget(state.COMPARE_K, None, valid=lambda chosen: chosen in others)
-    other_k = st.selectbox(
-        state.t("engine.compare"),
-        others,
-        format_func=lambda option: state.t("engine.compare_off") if option is None else f"k = {option}",
-        key=state.COMPARE_K,
-        help=state.t("engine.compare_help"),
+years = frozenset(name for name, measure in measures().items() if measure is Measure.YEAR) if features.numeric else ()
+
+
+def show_map() -> None:
+    """The customer map (PCA or t-SNE) with the customers a selection on it names."""
+    # positions and hover texts do not depend on k, so they come from the cache
+    kinds = ["pca", "tsne"] if len(frame) <= TSNE_MAX_CUSTOMERS else ["pca"]
+    projection = st.radio(
+        state.t("engine.projection"),
+        kinds,
+        format_func=state.formatter("engine.projection_"),
+        horizontal=True,
+        key=state.MAP_PROJECTION,
     )
-if other_k is None:
-    st.dataframe(names_and_sizes(result), width="stretch", hide_index=True)
-else:
     try:
-        compared = segments_of(other_k)
+        with st.spinner(state.t("engine.projecting")):
+            rows, _ = cached_projection(*key, weights, projection, SEED, features)
     except SegmenttiError as error:
         show_error(error)
         st.stop()
-    for column, shown in zip(st.columns(2), (result, compared), strict=True):
-        column.markdown("**" + state.t("engine.compare_heading", k=shown.segmentation.k) + "**")
-        column.dataframe(names_and_sizes(shown), width="stretch", hide_index=True)
+    axis_titles = map_axis_titles((*key, weights), SEED, features, lang, labels) if projection == "pca" else None
+    figure = cached_segment_map(
+        (*segmentation_key, axis_titles), projection, lang, result, current.table, features, axis_titles
+    )
+    event = st.plotly_chart(
+        figure,
+        width="stretch",
+        on_select="rerun",
+        selection_mode=("points", "box", "lasso"),
+        key=state.SEGMENT_MAP,
+    )
+    st.caption(
+        state.t("engine.map_caption", shown=format_number(len(rows), lang), limit=format_number(MAP_POINTS, lang))
+    )
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    picked = [int(point["customdata"]) for point in points if point.get("customdata") is not None]
+    if picked:
+        st.subheader(state.t("engine.selected", count=format_number(len(picked), lang)))
+        selected = frame.iloc[picked].copy()
+        selected.insert(
+            0, state.t("export.col_segment_name"), np.asarray(profile.names, dtype=object)[segmentation.labels[picked]]
+        )
+        if segmentation.membership is not None:
+            selected.insert(1, state.t("engine.membership_column"), segmentation.membership[picked].round(3))
+        st.dataframe(selected, width="stretch", hide_index=True)
 
-years = frozenset(name for name, measure in measures().items() if measure is Measure.YEAR) if features.numeric else ()
-st.plotly_chart(
-    rendered("heatmap", lambda: build_profile_heatmap(profile, lang, labels=labels, years=years)), width="stretch"
-)
-st.caption(state.t("chart.profile_note"))
 
-st.subheader(state.t("engine.by_criterion"))
-criterion = st.selectbox(state.t("engine.criterion"), features.criteria, format_func=label, key=state.DETAIL_CRITERION)
+def show_sizes() -> None:
+    """Customers per segment, and the segments as a table (beside another k's, when asked)."""
+    st.plotly_chart(rendered("sizes", lambda: build_size_chart(profile, lang)), width="stretch")
+    st.subheader(state.t("segments.table"))
+    other_k = None
+    if scan is not None and len(k_options) > 1:
+        others = [None] + [option for option in k_options if option != k]
+        state.init_widget(state.COMPARE_K, None, valid=lambda chosen: chosen in others)
+        other_k = st.selectbox(
+            state.t("engine.compare"),
+            others,
+            format_func=lambda option: state.t("engine.compare_off") if option is None else f"k = {option}",
+            key=state.COMPARE_K,
+            help=state.t("engine.compare_help"),
+        )
+    if other_k is None:
+        st.dataframe(names_and_sizes(result), width="stretch", hide_index=True)
+    else:
+        try:
+            compared = segments_of(other_k)
+        except SegmenttiError as error:
+            show_error(error)
+            st.stop()
+        for column, shown in zip(st.columns(2), (result, compared), strict=True):
+            column.markdown("**" + state.t("engine.compare_heading", k=shown.segmentation.k) + "**")
+            column.dataframe(names_and_sizes(shown), width="stretch", hide_index=True)
 
 
-def criterion_chart():
+def show_profiles() -> None:
+    """How each segment differs from all customers, criterion by criterion, as one heatmap."""
+    st.plotly_chart(
+        rendered("heatmap", lambda: build_profile_heatmap(profile, lang, labels=labels, years=years)), width="stretch"
+    )
+    st.caption(state.t("chart.profile_note"))
+
+
+def criterion_chart(criterion: str):
     """Box plots of a numeric criterion per segment, or the shares of a categorical one's levels."""
     numeric = criterion in features.numeric
     measure = box_stats if numeric else category_shares
@@ -312,7 +320,31 @@ def criterion_chart():
     return build_category_chart(figures, profile.names, label(criterion), lang)
 
 
-st.plotly_chart(rendered(("criterion", criterion), criterion_chart), width="stretch")
+def show_by_criterion() -> None:
+    """One criterion at a time: box plots or level shares per segment."""
+    criterion = st.selectbox(
+        state.t("engine.criterion"), features.criteria, format_func=label, key=state.DETAIL_CRITERION
+    )
+    st.plotly_chart(rendered(("criterion", criterion), lambda: criterion_chart(criterion)), width="stretch")
+
+
+def keep_open_view(views: tuple[str, ...]) -> None:
+    """Open the view the user left open, also after a visit elsewhere or a language switch (which renames the tabs)."""
+    shown = state.widget_value(state.SEGMENTS_VIEW)
+    named = {translate(f"segments.view_{view}", language): view for view in views for language in LANGUAGES}
+    view = named.get(shown, state.widget_value(state.SEGMENTS_VIEW_OPEN, views[0]))
+    state.put(state.SEGMENTS_VIEW, state.t(f"segments.view_{view}"))
+    state.keep(state.SEGMENTS_VIEW_OPEN, view)
+
+
+# the views as tabs, and only the open one drawn: a fresh visit or a k change draws one chart, not four
+views = {"map": show_map, "sizes": show_sizes, "profiles": show_profiles, "criterion": show_by_criterion}
+keep_open_view(tuple(views))
+tabs = st.tabs([state.t(f"segments.view_{view}") for view in views], key=state.SEGMENTS_VIEW, on_change="rerun")
+for tab, show in zip(tabs, views.values(), strict=True):
+    if tab.open:
+        with tab:
+            show()
 
 if st.toggle(state.t("engine.fit_section"), key=state.SHOW_FIT):
     fit = cached_fit(segmentation_key[:-1], SEED, segmentation)

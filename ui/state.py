@@ -40,6 +40,7 @@ LANG = "lang"
 LANGUAGE_CHOICE = "language_choice"
 PENDING_PAGE = "pending_page"
 SCAN_CHARTS = "scan_charts"
+SEGMENTS_VIEW, SEGMENTS_VIEW_OPEN = "segments_view", "segments_view_open"  # the Segments page's tabs
 SCAN_CHARTS_OPEN = "scan_charts_open"
 DATA_SOURCE = "data_source"
 SAMPLE_CHOICE = "sample_choice"

@@ -53,3 +53,12 @@ def small_dataset() -> Dataset:
     """The small customer table as the app's working data, built once per test module."""
     frame = build_small_customers()
     return Dataset(Table(frame, "small_customers.csv", "csv"), digest=f"small-customers-{len(frame)}")
+
+
+def open_segments_view(at, view: str, lang: str = "en"):
+    """Open the Segments page's tab of ``view`` ("map", "sizes", "profiles", "criterion") as a click does, and run."""
+    from segmentti.texts import translate
+    from ui import state
+
+    at.session_state[state.SEGMENTS_VIEW] = translate(f"segments.view_{view}", lang)
+    return at.run()

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 import ui.engine
 from segmentti.engine.workflow import describe
 from segmentti.outputs.charts import short_name
+from tests.app.conftest import open_segments_view
 from ui import state
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,22 +45,19 @@ def test_segments_page_shows_the_segments_first_and_the_scores_on_request() -> N
     at = _goto(_app(), "pages/segments.py")
     assert not at.exception
     assert at.info[0].value.startswith("The recommendation is 4:")
-    titles = _titles(at)
-    assert [title.split(" (")[0] for title in titles] == [
-        "Customer map",
-        "Segment sizes",
-        "Segment profiles: how each differs from all customers",
-        "Interest sport by segment",
-    ]  # the score charts are closed in their expander
+    # the map first; the other views are tabs drawn when opened, the score charts closed in their expander
+    assert [title.split(" (")[0] for title in _titles(at)] == ["Customer map"]
+    assert [tab.label for tab in at.tabs] == ["Customer map", "Sizes and names", "Profiles", "By criterion"]
     (expander,) = [element for element in at.expander if element.label.startswith("Why this number?")]
     assert not expander.proto.expanded
     segment_map = _chart(at, "Customer map")
     x_title, y_title = segment_map["layout"]["xaxis"]["title"]["text"], segment_map["layout"]["yaxis"]["title"]["text"]
     assert x_title.startswith("Axis 1 → more: ") and y_title.startswith("Axis 2 → ")
-    names = _chart(at, "Segment sizes")["data"][0]["hovertext"]
+    names = _chart(open_segments_view(at, "sizes"), "Segment sizes")["data"][0]["hovertext"]
     assert [trace["name"] for trace in segment_map["data"]] == [short_name(name) for name in names]
-    heatmap = _chart(at, "Segment profiles")["data"][0]
+    heatmap = _chart(open_segments_view(at, "profiles"), "Segment profiles")["data"][0]
     assert heatmap["x"] == [short_name(name) for name in names] and "Age" in heatmap["y"]
+    assert _titles(open_segments_view(at, "criterion")) == ["Interest sport by segment"]
     (note,) = [caption.value for caption in at.caption if "logarithmic" in caption.value]
     assert note.startswith("Compared on a logarithmic scale: Age. A few customers")
     assert "money" not in note  # age is not money
@@ -71,7 +69,7 @@ def test_segments_page_explains_k_with_every_score_and_switches_methods() -> Non
     _goto(at, "pages/segments.py")
     assert not at.exception
     titles = _titles(at)
-    for start in ("Silhouette", "Inertia", "Stability", "Calinski", "Davies", "Customer map", "Segment sizes"):
+    for start in ("Silhouette", "Inertia", "Stability", "Calinski", "Davies", "Customer map"):
         assert any(title.startswith(start) for title in titles), start
     assert not any(title.startswith("BIC") for title in titles)
 
@@ -85,7 +83,7 @@ def test_segments_page_explains_k_with_every_score_and_switches_methods() -> Non
     at.selectbox(key="method_choice").set_value("hdbscan").run()
     assert not at.exception and not at.error
     assert "Unassigned" in [metric.label for metric in at.metric]
-    names = _chart(at, "Segment sizes")["data"][0]["hovertext"]  # the axis shows numbers, hover the names
+    names = _chart(open_segments_view(at, "sizes"), "Segment sizes")["data"][0]["hovertext"]  # hover: the names
     assert names[-1].endswith(": Unassigned")
 
 
@@ -95,7 +93,7 @@ def test_k_range_and_the_too_small_warning() -> None:
     assert at.select_slider(key="k_choice").options == [str(k) for k in range(3, 13)]
     at.select_slider(key="k_choice").set_value(12).run()
     assert not at.exception
-    sizes = _chart(at, "Segment sizes")["data"][0]["x"]
+    sizes = _chart(open_segments_view(at, "sizes"), "Segment sizes")["data"][0]["x"]
     assert len(sizes) == 12
     warned = any("too small" in warning.value for warning in at.warning)
     assert warned == (min(sizes) < 100)  # 2 % of 5,000 customers
@@ -129,7 +127,7 @@ def test_customer_fit_lists_the_worst_fitting() -> None:
 
 
 def test_two_k_side_by_side_reuse_the_scans_fits() -> None:
-    at = _goto(_app(), "pages/segments.py")
+    at = open_segments_view(_goto(_app(), "pages/segments.py"), "sizes")
     assert len(at.dataframe) == 1  # one table of names and sizes until a second k is chosen
     calls = {"segment": 0}
     segment_customers = ui.engine.segment_customers
@@ -163,24 +161,25 @@ def test_a_renamed_persona_is_renamed_on_the_segments_page_too() -> None:
     at.session_state[state.PERSONA_EDITS] = {key: {2: {"name": "Tekniikan nuoret", "notes": ""}}}
     at.run()
     assert not at.exception
-    names = _chart(at, "Segmenttien koot")["data"][0]["hovertext"]
-    assert names[1] == "2: Tekniikan nuoret" and not names[0].startswith("1: Tekniikan")
     assert "2: Tekniikan nuoret" in [trace["name"] for trace in _chart(at, "Asiakaskartta")["data"]]
-    assert "2: Tekniikan nuoret" in _chart(at, "Segmenttien profiilit")["data"][0]["x"]
+    names = _chart(open_segments_view(at, "sizes", "fi"), "Segmenttien koot")["data"][0]["hovertext"]
+    assert names[1] == "2: Tekniikan nuoret" and not names[0].startswith("1: Tekniikan")
     assert "2: Tekniikan nuoret" in at.dataframe[0].value["Nimi"].tolist()
+    profiles = _chart(open_segments_view(at, "profiles", "fi"), "Segmenttien profiilit")
+    assert "2: Tekniikan nuoret" in profiles["data"][0]["x"]
 
 
 def test_segments_page_in_finnish_writes_numbers_the_finnish_way() -> None:
     at = _goto(_app("fi"), "pages/segments.py")
     assert not at.exception
     assert at.metric[0].value == "5\u00a0000"
-    heatmap = _chart(at, "Segmenttien profiilit")
+    assert _chart(at, "Asiakaskartta")["layout"]["title"]["text"] == "Asiakaskartta (PCA, 5\u00a0000 asiakasta)"
+    assert _chart(at, "Asiakaskartta")["layout"]["xaxis"]["title"]["text"].startswith("Akseli 1 → enemmän: ")
+    heatmap = _chart(open_segments_view(at, "profiles", "fi"), "Segmenttien profiilit")
     assert heatmap["layout"]["separators"] == ",\u00a0"
     assert all("." not in text for row in heatmap["data"][0]["text"] for text in row)
     assert any("," in text for row in heatmap["data"][0]["text"] for text in row)
-    assert _chart(at, "Asiakaskartta")["layout"]["title"]["text"] == "Asiakaskartta (PCA, 5\u00a0000 asiakasta)"
-    assert _chart(at, "Asiakaskartta")["layout"]["xaxis"]["title"]["text"].startswith("Akseli 1 → enemmän: ")
-    sizes = at.dataframe[0].value
+    sizes = open_segments_view(at, "sizes", "fi").dataframe[0].value
     assert sizes["Osuus"].str.endswith("\u00a0%").all() and sizes["Koko"].str.contains("\u00a0").all()
 
 
@@ -296,7 +295,7 @@ def test_a_language_switch_renames_the_segments_without_segmenting_again(monkeyp
     _goto(at, "pages/segments.py")
     assert calls == {"segment": 1, "profile": 1}
     segmentation = state.segmentation_identity(at.session_state)
-    names_en = _chart(at, "Segment sizes")["data"][0]["hovertext"]
+    names_en = _chart(open_segments_view(at, "sizes"), "Segment sizes")["data"][0]["hovertext"]
     # what the sidebar's switch does (AppTest does not list the sidebar after a page switch)
     at.session_state[state.LANG] = at.session_state[state.LANGUAGE_CHOICE] = "fi"
     at.run()

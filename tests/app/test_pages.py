@@ -10,6 +10,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import open_segments_view
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 
@@ -82,16 +84,17 @@ def test_criteria_page_suggests_columns_and_warns_when_none_is_chosen() -> None:
 def test_segments_page_recommends_k_and_redraws_when_k_changes() -> None:
     at = _goto(_app(), "pages/segments.py")
     assert at.select_slider(key="k_choice").value == 4
-    sizes = _chart_titled(at, "Segment sizes")
-    assert len(sizes["data"][0]["y"]) == 4
     at.select_slider(key="k_choice").set_value(6).run()
-    assert len(_chart_titled(at, "Segment sizes")["data"][0]["y"]) == 6
-    assert len(at.dataframe[-1].value) == 6
     segment_map = _chart_titled(at, "Customer map")
     assert sum(len(trace["x"]["bdata"]) > 0 for trace in segment_map["data"]) == 6  # one map trace per segment
+    open_segments_view(at, "sizes")
+    assert len(_chart_titled(at, "Segment sizes")["data"][0]["y"]) == 6
+    assert len(at.dataframe[-1].value) == 6
+    at.select_slider(key="k_choice").set_value(5).run()  # the open view redraws for the new k
+    assert len(_chart_titled(at, "Segment sizes")["data"][0]["y"]) == 5
     _goto(at, "pages/criteria.py")
     _goto(at, "pages/segments.py")
-    assert at.select_slider(key="k_choice").value == 6  # the choice survives a visit elsewhere
+    assert at.select_slider(key="k_choice").value == 5  # the choice survives a visit elsewhere
 
 
 def test_export_page_offers_one_segment_and_all_customers() -> None:

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from segmentti.texts import translate
+from tests.app.conftest import open_segments_view
 from ui import state
 from ui.state import Dataset
 
@@ -44,8 +45,10 @@ def _criteria(at: AppTest, lang: str) -> None:
 
 def _segments(at: AppTest, lang: str) -> None:
     assert at.select_slider(key="k_choice").value == SMALL_K
+    assert [title for title in _chart_titles(at) if title.startswith(translate("chart.map_title", lang)[:12])]
+    open_segments_view(at, "sizes", lang)
     sizes = [title for title in _chart_titles(at) if title.startswith(translate("chart.sizes_title", lang))]
-    assert len(sizes) == 1
+    assert len(sizes) == 1 and not at.exception
 
 
 def _rfm(at: AppTest, lang: str) -> None:

@@ -26,8 +26,8 @@ CHARTS_DRAWN = """() => {
 }"""
 SCRIPT_TIMEOUT_MS = 60_000
 
-SEGMENTS_PAGE_CHARTS = 4
-"""Charts on the Segments page as it opens: map, sizes, profile heatmap, one criterion by segment."""
+SEGMENTS_PAGE_CHARTS = 1
+"""Charts on the Segments page as it opens: the map (sizes, profiles and one criterion are tabs drawn when opened)."""
 SCAN_CHARTS = 5
 """Charts in the Segments page's score expander (closed at first) with k-means: one per score."""
 

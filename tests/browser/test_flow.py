@@ -127,10 +127,20 @@ def test_english_flow(app_url: str, page_en: Page, requests_log, sample_en: pd.D
     expect(page.get_by_test_id("stAlert")).to_contain_text("criteria:")
     screenshot(page, "criteria_en")
 
-    # 3 Segments: four charts; k moved with the keyboard.
+    # 3 Segments: the map first; k moved with the keyboard; each other view drawn when its tab opens.
     go_to(page, "3 Segments", "Segments")
     k = to_segments_with_k(page, "en", "Number of segments (k)")
     screenshot(page, "segments_en", charts=SEGMENTS_PAGE_CHARTS)
+    for tab, chart_title in (
+        ("Sizes and names", "Segment sizes"),
+        ("Profiles", "Segment profiles"),
+        ("By criterion", "by segment"),
+        ("Customer map", "Customer map"),
+    ):
+        page.get_by_role("tab", name=tab).click()
+        wait_for_app(page)
+        wait_for_charts(page, 1)
+        expect(main(page).locator(".gtitle").first).to_contain_text(chart_title)
 
     # 5 Export: one segment, then everyone.
     go_to(page, "5 Export", "Export segment lists")
