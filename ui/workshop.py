@@ -230,6 +230,8 @@ def share_view(page: str) -> None:
         st.caption(":material/lan: " + state.t("share.local_only", host=host))
     st.caption(state.t("share.intro"))
     st.code(url, language=None, wrap_lines=True)
-    st.image(qr_svg(url), caption=state.t("share.qr"), width=320 if presenting() else 240)
+    # the drawing depends on the link alone; a sample's link is the same for every participant on that view
+    drawing = state.remember("share_qr", url, lambda: qr_svg(url), 8, public=settings.sample is not None)
+    st.image(drawing, caption=state.t("share.qr"), width=320 if presenting() else 240)
     if state.dataset() is not None and settings.sample is None:
         st.caption(state.t("share.own_data"))

@@ -1,4 +1,4 @@
-"""``--engine duckdb|spark`` of ``features`` and ``segment``: the runs past memory, and what they report."""
+"""``--engine duckdb|spark`` of ``features``, ``segment`` and ``score``: the runs past memory, and what they report."""
 
 from __future__ import annotations
 
@@ -101,6 +101,7 @@ def run_segment(args: argparse.Namespace, lang: str, engine: str) -> int:
     if run.counts is not None:
         report_counts(run.counts, lang, file=sys.stderr)
     summary = run.summary or {}
+    model = write_large_model(run, mapping, args, engine)
     customers = format_number(summary["customers"], lang)
     print(translate("cli.segment_done_large", lang, rows=customers, k=summary["k"], out=str(args.out)))
     key = "cli.fitted_on_sample" if summary["fitted_on_sample"] else "cli.fitted_on_all"
@@ -110,8 +111,97 @@ def run_segment(args: argparse.Namespace, lang: str, engine: str) -> int:
             limit=format_number(summary["sample_limit"], lang), engine=engine,
         )
     )  # fmt: skip
-    for segment in summary["segments"]:
+    print_segments(summary["segments"], lang)
+    print(translate("cli.model_written_large", lang, path=model))
+    return EXIT_OK
+
+
+def write_large_model(run, mapping, args: argparse.Namespace, engine: str) -> str:
+    """Write ``--out``/model.json of a segment run past memory (the sample's model, for ``score``); its path.
+
+    The segment sizes are those of every customer labelled (``summary.json``), not the sample's;
+    on Spark the file is written through Spark's file system, so ``--out`` may be ``hdfs://``.
+    """
+    import dataclasses
+    from pathlib import PurePath
+
+    from segmentti.project.saved_model import MODEL_FILE, model_to_bytes, save_model
+
+    fit = run.fit
+    source = PurePath(str(args.input).rstrip("/")).name
+    saved = save_model(fit.model, fit.names, notes=[persona.notes for persona in fit.personas], orders=mapping,
+                       source=source)  # fmt: skip
+    saved = dataclasses.replace(saved, sizes=tuple(segment["customers"] for segment in run.summary["segments"]))
+    if engine == "spark":
+        from segmentti.data.spark_lines import spark_errors, spark_session
+        from segmentti.engine.spark_segments import join_path, write_bytes
+
+        target = join_path(args.out, MODEL_FILE)
+        with spark_errors():
+            write_bytes(spark_session(args.spark_master), target, model_to_bytes(saved))
+        return target
+    from segmentti.cli.options import write_file
+
+    target = str(PurePath(args.out) / MODEL_FILE)
+    write_file(target, model_to_bytes(saved))
+    return target
+
+
+def print_segments(segments, lang: str) -> None:
+    """Each segment of ``summary.json`` on a line: customers, share and number: name, in the user's number format."""
+    from segmentti.texts import format_number
+
+    for segment in segments:
         size = format_number(segment["customers"], lang)
         share = format_number(100 * segment["share"], lang, 1) + " %"
         print(f"  {size:>9}  {share:>7}  {segment['segment']}: {segment['name']}")
+
+
+def run_score(args: argparse.Namespace, lang: str, engine: str) -> int:
+    """``score`` on DuckDB or Spark: every customer placed by the saved model, the files of ``segment --engine``.
+
+    The model is read on this machine; on Spark a ``hdfs://`` or ``s3a://`` model file is read
+    through Spark's file system. A project gives how INPUT is read; its pilot is drawn in memory only.
+    """
+    from segmentti.cli.options import as_of
+    from segmentti.cli.projects import merged_load_options, read_project
+    from segmentti.errors import SegmenttiError
+    from segmentti.project.large_scoring import score_large
+    from segmentti.texts import format_number, translate
+
+    saved = _saved_model(args.model, engine, args.spark_master)
+    project = read_project(args)
+    if project is not None and project.pilot_percent is not None:
+        raise SegmenttiError("error.large_score_pilot", engine=engine)
+    options = merged_load_options(args, project)
+    run = score_large(
+        engine, args.input, saved, args.out,
+        as_of=as_of(args.as_of), separator=options.separator, decimal=options.decimal, master=args.spark_master,
+        lang=lang,
+    )  # fmt: skip
+    if run.counts is not None:
+        report_counts(run.counts, lang, file=sys.stderr)
+    summary = run.summary or {}
+    customers = format_number(summary["customers"], lang)
+    print(translate("cli.score_done_large", lang, rows=customers, k=summary["k"], out=str(args.out), engine=engine))
+    print_segments(summary["segments"], lang)
     return EXIT_OK
+
+
+def _saved_model(path: str, engine: str, master: str | None):
+    """The saved model at ``path``: a local file, or on Spark any path Spark's file systems read."""
+    from segmentti.cli.score import load_model
+    from segmentti.data.spark_lines import is_local
+
+    if engine != "spark" or is_local(path):
+        return load_model(path)
+    from segmentti.data.spark_lines import read_small_file, spark_errors, spark_session
+    from segmentti.errors import SegmenttiError
+    from segmentti.project.saved_model import MAX_MODEL_BYTES, model_from_bytes
+
+    name = path.rstrip("/").rpartition("/")[2]
+    with spark_errors():
+        data = read_small_file(spark_session(master), path, MAX_MODEL_BYTES)
+    if data is None:
+        raise SegmenttiError("error.model_too_large", name=name, limit=MAX_MODEL_BYTES // (1024 * 1024))
+    return model_from_bytes(data, name)

@@ -1,7 +1,9 @@
 """``segmentti score NEW --model FILE --out DIR``: place new customers into a saved model's segments, with the same files.
 
 The steps are functions of their own — :func:`load_new`, :func:`customers_of`, :func:`predict`
-and :func:`write_scored` — so another engine can take one over (``--engine``) and keep the rest.
+and :func:`write_scored` — so another engine can take one over and keep the rest. With
+``--engine duckdb|spark`` (or ``auto`` on a large file) the whole run goes past memory instead
+(:func:`segmentti.cli.large.run_score`): the files of ``segment --engine``, not the workbook.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from segmentti.cli.large import add_large_options
 from segmentti.cli.options import add_load_options
 from segmentti.cli.parsing import EXIT_OK, help_text
 from segmentti.cli.projects import add_project_option
@@ -32,6 +35,7 @@ def add_arguments(command: argparse.ArgumentParser, lang: str) -> None:
     command.add_argument("--sheet", help=help_text("cli.help_sheet", lang))
     add_project_option(command, lang)
     add_load_options(command, lang)
+    add_large_options(command, lang)
 
 
 def load_model(path: str) -> SavedModel:
@@ -114,8 +118,12 @@ def write_scored(
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
+    from segmentti.cli.large import chosen_engine, run_score
     from segmentti.cli.projects import read_project
 
+    engine = chosen_engine(args)
+    if engine != "pandas":  # order lines past memory: DuckDB streams them, Spark runs on a cluster
+        return run_score(args, lang, engine)
     saved = load_model(args.model)
     project = read_project(args)
     table = load_new(args, project, lang)

@@ -199,3 +199,18 @@ def write_customers(session: Any, customers: Any, out: str) -> Any:
         return session.read.option("header", "true").option("inferSchema", "true").csv(out)
     customers.write.mode("overwrite").parquet(out)
     return session.read.parquet(out)
+
+
+def read_small_file(session: Any, path: str, limit: int) -> bytes | None:
+    """The bytes of one small file anywhere Spark reads (``hdfs://``, ``s3a://``, local), or ``None`` past ``limit``.
+
+    Spark's ``binaryFile`` source reads it through the cluster's file systems, so a model file
+    can sit beside the data it scores.
+    """
+    files = session.read.format("binaryFile").load(path)
+    sizes = [int(row[0]) for row in files.select("length").collect()]
+    if not sizes:
+        raise SegmenttiError("error.file_not_found", path=path)
+    if sizes[0] > limit:
+        return None
+    return bytes(files.select("content").first()[0])

@@ -12,13 +12,16 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from segmentti.data.customer_sql import LineCounts, literal
 from segmentti.data.orders import OrderMapping
 from segmentti.errors import SegmenttiError
+
+if TYPE_CHECKING:  # the fit is imported where a run makes one: choosing an engine stays light
+    from segmentti.engine.sampled import SampleFit
 
 ENGINES: tuple[str, ...] = ("auto", "pandas", "duckdb", "spark")
 """``--engine`` choices; ``auto`` picks DuckDB for large CSV and Parquet files, else pandas."""
@@ -103,11 +106,14 @@ class LargeRun:
         The order lines used and left out (``None`` when the input was a customer table).
     summary : dict or None
         ``summary.json`` of a segment run (``None`` for features).
+    fit : SampleFit or None
+        A segment run's model fitted on the sample, with the segment names (``None`` otherwise).
     """
 
     engine: str
     counts: LineCounts | None
     summary: dict[str, Any] | None = None
+    fit: SampleFit | None = None
 
 
 def features_large(
@@ -184,41 +190,75 @@ def segment_large(
         id_column = mapping.customer
     options = {"criteria": criteria, "k": k, "seed": seed, "method": method, "weights": weights, "lang": lang}
     if engine == "duckdb":
-        from segmentti.data.streamed import connect, source_of, stream_customers
+        from segmentti.data.streamed import connect, source_of
         from segmentti.engine.streamed_segments import segment_streamed
 
         connection = connect()
-        counts = None
-        customers = source_of(source, separator, decimal)
-        if mapping is not None:
-            built = Path(out_dir) / "customer_features.parquet"  # kept: the features behind the segments
-            counts = stream_customers(connection, customers, mapping, built, as_of)
-            customers = f"read_parquet({literal(str(built))})"
+        customers, counts = streamed_customers(
+            connection, source_of(source, separator, decimal), out_dir, mapping, as_of
+        )
         if id_column is None:
             id_column = find_id_column(connection.sql(f"SELECT * FROM {customers} LIMIT {ID_SAMPLE}").df())
         run = segment_streamed(connection, customers, id_column, out_dir, **options)
-        return LargeRun("duckdb", counts, run.summary)
-    from segmentti.data.spark_lines import (
-        finish_spark_counts,
-        read_lines,
-        spark_customers,
-        spark_errors,
-        spark_session,
-        to_pandas,
-    )
-    from segmentti.engine.spark_segments import join_path, segment_on_spark
+        return LargeRun("duckdb", counts, run.summary, run.fit)
+    from segmentti.data.spark_lines import read_lines, spark_errors, spark_session, to_pandas
+    from segmentti.engine.spark_segments import segment_on_spark
 
     session = spark_session(master)
     with spark_errors():
-        frame = read_lines(session, source, separator)
-        counts = None
-        if mapping is not None:
-            built, counts = spark_customers(session, frame, mapping, as_of)
-            folder = join_path(out_dir, "customer_features")
-            built.write.mode("overwrite").parquet(folder)
-            frame = session.read.parquet(folder)
-            counts = finish_spark_counts(session, frame, counts)
+        frame, counts = spark_customer_frame(session, read_lines(session, source, separator), out_dir, mapping, as_of)
         if id_column is None:
             id_column = find_id_column(to_pandas(frame.limit(ID_SAMPLE)))
         run = segment_on_spark(session, frame, id_column, out_dir, **options)
-        return LargeRun("spark", counts, run.summary)
+        return LargeRun("spark", counts, run.summary, run.fit)
+
+
+CUSTOMER_FEATURES = "customer_features"
+"""The customers built from order lines, kept in the output folder: the features behind the segments."""
+
+
+def streamed_customers(
+    connection: Any,
+    source: str,
+    out_dir: str,
+    mapping: OrderMapping | None,
+    as_of: str | pd.Timestamp | datetime.date | None = None,
+) -> tuple[str, LineCounts | None]:
+    """The DuckDB table expression of the customers in ``source`` (one of :func:`source_of`), and the line counts.
+
+    Order lines (``mapping`` given) are built into ``out_dir/customer_features.parquet`` with the
+    one definition first; a customer table (``mapping`` ``None``) is read as it is.
+    """
+    from segmentti.data.streamed import stream_customers
+
+    if mapping is None:
+        return source, None
+    built = Path(out_dir) / f"{CUSTOMER_FEATURES}.parquet"
+    counts = stream_customers(connection, source, mapping, built, as_of)
+    return f"read_parquet({literal(str(built))})", counts
+
+
+def spark_customer_frame(
+    session: Any,
+    frame: Any,
+    out_dir: str,
+    mapping: OrderMapping | None,
+    as_of: str | pd.Timestamp | datetime.date | None = None,
+) -> tuple[Any, LineCounts | None]:
+    """The Spark DataFrame of the customers in ``frame`` (from ``read_lines``), and the line counts.
+
+    Order lines (``mapping`` given) are built with the one definition into
+    ``out_dir/customer_features/`` (Parquet parts) and read back from there, so Spark computes
+    them once; a customer table (``mapping`` ``None``) is used as it is. Run it inside
+    :func:`segmentti.data.spark_lines.spark_errors`.
+    """
+    from segmentti.data.spark_lines import finish_spark_counts, spark_customers
+    from segmentti.engine.spark_segments import join_path
+
+    if mapping is None:
+        return frame, None
+    built, counts = spark_customers(session, frame, mapping, as_of)
+    folder = join_path(out_dir, CUSTOMER_FEATURES)
+    built.write.mode("overwrite").parquet(folder)
+    frame = session.read.parquet(folder)
+    return frame, finish_spark_counts(session, frame, counts)

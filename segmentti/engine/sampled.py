@@ -135,8 +135,17 @@ def fit_sample(
 def label_chunk(model: SegmentModel, names: Sequence[str], chunk: pd.DataFrame) -> pd.DataFrame:
     """``chunk`` with the segment number (1-based, as in ``segments.csv``) and name of every customer."""
     labels = model.predict(chunk) if len(chunk) else np.empty(0, dtype=np.int64)
+    return with_segments(chunk, labels, names)
+
+
+def with_segments(chunk: pd.DataFrame, labels: np.ndarray, names: Sequence[str]) -> pd.DataFrame:
+    """``chunk`` with :data:`SEGMENT_COLUMN` (``labels`` + 1, 32-bit) and :data:`SEGMENT_NAME_COLUMN` (``names[label]``).
+
+    The one layout of labelled customers on every engine: the Spark schema of the labelled
+    customers (see :mod:`segmentti.engine.spark_segments`) expects exactly these two columns last.
+    """
     labelled = chunk.copy()
-    labelled[SEGMENT_COLUMN] = (labels + 1).astype(np.int32)
+    labelled[SEGMENT_COLUMN] = (np.asarray(labels, dtype=np.int64) + 1).astype(np.int32)
     labelled[SEGMENT_NAME_COLUMN] = pd.array(np.asarray(names, dtype=object)[labels], dtype="str")
     return labelled
 
@@ -166,10 +175,29 @@ def build_summary(
 
     ``rows`` are the results of :func:`summary_sql` over all labelled customers.
     """
+    return {
+        "engine": engine,
+        "customers": sum(int(row[1]) for row in rows),
+        "fitted_on_sample": fit.sample_size < fit.customers,
+        "sample_size": fit.sample_size,
+        "sample_limit": SAMPLE_LIMIT,
+        "method": fit.model.method,
+        "k": fit.model.k_,
+        "k_selection": k_selection,
+        "criteria": list(fit.criteria),
+        "segments": segment_entries(fit.names, rows, measured),
+    }
+
+
+def segment_entries(names: Sequence[str], rows: Sequence[tuple], measured: Sequence[str]) -> list[dict[str, Any]]:
+    """``summary.json``'s ``segments``: per name (segment 1, 2, …) its ``customers``, ``share`` and ``means``.
+
+    ``rows`` are the results of :func:`summary_sql`; a segment without customers gets 0 and no means.
+    """
     total = sum(int(row[1]) for row in rows) or 1
     by_number = {int(row[0]): row for row in rows}
     segments = []
-    for number, name in enumerate(fit.names, start=1):
+    for number, name in enumerate(names, start=1):
         row = by_number.get(number, (number, 0, *([None] * len(measured))))
         means = {
             column: None if value is None or value != value else round(float(value), 6)
@@ -179,18 +207,7 @@ def build_summary(
             {"segment": number, "name": name, "customers": int(row[1]), "share": round(int(row[1]) / total, 6)}
             | {"means": means}
         )
-    return {
-        "engine": engine,
-        "customers": int(sum(int(row[1]) for row in rows)),
-        "fitted_on_sample": fit.sample_size < fit.customers,
-        "sample_size": fit.sample_size,
-        "sample_limit": SAMPLE_LIMIT,
-        "method": fit.model.method,
-        "k": fit.model.k_,
-        "k_selection": k_selection,
-        "criteria": list(fit.criteria),
-        "segments": segments,
-    }
+    return segments
 
 
 def summary_bytes(summary: Mapping[str, Any]) -> bytes:

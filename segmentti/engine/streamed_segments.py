@@ -7,9 +7,10 @@ in memory at a time.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from segmentti.engine.sampled import (
     summary_sql,
 )
 from segmentti.errors import SegmenttiError
-from segmentti.outputs.contacts import file_stem, find_contact_columns
+from segmentti.outputs.contacts import find_contact_columns, list_stem
 from segmentti.outputs.tables import SEGMENT_COLUMN, SEGMENT_NAME_COLUMN
 from segmentti.texts import translate
 
@@ -105,7 +106,62 @@ def segment_streamed(
     sample = connection.sql(sample_sql(source, id_column, customers, sample_limit, seed)).to_arrow_table()
     sample_frame = sample.to_pandas()
     fit = fit_sample(sample_frame, customers, criteria, k, seed, lang, method=method, weights=weights)
+    measured = numeric_columns(sample_frame, fit.criteria)
+    labeller = functools.partial(label_chunk, fit.model, fit.names)
     out = Path(out_dir)
+    written = write_labelled_streamed(
+        connection, source, labeller, out, fit.names, list_columns(sample_frame, id_column), id_column, measured,
+        lang=lang, chunk_rows=chunk_rows,
+    )  # fmt: skip
+    summary = build_summary(
+        fit, written.rows, measured, engine="duckdb", k_selection="auto" if fit.scan is not None else "fixed"
+    )
+    write_summary(out, summary)
+    return StreamedRun(fit, summary, (out / SUMMARY_JSON, *written.files))
+
+
+@dataclass(frozen=True, eq=False)
+class StreamedOutput:
+    """What :func:`write_labelled_streamed` wrote: the rows of :func:`segmentti.engine.sampled.summary_sql`, the files."""
+
+    rows: list[tuple]
+    files: tuple[Path, ...]
+
+
+def write_labelled_streamed(
+    connection: duckdb.DuckDBPyConnection,
+    source: str,
+    labeller: Callable[[pd.DataFrame], pd.DataFrame],
+    out: Path,
+    names: Sequence[str],
+    columns: Sequence[str],
+    id_column: str,
+    measured: Sequence[str],
+    *,
+    lang: str = "en",
+    chunk_rows: int = CHUNK_ROWS,
+) -> StreamedOutput:
+    """Label every customer of ``source`` ``chunk_rows`` at a time and write them as every DuckDB run does.
+
+    Parameters
+    ----------
+    source : str
+        A DuckDB table expression of the customers (one row each).
+    labeller : callable
+        A chunk of customers → the chunk with the columns of :func:`segmentti.engine.sampled.with_segments`.
+    out : pathlib.Path
+        Gets ``customers/segment=<n>/part-<i>.parquet`` and ``lists/<nn>_<name>.csv`` (``columns``
+        of each segment's customers in ``id_column`` order).
+    names : sequence of str
+        The segment names, segment 1 first.
+    measured : sequence of str
+        The numeric columns averaged per segment.
+
+    Raises
+    ------
+    SegmenttiError
+        When ``out`` cannot be written, or its ``customers`` folder holds files of something else.
+    """
     folder = out / CUSTOMERS_FOLDER
     try:
         if folder.exists():
@@ -115,23 +171,26 @@ def segment_streamed(
         folder.mkdir(parents=True)
         reader = connection.sql(f"SELECT * FROM {source}").to_arrow_reader(chunk_rows)
         for part, batch in enumerate(reader):
-            labelled = label_chunk(fit.model, fit.names, batch.to_pandas())
+            labelled = labeller(batch.to_pandas())
             for number, members in labelled.groupby(SEGMENT_COLUMN, sort=True):
                 target = folder / f"{SEGMENT_COLUMN}={int(number)}"
                 target.mkdir(exist_ok=True)
                 table = pa.Table.from_pandas(members.drop(columns=SEGMENT_COLUMN), preserve_index=False)
                 pq.write_table(table, target / f"part-{part:05d}.parquet")
         labelled_source = f"read_parquet({literal(str(folder / '*' / '*.parquet'))}, hive_partitioning = true)"
-        measured = numeric_columns(sample_frame, fit.criteria)
         rows = connection.execute(summary_sql(labelled_source, measured)).fetchall()
-        summary = build_summary(
-            fit, rows, measured, engine="duckdb", k_selection="auto" if fit.scan is not None else "fixed"
-        )
-        (out / SUMMARY_JSON).write_bytes(summary_bytes(summary))
-        lists = _write_lists(connection, fit, sample_frame, id_column, folder, out / LISTS_FOLDER)
+        lists = _write_lists(connection, names, columns, id_column, folder, out / LISTS_FOLDER)
     except OSError as exc:
         raise SegmenttiError("error.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from None
-    return StreamedRun(fit, summary, (out / SUMMARY_JSON, *lists, folder))
+    return StreamedOutput(rows, (*lists, folder))
+
+
+def write_summary(out: Path, summary: Mapping[str, Any]) -> None:
+    """``out/summary.json``; a folder that cannot be written is a user error."""
+    try:
+        (out / SUMMARY_JSON).write_bytes(summary_bytes(summary))
+    except OSError as exc:
+        raise SegmenttiError("error.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from None
 
 
 def list_columns(sample: pd.DataFrame, id_column: str) -> list[str]:
@@ -143,18 +202,18 @@ def list_columns(sample: pd.DataFrame, id_column: str) -> list[str]:
 
 def _write_lists(
     connection: duckdb.DuckDBPyConnection,
-    fit: SampleFit,
-    sample: pd.DataFrame,
+    names: Sequence[str],
+    columns: Sequence[str],
     id_column: str,
     folder: Path,
     lists: Path,
 ) -> list[Path]:
     lists.mkdir(parents=True, exist_ok=True)
-    chosen = ", ".join(quote(name) for name in list_columns(sample, id_column))
+    chosen = ", ".join(quote(name) for name in columns)
     written = []
-    for persona in fit.personas:
-        part = folder / f"{SEGMENT_COLUMN}={persona.number}"
-        target = lists / f"{file_stem(persona)}.csv"
+    for number, name in enumerate(names, start=1):
+        part = folder / f"{SEGMENT_COLUMN}={number}"
+        target = lists / f"{list_stem(number, name)}.csv"
         if not part.exists():
             continue
         parts = literal(str(part / "*.parquet"))

@@ -136,6 +136,7 @@ def build_personas(
     profile: Profile | None = None,
     column_labels: Mapping[str, str] | None = None,
     currency: str = DEFAULT_CURRENCY,
+    k: int | None = None,
 ) -> tuple[Persona, ...]:
     """Describe every segment as a persona.
 
@@ -168,6 +169,9 @@ def build_personas(
         The user's readable labels of columns.
     currency : str, default "€"
         Currency of the money KPIs and of the figures in actions.
+    k : int, optional
+        The number of segments, when the last ones may have no members (new customers scored
+        with a saved model); default the highest label + 1.
 
     Returns
     -------
@@ -175,7 +179,7 @@ def build_personas(
         In segment order.
     """
     labels = np.asarray(labels)
-    k = int(labels.max()) + 1 if len(labels) else 0
+    k = max(int(labels.max()) + 1 if len(labels) else 0, k or 0)
     sizes = np.bincount(labels, minlength=k)
     infos = describe_columns(frame)
     usable = [info.name for info in infos if info.usable or info.name in criteria]
@@ -439,6 +443,7 @@ def personas_from_result(
         profile=getattr(result, "profile", None),
         column_labels=column_labels,
         currency=currency,
+        k=getattr(segmentation, "k", None),
     )
     own = _own_names(segmentation, lang)
     personas = tuple(

@@ -178,8 +178,13 @@ def tag_of(name: str) -> str:
 
 def file_stem(persona: Persona) -> str:
     """A safe file name for a persona's list: ``"02_female_Uusimaa"`` (number first, so files sort)."""
-    slug = cut_at_word(re.sub(r"[^\w-]+", "_", persona.name, flags=re.UNICODE).strip("_"), 40, "_") or "segment"
-    return f"{persona.number:02d}_{slug}"
+    return list_stem(persona.number, persona.name)
+
+
+def list_stem(number: int, name: str) -> str:
+    """A safe file name for segment ``number``'s list called ``name`` (see :func:`file_stem`)."""
+    slug = cut_at_word(re.sub(r"[^\w-]+", "_", name, flags=re.UNICODE).strip("_"), 40, "_") or "segment"
+    return f"{number:02d}_{slug}"
 
 
 def list_files(contact_lists: ContactLists, personas: Sequence[Persona], lang: str) -> dict[str, bytes]:

@@ -22,6 +22,7 @@ from segmentti.engine.clustering import Segmentation
 from segmentti.engine.features import FeatureMatrix
 from segmentti.engine.methods import single_threaded
 from segmentti.engine.metrics import inertia
+from segmentti.engine.sampled import with_segments
 from segmentti.engine.workflow import SegmentationResult, describe
 from segmentti.errors import SegmenttiError
 from segmentti.insight.personas import Persona, personas_from_result
@@ -141,6 +142,19 @@ def score_frame(frame: pd.DataFrame, saved: SavedModel, chunk: int = CHUNK) -> t
     check_columns(frame, saved)
     values = transform_customers(frame, saved, chunk)
     return values, predict_segments(saved, values, chunk)
+
+
+def score_chunk(saved: SavedModel, chunk: pd.DataFrame) -> pd.DataFrame:
+    """``chunk`` (customers with the model's criteria) with the saved segment's number (1-based) and name each.
+
+    The labeller of the runs past memory (DuckDB's chunks, Spark's partitions): the same
+    transformation and labels as :func:`score_frame`, in the layout of
+    :func:`segmentti.engine.sampled.with_segments`.
+    """
+    labels = np.empty(0, dtype=np.int64)
+    if len(chunk):
+        labels = predict_segments(saved, transform_customers(chunk, saved, len(chunk)), len(chunk))
+    return with_segments(chunk, labels, saved.names)
 
 
 def scored_result(

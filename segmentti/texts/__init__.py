@@ -15,6 +15,7 @@ from segmentti.texts import (
     library,
     personas,
     project,
+    spark_score,
     speed,
     value,
     workshop,
@@ -24,7 +25,22 @@ LANGUAGES: tuple[str, ...] = ("fi", "en")
 DEFAULT_LANGUAGE = "en"
 
 TEXTS: dict[str, dict[str, str]] = {}
-for _module in (app, charts, cli, data, engine, engines, errors, library, personas, project, speed, value, workshop):
+for _module in (
+    app,
+    charts,
+    cli,
+    data,
+    engine,
+    engines,
+    errors,
+    library,
+    personas,
+    project,
+    spark_score,
+    speed,
+    value,
+    workshop,
+):
     _overlap = TEXTS.keys() & _module.TEXTS.keys()
     if _overlap:  # a key defined twice would silently shadow one of the texts
         raise RuntimeError(f"text keys defined twice: {sorted(_overlap)}")

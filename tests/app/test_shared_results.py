@@ -43,6 +43,9 @@ def test_two_sessions_on_the_sample_share_one_scan_and_one_segmentation() -> Non
     assert _newest(second, "scan") is _newest(first, "scan")
     assert _newest(second, "segmentation") is _newest(first, "segmentation")
     assert len(shared_results().keys("scan")) == 1 and len(shared_results().keys("segmentation")) == 1
+    # the QR code of a sample's shared view is drawn once for everyone on that view (it depends on the link only)
+    assert len(shared_results().keys("share_qr")) == 2  # the English and the Finnish link
+    assert _segments_page("en") and len(shared_results().keys("share_qr")) == 2
     # the second session's k change is computed once, for itself and for the first session's next visit
     second.select_slider(key=state.K_CHOICE).set_value(3).run()
     first.select_slider(key=state.K_CHOICE).set_value(3).run()
@@ -73,6 +76,9 @@ def test_uploads_of_the_same_shape_stay_in_their_own_sessions() -> None:
         shared = repr(shared_results().keys(kind))
         assert first_digest not in shared and second_digest not in shared, kind
     assert shared_results().keys("sample") == ["b2c_customers"]
+    # the links of the uploads' views (their column names) are drawn as QR codes in their own sessions only
+    shared_links = shared_results().keys("share_qr")
+    assert shared_links and all("sample=b2c_customers" in link for link in shared_links)  # the sample they opened on
 
 
 def test_the_first_session_prepares_the_samples_segments_view_in_the_background(monkeypatch) -> None:

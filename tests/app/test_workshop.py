@@ -113,3 +113,12 @@ def test_a_link_that_asks_for_what_is_not_there_opens_the_nearest_view_and_says_
     assert at.session_state[state.CRITERIA] == ["age"]
     at.run()
     assert not at.warning  # said once
+
+
+def test_the_server_leaves_garbage_collection_to_python_between_script_runs() -> None:
+    """A full collection after every run queued a workshop room's reruns behind each other (docs/benchmarks.md)."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["postScriptGC"] is False
+    assert config["server"]["address"] == "127.0.0.1" and config["browser"]["gatherUsageStats"] is False

@@ -17,6 +17,7 @@ from segmentti.data.orders import build_customers
 from segmentti.data.streamed import customers_of_frame
 from segmentti.engine.model import SegmentModel
 from segmentti.errors import SegmenttiError
+from segmentti.project.saved_model import model_from_bytes
 from tests.segmentti.data.test_customer_sql import FULL, assert_same_customers, order_lines
 
 CRITERIA = ["recency_days", "orders", "total_spend", "avg_order_value"]
@@ -76,6 +77,8 @@ def test_segment_on_spark_labels_every_customer_as_the_in_memory_model(spark, li
     assert summary["engine"] == "spark" and not summary["fitted_on_sample"]
     assert [segment["customers"] for segment in summary["segments"]] == np.bincount(expected)[1:].tolist()
     assert "engine spark" in captured.out
+    saved = model_from_bytes((tmp_path / "model.json").read_bytes())  # written through Spark's file system
+    assert list(saved.sizes) == np.bincount(expected)[1:].tolist() and saved.orders == FULL
     lists = sorted(path.name for path in (tmp_path / "lists").iterdir())
     assert [name[:2] for name in lists] == ["01", "02", "03"]
     first = pd.concat(pd.read_csv(part) for part in (tmp_path / "lists" / lists[0]).glob("part-*.csv"))
@@ -91,3 +94,38 @@ def test_without_pyspark_the_spark_engine_says_how_to_install_it(monkeypatch) ->
         spark_session("local[1]")
     assert raised.value.key == "error.no_pyspark"
     assert "pip install pyspark" in raised.value.message("fi")
+
+
+def test_score_on_spark_places_every_customer_as_the_in_memory_score(spark, lines_file, tmp_path, capsys) -> None:
+    """A saved model read through Spark's file system, broadcast, applied with mapInPandas: pandas' segments.
+
+    One Spark run (the model file given as a ``file://`` URI, so Spark reads it as it reads ``hdfs://``).
+    """
+    from segmentti.cli import main
+    from tests.segmentti.project.test_large_scoring import NAMES, labelled_customers, scored_in_memory, write_model
+
+    folder, _ = lines_file
+    model = write_model(order_lines(0, n=600), tmp_path / "model.json")
+    expected = scored_in_memory(folder / "lines.parquet", model, tmp_path / "in_memory")
+    out = tmp_path / "spark"
+    capsys.readouterr()
+    code = main(
+        ["score", str(folder / "lines.parquet"), "--model", model.as_uri(), "--out", str(out),
+         "--engine", "spark", "--spark-master", "local[1]"]
+    )  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert set(expected["segment"]) == {1, 2, 3}
+    pd.testing.assert_frame_equal(labelled_customers(out), expected, check_dtype=False)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["engine"] == "spark" and summary["k_selection"] == "model"
+    assert [segment["name"] for segment in summary["segments"]] == NAMES
+    assert [segment["customers"] for segment in summary["segments"]] == expected["segment"].value_counts(
+        sort=False
+    ).sort_index().tolist()
+    assert f"600 lines → {len(expected)} customers" in captured.err
+    assert "(engine spark)" in captured.out
+    lists = sorted(path.name for path in (out / "lists").iterdir())
+    assert lists == ["01_loyal_regulars", "02_occasional_small_baskets", "03_lapsed_big_baskets"]
+    second = pd.concat(pd.read_csv(part, dtype=str) for part in (out / "lists" / lists[1]).glob("part-*.csv"))
+    assert sorted(second["customer"]) == expected.loc[expected["segment"] == 2, "customer"].tolist()
