@@ -2,10 +2,10 @@
 
 Run from the repository root::
 
-    .venv/bin/python bench/bench_commands.py [--lines 1000000] [--customers 100000] [--workbook 100000]
+    .venv/bin/python bench/bench_commands.py [--lines 1000000] [--customers 100000] [--workbook 100000] [--repeat 3]
 
 Every measurement starts a fresh interpreter and times it from before it starts to after it ends
-(median of three; peak memory from the operating system's accounting of that one process):
+(median of ``--repeat`` runs, three by default; peak memory from the operating system's accounting of that one process):
 
 help
     ``python -m segmentti --help`` against ``python -c pass`` (starting Python at all).
@@ -123,9 +123,9 @@ def run_process(argv: list[str]) -> tuple[float, float, float, str]:
     return seconds, float(user) + float(system), float(peak_kb) / 1024, done.stdout
 
 
-def median_run(argv: list[str], repeat: int = REPEAT) -> dict:
-    """The median of ``repeat`` runs by wall time (the machine is shared: single runs wander)."""
-    runs = sorted((run_process(argv) for _ in range(repeat)), key=lambda run: run[0])
+def median_run(argv: list[str], repeat: int | None = None) -> dict:
+    """The median of ``repeat`` runs (default ``--repeat``) by wall time (the machine is shared: single runs wander)."""
+    runs = sorted((run_process(argv) for _ in range(repeat or REPEAT)), key=lambda run: run[0])
     seconds, cpu, peak, output = runs[len(runs) // 2]
     return {"wall_s": seconds, "best_s": runs[0][0], "cpu_s": cpu, "peak_mb": peak, "output": output}
 
@@ -145,7 +145,10 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--workbook", type=int, default=100_000)
     parser.add_argument("--skip-app", action="store_true", help="leave out the app upload (AppTest)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each process; the median is shown")
     args = parser.parse_args()
+    global REPEAT
+    REPEAT = max(1, args.repeat)
     python = sys.executable
     from bench_orders import make_order_lines
     from bench_scan import generate_customers

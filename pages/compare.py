@@ -1,16 +1,15 @@
-"""Compare snapshots page: two snapshots scored with one model — who moved where, each segment's change, the movers' lists."""
-
-import datetime
+"""Compare snapshots page: two snapshots in one model's or the RFM segments — who moved where, each segment's change, the lists."""
 
 import streamlit as st
 
+from segmentti.engine.rfm import edges_text
 from segmentti.errors import SegmenttiError
 from segmentti.outputs.contacts import zip_files
 from segmentti.outputs.migration_chart import build_migration_sankey
 from segmentti.project.comparison import MIGRATION_CSV, MOVERS_CSV, mover_groups
 from segmentti.texts import format_number, format_share
 from ui import state
-from ui.scoring import choose_model, compared, uploaded_table
+from ui.scoring import choose_model, compared, compared_rfm, rfm_mappings, snapshot_uploads
 from ui.widgets import require_app_frame, show_error
 
 require_app_frame("compare")
@@ -19,49 +18,44 @@ lang = state.lang()
 st.title(state.t("compare.title"))
 st.write(state.t("compare.intro"))
 
-chosen = choose_model()
-if chosen is None:
-    st.stop()
-model_key, saved = chosen
-
-
-def as_of_input(label_key: str, key: str) -> str | None:
-    """An as-of date picker for order lines (``None`` until chosen)."""
-    picked = st.date_input(state.t(label_key), value=None, key=key)
-    return picked.isoformat() if isinstance(picked, datetime.date) else None
-
-
-one_file = saved.orders is not None and st.toggle(state.t("compare.one_file"), key="compare_one_file")
-if one_file:
-    uploaded = uploaded_table(state.t("compare.new_file"), state.COMPARE_NEW)
-    left, right = st.columns(2)
-    with left:
-        old_as_of = as_of_input("compare.as_of_old", "compare_as_of_old")
-    with right:
-        new_as_of = as_of_input("compare.as_of_new", "compare_as_of_new")
-    if uploaded is None:
-        st.info(state.t("compare.waiting"), icon=":material/upload_file:")
-        st.stop()
-    if old_as_of is None or new_as_of is None:
-        st.info(state.t("compare.need_dates"), icon=":material/event:")
-        st.stop()
-    old, new = (*uploaded, old_as_of), (*uploaded, new_as_of)
-else:
-    left, right = st.columns(2)
-    with left:
-        before = uploaded_table(state.t("compare.old"), state.COMPARE_OLD)
-    with right:
-        after = uploaded_table(state.t("compare.new_file"), state.COMPARE_NEW)
-    if before is None or after is None:
-        st.info(state.t("compare.waiting"), icon=":material/upload_file:")
-        st.stop()
-    old, new = (*before, None), (*after, None)
-
+basis = st.radio(
+    state.t("compare.basis"),
+    ["model", "rfm"],
+    format_func=state.formatter("compare.basis_"),
+    horizontal=True,
+    key=state.COMPARE_BASIS,
+)
 try:
-    comparison, files = compared(model_key, saved, old, new)
+    if basis == "rfm":
+        st.caption(state.t("compare.rfm_intro"))
+        snapshots = snapshot_uploads(can_cut=True)
+        if snapshots is None:
+            st.stop()
+        rfm = compared_rfm(*snapshots, rfm_mappings(snapshots))
+        comparison, files = rfm.comparison, rfm.files
+    else:
+        chosen = choose_model()
+        if chosen is None:
+            st.stop()
+        model_key, saved = chosen
+        snapshots = snapshot_uploads(can_cut=saved.orders is not None)
+        if snapshots is None:
+            st.stop()
+        comparison, files = compared(model_key, saved, snapshots[0][:3], snapshots[1][:3])
 except SegmenttiError as error:
     show_error(error)
     st.stop()
+
+if basis == "rfm":
+    for name, mapping in rfm.readings:
+        if mapping is None:
+            st.caption(state.t("compare.rfm_customer_table", name=name))
+        else:
+            reading = {"customer": mapping.customer, "date": mapping.date, "amount": mapping.amount}
+            if mapping.amount is None:
+                reading["amount"] = f"{mapping.quantity} × {mapping.price}"
+            st.caption(state.t("compare.rfm_mapping", name=name, **reading))
+    st.caption(state.t("compare.rfm_edges", **{key: edges_text(values, lang) for key, values in rfm.edges.items()}))
 
 
 def count(value: int) -> str:

@@ -17,12 +17,13 @@ from segmentti.insight.personas import DEFAULT_CURRENCY
 from segmentti.texts import format_number
 from ui import state
 from ui.cached import cached_customers, cached_table
+from ui.project import apply_waiting_project
+from ui.project_files import AUTO, plan_uploads
 from ui.widgets import next_step, require_app_frame, show_error
 
 require_app_frame("data")
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "xlsm", "parquet"]
-AUTO = "auto"
 CURRENCIES = (DEFAULT_CURRENCY, "$", "£", "kr", "SEK", "NOK", "DKK", "CHF", "")
 """Currencies offered for money figures; ``""`` shows plain numbers."""
 
@@ -234,6 +235,7 @@ def _features_of(part: Part):
 
 
 if files:
+    plan_uploads(files)  # the files of a project opened are read and joined as it says
     parts = [_file_part(position, name, data, len(files) > 1) for position, (name, data) in enumerate(files)]
     usable = [part for part in parts if part is not None]
     failed = [name for (name, _), part in zip(files, parts, strict=True) if part is None]
@@ -251,7 +253,11 @@ if files:
             source_before = state.source_dataset()
             if source_before is None or source_before.digest != assembly.digest:
                 orders = tuple(part for part in usable if part.kind == "orders")
-                state.set_dataset(state.Dataset(assembly.table, assembly.digest, sample=sample_name, orders=orders))
+                dataset = state.Dataset(
+                    assembly.table, assembly.digest, sample=sample_name, orders=orders, parts=tuple(usable)
+                )
+                state.set_dataset(dataset)
+            apply_waiting_project()
             for name, built in assembly.features:
                 st.success(
                     state.t(

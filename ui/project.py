@@ -12,7 +12,6 @@ from segmentti.insight.personas import DEFAULT_CURRENCY
 from segmentti.project.project_file import (
     PROJECT_FILE,
     Project,
-    SourceFile,
     check_fits,
     project_from_bytes,
     project_to_bytes,
@@ -21,6 +20,15 @@ from segmentti.project.saved_model import MODEL_FILE, SavedModel, model_to_bytes
 from ui import state
 from ui.cached import cached_sample
 from ui.engine import SEED, current_features
+from ui.project_files import (
+    current_uploads,
+    loaded_files,
+    missing_files,
+    pending_project,
+    plan_uploads,
+    rejoined,
+    wait_for_files,
+)
 from ui.widgets import load_sample_dataset
 
 
@@ -49,7 +57,7 @@ def current_project() -> Project:
     source = state.source_dataset()
     edits = _persona_edits_in_use()
     return Project(
-        files=() if source is None or source.sample else (SourceFile.of(source.table),),
+        files=loaded_files(source),
         sample=None if source is None else source.sample,
         orders=None if order_lines_of(current) is None else order_lines_of(current).mapping,
         as_of=None if order_lines_of(current) is None else order_lines_of(current).as_of,
@@ -92,11 +100,14 @@ def _persona_edits_in_use() -> dict[int, dict[str, str]]:
     return {} if key is None else dict(state.persona_edits(key))
 
 
-def open_project(data: bytes, name: str) -> Project:
+def open_project(data: bytes, name: str) -> tuple[Project, str | None]:
     """Read a project and put its decisions into the session for the loaded data.
 
     The file is read and checked against the loaded data first: a file that does not fit
-    raises :class:`SegmenttiError` and nothing in the session changes.
+    raises :class:`SegmenttiError` and nothing in the session changes. A project of several
+    files is applied to those files joined as it says: when they are loaded (or uploaded on
+    the data page now) they are joined again its way; otherwise the project waits for them
+    and the text returned beside it says which files to load (``None`` when it was applied).
     """
     project = project_from_bytes(data, name)
     if project.sample and (state.source_dataset() is None or state.source_dataset().sample != project.sample):
@@ -104,8 +115,55 @@ def open_project(data: bytes, name: str) -> Project:
             raise SegmenttiError("error.project_field", name=name, field="data.sample")
         check_fits(project, cached_sample(project.sample).frame, project.sample)
         load_sample_dataset(project.sample)
+    elif len(project.files) > 1 and loaded_files(state.source_dataset()) != project.files:
+        return project, _join_project_files(project, name)
+    apply_project(project)
+    return project, None
+
+
+def _join_project_files(project: Project, name: str) -> str | None:
+    """Join the loaded or uploaded files as ``project`` says and apply it, or keep it waiting (the text why)."""
+    uploads = current_uploads()
+    if uploads and not missing_files(project, [upload for upload, _ in uploads]):
+        wait_for_files(project, name)  # on the data page with every file: it joins them and applies the project
+        plan_uploads(uploads, force=True)
+        return None
+    source = state.source_dataset()
+    loaded = [part.table.source_name for part in source.parts] if source is not None else []
+    again = None if missing_files(project, loaded) else rejoined(source, project)
+    if again is None:
+        wait_for_files(project, name)
+        names = ", ".join(file.name for file in project.files)
+        missing = missing_files(project, loaded) or [file.name for file in project.files]
+        return state.t("project.load_files", names=names, missing=", ".join(missing))
+    check_fits(project, again.table.frame, again.label)
+    state.put(state.PROJECT_FILES, project.files)
+    state.set_dataset(again)
+    apply_project(project)
+    return None
+
+
+def apply_waiting_project() -> None:
+    """Apply the project waiting for its files once the data page has joined them as it says (said on the page)."""
+    waiting = pending_project()
+    if waiting is None or loaded_files(state.source_dataset()) != waiting[0].files:
+        return
+    project, name = waiting
+    try:
+        apply_project(project)
+    except SegmenttiError as error:  # said once: the files are joined, the project's columns do not fit them
+        state.put(state.PROJECT_PENDING, None)
+        st.error(error.message(state.lang()), icon=":material/error:")
+        return
+    names = ", ".join(file.name for file in project.files)
+    st.success(state.t("project.files_rejoined", name=name, names=names), icon=":material/join:")
+
+
+def apply_project(project: Project) -> None:
+    """Put the project's decisions into the session for the loaded data (checked first: nothing changes on a misfit)."""
     source = state.source_dataset()
     check_fits(project, source.table.frame, source.label)
+    state.put(state.PROJECT_PENDING, None)  # applied: it waits no more, nor does one opened before it
     state.forget_decision_widgets()
     state.set_column_overrides(project.overrides)
     state.set_column_labels(project.column_labels)
@@ -130,7 +188,6 @@ def open_project(data: bytes, name: str) -> Project:
         features, _ = current_features()
         key = state.segmentation_key(state.dataset().digest, features.criteria, project.k, project.method)
         state.persona_edits(key).update(project.persona_edits())
-    return project
 
 
 def project_sidebar() -> None:
@@ -149,12 +206,17 @@ def project_sidebar() -> None:
         if upload is not None and state.widget_value(state.PROJECT_OPENED) != upload.file_id:
             state.put(state.PROJECT_OPENED, upload.file_id)  # one upload is opened once
             try:
-                project = open_project(upload.getvalue(), upload.name)
+                project, waiting = open_project(upload.getvalue(), upload.name)
             except SegmenttiError as error:
                 st.error(error.message(state.lang()), icon=":material/error:")
             else:
-                saved_on = project.sample or (project.files[0].name if project.files else "")
-                st.success(state.t("project.opened", name=upload.name, data=saved_on or "-"), icon=":material/check:")
+                if waiting is not None:
+                    st.warning(waiting, icon=":material/upload_file:")
+                elif pending_project() is None:  # else the data page joins the files and says so
+                    saved_on = project.sample or ", ".join(file.name for file in project.files)
+                    st.success(
+                        state.t("project.opened", name=upload.name, data=saved_on or "-"), icon=":material/check:"
+                    )
 
 
 def session_model(result, personas) -> SavedModel:

@@ -22,15 +22,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import streamlit as st
 
-from segmentti.data.loading import Table
-from segmentti.data.quality import Fix, Step, apply_fixes
+from segmentti.data.quality import Fix, apply_fixes
 from segmentti.insight.personas import DEFAULT_CURRENCY
 from segmentti.texts import language_from_locale, translate
+from ui.dataset import Dataset
 from ui.digests import digest_of, segmentation_key, settings_digest  # noqa: F401 (re-exported: state.digest_of …)
 from ui.shared import shared_results
 
@@ -101,7 +100,11 @@ PILOT_ON, PILOT_PERCENT, PILOT_SEED = "export_pilot_on", "export_pilot_percent",
 RESULTS = "results"
 # the project box, the Score and Compare pages' uploads: kept whatever the data
 PROJECT_UPLOAD, PROJECT_OPENED, MODEL_UPLOAD = "project_upload", "project_opened", "model_upload"
-SCORE_UPLOAD, COMPARE_OLD, COMPARE_NEW = "score_upload", "compare_old", "compare_new"
+# a project's files: how each is read and joined (the data page's defaults for files of those names), and a
+# project waiting for its files to be loaded
+PROJECT_FILES, PROJECT_PENDING = "project_files", "project_pending"
+SCORE_UPLOAD, COMPARE_OLD, COMPARE_NEW, COMPARE_BASIS = "score_upload", "compare_old", "compare_new", "compare_basis"
+COMPARE_ONE_FILE, COMPARE_AS_OF_OLD, COMPARE_AS_OF_NEW = "compare_one_file", "compare_as_of_old", "compare_as_of_new"
 
 _PER_DATA = (
     CRITERIA,
@@ -150,29 +153,6 @@ _PER_FILE_PREFIXES = (_COLUMN_EDITOR, _FIX)
 # kinds of result in the results store: loading kinds outlive a data change, source kinds a quality fix
 LOADING_KINDS = frozenset({"table", "sample", "customers"})
 SOURCE_KINDS = frozenset({"quality"})
-
-
-@dataclass(frozen=True, eq=False)
-class Dataset:
-    """The table the user works on and where it came from.
-
-    ``digest`` (SHA-256 of the file's bytes plus the sheet) keys every cached result,
-    so a result can only ever be served for the very same data.
-    """
-
-    table: Table
-    digest: str
-    sample: str | None = None
-    steps: tuple[Step, ...] = ()
-    """The data-quality fixes applied to the loaded data, in order (translatable; exports list them)."""
-    orders: tuple = ()
-    """The order-line files (:class:`segmentti.data.assembly.Part`) the customers were built from, if any:
-    the customer-value page fits its models on their lines."""
-
-    @property
-    def label(self) -> str:
-        """The file name, or the sample's name."""
-        return self.table.source_name
 
 
 # --- language ----------------------------------------------------------------------------------
@@ -271,6 +251,11 @@ def file_key(data: bytes, position: int) -> str:
 def file_widget_key(file_key: str, option: str) -> str:
     """The key of the data page's ``option`` widget (separator, sheet, mapping …) of the file ``file_key``."""
     return f"{file_key}_{option}"
+
+
+def snapshot_column_key(digest: str, field: str) -> str:
+    """The key of the Compare page's choice of the order-line column ``field`` of the snapshot file ``digest``."""
+    return f"compare_column_{digest[:12]}_{field}"
 
 
 def scan_charts_open() -> bool:
@@ -404,7 +389,7 @@ def set_fixes(chosen: list[Fix]) -> None:
         return
     result = apply_fixes(source.table.frame, chosen, column_overrides())
     table = dataclasses.replace(source.table, frame=result.frame)
-    set_dataset(Dataset(table, digest, sample=source.sample, steps=result.steps, orders=source.orders), fixed=True)
+    set_dataset(dataclasses.replace(source, table=table, digest=digest, steps=result.steps), fixed=True)
 
 
 # --- choices for the working data --------------------------------------------------------------

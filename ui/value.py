@@ -145,9 +145,7 @@ def add_value_columns(value: CustomerValue, source: OrderSource) -> None:
     table = dataclasses.replace(current.table, frame=pd.concat([kept, joined], axis=1))
     settings = (value.history.unit, value.horizon_days, value.discount, source.digest)
     digest = hashlib.sha256((current.digest + repr(settings)).encode("utf-8")).hexdigest()
-    state.set_dataset(
-        state.Dataset(table, digest, sample=current.sample, steps=current.steps, orders=current.orders), fixed=True
-    )
+    state.set_dataset(dataclasses.replace(current, table=table, digest=digest), fixed=True)
 
 
 def has_value_columns() -> bool:

@@ -36,8 +36,11 @@ def add_customer_table_options(command: argparse.ArgumentParser, lang: str) -> N
     add_engine_options(command, lang)
 
 
-def add_order_options(command: argparse.ArgumentParser, required: bool, lang: str) -> None:
-    """The options that read INPUT as order lines and build one row per customer first."""
+def add_order_options(command: argparse.ArgumentParser, required: bool, lang: str, *, with_as_of: bool = True) -> None:
+    """The options that read INPUT as order lines and build one row per customer first.
+
+    ``with_as_of=False`` leaves out ``--as-of`` for a command with as-of days of its own (``compare``).
+    """
     group = command.add_argument_group(
         help_text("cli.help_order_group" if required else "cli.help_order_group_optional", lang)
     )
@@ -52,7 +55,8 @@ def add_order_options(command: argparse.ArgumentParser, required: bool, lang: st
         ("--order", "cli.help_order"),
     ]:
         group.add_argument(option, required=required and option == "--customer", help=help_text(key, lang))
-    group.add_argument("--as-of", dest="as_of", help=help_text("cli.help_as_of", lang))
+    if with_as_of:
+        group.add_argument("--as-of", dest="as_of", help=help_text("cli.help_as_of", lang))
     if not required:  # order lines are recognised by themselves; this says INPUT is customers after all
         group.add_argument(
             "--customer-table",
@@ -114,7 +118,8 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
 
 def order_mapping(args: argparse.Namespace) -> OrderMapping | None:
     """The order-line columns given on the command line, or ``None`` when INPUT is a customer table."""
-    given = [args.date, args.amount, args.quantity, args.price, args.category, args.channel, args.order, args.as_of]
+    given = [args.date, args.amount, args.quantity, args.price, args.category, args.channel, args.order]
+    given.append(getattr(args, "as_of", None))
     if args.customer is None:
         if any(value is not None for value in given):
             raise SegmenttiError("error.cli_needs_customer")

@@ -43,7 +43,7 @@ def read_delimited(data: bytes, start: int, encoding: str, separator: str, heade
         caller then reads the file with pandas, which says precisely what is wrong or pads short
         lines the way it always has.
     """
-    if data.count(b'"', start) % 2:
+    if data.find(b'"', start) >= 0 and data.count(b'"', start) % 2:
         return None  # a quote left open: Arrow would read the rest of the file as one cell
     read_options = pa_csv.ReadOptions(column_names=header, encoding=_ARROW_ENCODINGS[encoding], block_size=_BLOCK_BYTES)
     parse_options = pa_csv.ParseOptions(

@@ -12,12 +12,18 @@ if TYPE_CHECKING:  # the options are read, never made, here; loading imports thi
     from segmentti.data.loading import LoadOptions
 
 _PROBE_ROWS = 5000  # rows tried first: a column whose first rows are plain text is text
+_CAST_PROBE = 1000  # cells cast first: a text column shows it at once
 
 # Patterns are plain strings so pandas hands them to Arrow's vectorised regex engine.
 _DOT_NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
 _COMMA_NUMBER = r"[+-]?\d{1,3}([ \x{00a0}\x{202f}.]\d{3})*(,\d+)?|[+-]?\d+(,\d+)?"
 _THOUSANDS_DOT_NUMBER = r"[+-]?\d{1,3}([ \x{00a0}\x{202f},]\d{3})+(\.\d+)?"
 _LEADING_ZERO = r"[+-]?0\d"
+_LEADING_ZERO_START = "^" + _LEADING_ZERO
+_COMPACT_LOW, _COMPACT_HIGH = 19000101, 20991231
+"""The range of numbers that :data:`_COMPACT_DATE` could read as dates."""
+_ISO_LENGTHS = {10, 16, 19}
+"""Lengths of ``yyyy-mm-dd``, ``… hh:mm`` and ``… hh:mm:ss``: other ISO forms take the general rules."""
 _COMPACT_DATE = r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
 """``yyyymmdd`` (``19970101``), as CDNOW and many older systems write dates."""
 _DAY_MONTH_DATE = r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4})([ T]\d{1,2}:\d{2}(:\d{2})?)?"
@@ -53,6 +59,9 @@ def convert_column(column: pd.Series, options: LoadOptions) -> Converted:
         column = column.map(
             lambda cell: cell if isinstance(cell, str) else _cell_text(cell), na_action="ignore"
         ).astype("str")
+    typed = _typed_by_arrow(column, options)
+    if typed is not None:
+        return typed
     text = column.astype("str").str.strip()
     text = text.where(text != "", None)
     probe = pd.Series(text.iloc[:_PROBE_ROWS].dropna().unique(), dtype="str")
@@ -74,6 +83,67 @@ def convert_column(column: pd.Series, options: LoadOptions) -> Converted:
         filled = np.where(codes >= 0, array[np.maximum(codes, 0)], np.nan)
         result = _tidy_numbers(pd.Series(filled.astype(float), index=column.index))
     return Converted(result, comma, date_format, ambiguous)
+
+
+def _typed_by_arrow(column: pd.Series, options: LoadOptions) -> Converted | None:
+    """A clean column of plain numbers or ISO dates cast in one vectorised pass, or ``None`` for the general rules.
+
+    Arrow's casts read the whole column in native code, without a regular expression per
+    distinct value. They accept a little more than the rules of :func:`_convert_distinct`
+    (``nan``, ``inf``, zero-padded codes, ``yyyymmdd`` read as a number, an ISO time with the hour
+    alone, spaces never): every such column, and every cell a cast refuses, is left to those
+    rules, so each column is read exactly as before, only faster.
+    """
+    if not pd.api.types.is_string_dtype(column) or column.empty:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = pa.array(column.array)
+    if cells.null_count == len(cells):
+        return None
+    if options.decimal != ",":
+        numbers = _cast(cells, pa.float64())
+        if numbers is not None:
+            if pc.any(pc.or_(pc.is_nan(numbers), pc.is_inf(numbers))).as_py():
+                return None  # "nan" and "inf" are text by our rules
+            if pc.any(pc.match_substring_regex(cells, _LEADING_ZERO_START)).as_py():
+                return None  # zero-padded codes stay text unless the rules say otherwise
+            extremes = pc.min_max(numbers)
+            if extremes["min"].as_py() >= _COMPACT_LOW and extremes["max"].as_py() <= _COMPACT_HIGH and _whole(numbers):
+                return None  # could be yyyymmdd dates
+            values = numbers.to_numpy(zero_copy_only=False)
+            return Converted(_tidy_numbers(pd.Series(values, index=column.index)))
+    times = _cast(cells, pa.timestamp("us"))
+    if times is None:
+        return None
+    lengths = pc.unique(pc.drop_null(pc.utf8_length(cells))).to_pylist()
+    if not set(lengths) <= _ISO_LENGTHS:
+        return None
+    longest = max(lengths)
+    date_format = "%Y-%m-%d" if longest <= 10 else ("%Y-%m-%d %H:%M" if longest <= 16 else "%Y-%m-%d %H:%M:%S")
+    values = pd.Series(times.to_numpy(zero_copy_only=False), index=column.index)
+    return Converted(values, date_format=date_format)
+
+
+def _cast(cells, kind):
+    """``cells`` cast to ``kind``, or ``None`` when a cell does not read as one (tried on the first cells first)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        if len(cells) > _CAST_PROBE:  # a text column fails on its first cells, before the whole column is cast
+            pc.cast(cells.slice(0, _CAST_PROBE), kind)
+        return pc.cast(cells, kind)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+
+
+def _whole(numbers) -> bool:
+    import pyarrow.compute as pc
+
+    filled = pc.drop_null(numbers)
+    return bool(pc.all(pc.equal(pc.floor(filled), filled)).as_py())
 
 
 def _is_number(cell: object) -> bool:

@@ -298,7 +298,9 @@ def describe_columns(frame: pd.DataFrame, overrides: Overrides | None = None) ->
     return [_apply_override(info, frame[info.name], overrides.get(info.name) or {}) for info in infos]
 
 
-def criterion_kinds(frame: pd.DataFrame, overrides: Overrides | None = None) -> dict[str, Kind]:
+def criterion_kinds(
+    frame: pd.DataFrame, overrides: Overrides | None = None, *, infos: list[ColumnInfo] | None = None
+) -> dict[str, Kind]:
     """Tell how each column of ``frame`` enters the clustering: as a number or as categories.
 
     The column's role decides, as detected by :func:`describe_columns` or set by the user in
@@ -312,6 +314,8 @@ def criterion_kinds(frame: pd.DataFrame, overrides: Overrides | None = None) -> 
         The chosen criteria columns (other columns may be present).
     overrides : dict, optional
         The user's corrections (see :func:`describe_columns`).
+    infos : list of ColumnInfo, optional
+        :func:`describe_columns` of ``frame`` with ``overrides`` when the caller has it already.
 
     Returns
     -------
@@ -320,7 +324,7 @@ def criterion_kinds(frame: pd.DataFrame, overrides: Overrides | None = None) -> 
         empty or constant column stored as numbers), ``Kind.CATEGORICAL`` for every other.
     """
     kinds: dict[str, Kind] = {}
-    for info in describe_columns(frame, overrides):
+    for info in describe_columns(frame, overrides) if infos is None else infos:
         column = frame[info.name]
         stored_as_number = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
         numeric = info.role is Role.NUMERIC or (

@@ -193,12 +193,12 @@ def criteria_suggestion(
     chosen: list[str] = []
     duplicates: list[tuple[str, str]] = []
     numeric = [info.name for info in candidates if info.role is Role.NUMERIC]
-    ranks = _ranks(frame, numeric)
+    correlations = _ranks(frame, numeric).corr()  # every pair at once, in pandas' own loop (no BLAS threads)
     for name in _turns(frame, candidates, families):
         if len(chosen) >= limit:
             break
         if name in numeric:
-            twin = _twin(ranks, name, chosen)
+            twin = _twin(correlations, name, chosen)
         else:
             twin = next(
                 (other for other in chosen if other not in numeric and _same_grouping(frame, name, other)), None
@@ -306,13 +306,16 @@ def _reads_better(frame: pd.DataFrame, name: str, other: str) -> bool:
     return worded(name) > worded(other)
 
 
-def _twin(ranks: pd.DataFrame, name: str, chosen: list[str]) -> str | None:
-    """The chosen numeric column whose rank correlation with ``name`` exceeds the limit, if any."""
-    if name not in ranks.columns:
+def _twin(correlations: pd.DataFrame, name: str, chosen: list[str]) -> str | None:
+    """The chosen numeric column whose rank correlation with ``name`` exceeds the limit, if any.
+
+    ``correlations`` holds the Pearson correlations of the ranks (Spearman's), every pair of numeric columns.
+    """
+    if name not in correlations.columns:
         return None
     for other in chosen:
-        if other in ranks.columns:
-            correlation = ranks[name].corr(ranks[other])
+        if other in correlations.columns:
+            correlation = correlations.at[name, other]
             if pd.notna(correlation) and abs(correlation) > DUPLICATE_CORRELATION:
                 return other
     return None

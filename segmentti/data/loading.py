@@ -37,6 +37,8 @@ MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 """The largest table a ``.gz`` or ``.zip`` may unpack to (1 GiB), so a packed bomb is refused."""
 
 _SNIFF_LINES = 60
+_ASCII_HEAD_BYTES = 1024 * 1024
+"""The head of a plain-ASCII text file decoded to sniff it (the whole file is decoded only for pandas)."""
 _WHITESPACE_SHARE = 0.8  # share of sample lines that must split into one width for whitespace to be the separator
 _HEADER_SEARCH_ROWS = 30
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -422,10 +424,16 @@ def _sniff_separator(sample: str) -> str:
 
 
 def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
-    text, encoding = _decode(data, source_name, options.encoding)
+    sniffed_lines = _SNIFF_LINES + (options.header_row or 0)
+    prefix = data[:_ASCII_HEAD_BYTES]
+    partial = options.encoding is None and prefix.count(b"\n") >= sniffed_lines and data.isascii()
+    if partial:  # plain ASCII is valid UTF-8: decode the head to sniff (binary refused), the rest only for pandas
+        text, encoding = _decode(prefix, source_name, "utf-8")
+    else:
+        text, encoding = _decode(data, source_name, options.encoding)
     if not text or text.isspace():
         raise SegmenttiError("error.empty_file", name=source_name)
-    head = first_lines(text, _SNIFF_LINES + (options.header_row or 0))
+    head = first_lines(text, sniffed_lines)
     sample = "".join(head)
     if options.separator is not None:
         if options.separator not in SEPARATORS:
@@ -446,6 +454,8 @@ def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
         if start is not None:
             frame = read_delimited(data, start, encoding, separator, header)
     if frame is None:  # whitespace, a header beyond the sample, or lines Arrow will not split: pandas says why
+        if partial:
+            text, encoding = _decode(data, source_name, None)
         if header_at:
             text = drop_leading_records(text, separator, header_at)
         first = first_record(text, separator, source_name)

@@ -15,7 +15,7 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from segmentti.data.columns import Family, Kind, Overrides, Role, criterion_kinds, describe_columns
+from segmentti.data.columns import ColumnInfo, Family, Kind, Overrides, Role, criterion_kinds, describe_columns
 from segmentti.data.criteria import suggest_criteria
 from segmentti.data.orders import structurally_missing
 from segmentti.errors import SegmenttiError
@@ -74,21 +74,34 @@ class BalancedOneHotEncoder(TransformerMixin, BaseEstimator):
 
     def fit(self, X: pd.DataFrame, y: None = None) -> BalancedOneHotEncoder:
         """Learn the levels (rare ones grouped) and the weight of every column's block."""
-        text = _as_text(self._checked(X, reset=True))
+        frame = pd.DataFrame(self._checked(X, reset=True))
         self.kept_levels_ = []
-        for position in range(text.shape[1]):
-            shares = text.iloc[:, position].value_counts(normalize=True)
+        grouped_counts = []
+        for position in range(frame.shape[1]):
+            counts = _level_counts(frame.iloc[:, position])
+            shares = counts / counts.sum()
             kept = set(shares.index[shares >= self.rare_share])
             if len(kept) < len(shares) - 1:  # one rare level alone stays itself
                 self.kept_levels_.append(kept)
             else:
                 self.kept_levels_.append(set(shares.index))
-        text = self._group_rare(text)
+            grouped = counts.index.where(counts.index.isin(self.kept_levels_[-1]), RARE_LEVEL)
+            grouped_counts.append(counts.groupby(grouped, sort=False).sum())
+        # the levels alone, one row each (a column with fewer repeats its first): OneHotEncoder learns the
+        # same sorted categories as from every row, without a Python set of a hundred thousand cells
+        longest = max(len(counts) for counts in grouped_counts)
+        levels_table = pd.DataFrame(
+            {
+                column: pd.Series([*counts.index, *[counts.index[0]] * (longest - len(counts))], dtype="str")
+                for column, counts in zip(frame.columns, grouped_counts, strict=True)
+            }
+        )
         self.encoder_ = OneHotEncoder(handle_unknown="ignore", sparse_output=False, dtype=np.float64)
-        self.encoder_.fit(text)
+        self.encoder_.fit(levels_table)
         weights = []
         for position, levels in enumerate(self.encoder_.categories_):
-            shares = text.iloc[:, position].value_counts(normalize=True).reindex(levels, fill_value=0.0)
+            counts = grouped_counts[position]
+            shares = (counts / counts.sum()).reindex(levels, fill_value=0.0)
             spread = 1.0 - float(np.sum(shares.to_numpy() ** 2))
             block_weight = min(1.0 / np.sqrt(spread), self.max_weight) if spread > 1e-12 else 0.0
             weights.extend([block_weight] * len(levels))
@@ -132,13 +145,6 @@ class BalancedOneHotEncoder(TransformerMixin, BaseEstimator):
         """``X`` as a table after scikit-learn's checks (2-D, not sparse, not empty, the fitted columns)."""
         checked = validate_data(self, X, dtype=None, ensure_all_finite=False, reset=reset)
         return X if isinstance(X, pd.DataFrame) else pd.DataFrame(checked)
-
-    def _group_rare(self, text: pd.DataFrame) -> pd.DataFrame:
-        grouped = {}
-        for position, column in enumerate(text.columns):
-            values = text.iloc[:, position]
-            grouped[column] = values.where(values.isin(self.kept_levels_[position]), RARE_LEVEL)
-        return pd.DataFrame(grouped, index=text.index)
 
     def get_feature_names_out(self, input_features: Sequence[str] | None = None) -> np.ndarray:
         """Names as ``column_level``."""
@@ -249,6 +255,21 @@ def absent_value(name: str, column: pd.Series) -> float:
     return float(filled.max()) if len(filled) else 0.0
 
 
+def _level_counts(column: pd.Series) -> pd.Series:
+    """How many rows hold each level of ``column`` as text (empty cells as :data:`MISSING_LEVEL`), as :func:`_as_text` reads them.
+
+    A text column is counted per distinct value (factorised), every other kind cell by cell.
+    """
+    if pd.api.types.is_string_dtype(column) and column.dtype.kind != "O":
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        counts = pd.Series(
+            np.bincount(codes + 1, minlength=len(uniques) + 1), index=[MISSING_LEVEL, *map(str, uniques)]
+        )
+        counts = counts[counts > 0]
+        return counts.groupby(level=0, sort=False).sum() if counts.index.has_duplicates else counts
+    return _as_text(column.to_frame()).iloc[:, 0].value_counts()
+
+
 def _as_text(X: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(X)
     return frame.astype(object).where(frame.notna(), MISSING_LEVEL).astype(str)
@@ -314,11 +335,18 @@ def resolve_criteria(
         When a name is not a column, a column is an id, contact, date or free-text
         column, or no usable column is left.
     """
+    return _resolved(frame, criteria, overrides)[0]
+
+
+def _resolved(
+    frame: pd.DataFrame, criteria: Sequence[str] | None, overrides: Overrides | None
+) -> tuple[list[str], list[ColumnInfo] | None]:
+    """:func:`resolve_criteria` and the columns' descriptions when it made them (``None`` for a suggestion)."""
     if not criteria:
         chosen = suggest_criteria(frame, overrides)
         if not chosen:
             raise SegmenttiError("error.no_usable_columns")
-        return chosen
+        return chosen, None
     missing = [name for name in criteria if name not in frame.columns]
     if missing:
         raise SegmenttiError(
@@ -334,7 +362,7 @@ def resolve_criteria(
     ]
     if refused:
         raise SegmenttiError("error.criteria_not_usable", columns=", ".join(refused))
-    return [info.name for info in infos]
+    return [info.name for info in infos], infos
 
 
 def build_features(
@@ -382,7 +410,7 @@ def build_features(
         For unusable criteria (see :func:`resolve_criteria`), a negative weight, or
         when every chosen criterion is empty or weighted 0.
     """
-    chosen = resolve_criteria(frame, criteria, overrides)
+    chosen, infos = _resolved(frame, criteria, overrides)
     weights = dict(weights or {})
     for name, weight in weights.items():
         if not np.isfinite(weight) or weight < 0:
@@ -391,7 +419,8 @@ def build_features(
     dropped = tuple(name for name in chosen if name not in filled)
     if not filled:
         raise SegmenttiError("error.criteria_all_empty", columns=", ".join(chosen))
-    kinds = criterion_kinds(frame[filled], overrides)
+    described = None if infos is None else [info for info in infos if info.name in filled]
+    kinds = criterion_kinds(frame[filled], overrides, infos=described)
     numeric = tuple(name for name in filled if kinds[name] is Kind.NUMERIC)
     categorical = tuple(name for name in filled if name not in numeric)
     logged = tuple(name for name in numeric if log_skewed and is_skewed(frame[name]))

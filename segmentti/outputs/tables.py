@@ -105,8 +105,16 @@ def cut_at_word(text: str, limit: int, separator: str = " ") -> str:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Encode ``frame`` as a standard CSV: UTF-8, comma separator, dot decimals, formulas made inert."""
-    return neutralize_formulas(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """Encode ``frame`` as a standard CSV: UTF-8, comma separator, dot decimals, formulas made inert.
+
+    Arrow renders the usual kinds of columns at once (:func:`segmentti.outputs.csv_text.csv_text`,
+    the same bytes); pandas writes any other table.
+    """
+    from segmentti.outputs.csv_text import csv_text
+
+    safe = neutralize_formulas(frame)
+    text = csv_text(safe)
+    return (safe.to_csv(index=False, lineterminator="\n") if text is None else text).encode("utf-8")
 
 
 def build_summary(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -104,12 +104,37 @@ def find_id_column(frame: pd.DataFrame, saved: SavedModel) -> str:
     SegmenttiError
         When the data has no id column (snapshots cannot be matched).
     """
-    if saved.orders is not None and saved.orders.customer in frame.columns:
-        return saved.orders.customer
-    for info in describe_columns(frame, saved.overrides):
+    return id_column_of(frame, saved.orders.customer if saved.orders is not None else None, saved.overrides)
+
+
+def id_column_of(
+    frame: pd.DataFrame, preferred: str | None = None, overrides: Mapping[str, Mapping[str, str]] | None = None
+) -> str:
+    """``preferred`` when ``frame`` has it, else the first column of role id (with the user's ``overrides``).
+
+    Raises
+    ------
+    SegmenttiError
+        When the data has no id column (snapshots cannot be matched).
+    """
+    if preferred is not None and preferred in frame.columns:
+        return preferred
+    for info in describe_columns(frame, overrides):
         if info.role is Role.ID:
             return info.name
     raise SegmenttiError("error.compare_no_id", columns=", ".join(map(str, frame.columns)))
+
+
+def check_snapshot_ids(frames: Sequence[pd.DataFrame], id_column: str) -> None:
+    """Raise :class:`SegmenttiError` when a snapshot lacks ``id_column`` or repeats an id in it."""
+    for frame in frames:
+        if id_column not in frame.columns:
+            raise SegmenttiError("error.compare_no_id", columns=", ".join(map(str, frame.columns)))
+        repeated = frame[id_column].dropna().duplicated()
+        if repeated.any():
+            raise SegmenttiError(
+                "error.compare_repeated_id", column=id_column, example=str(frame[id_column].dropna()[repeated].iloc[0])
+            )
 
 
 def compare_snapshots(
@@ -139,19 +164,47 @@ def compare_snapshots(
         For a missing criterion or id column, or an id repeated within a snapshot.
     """
     id_column = id_column or find_id_column(new_frame, saved)
-    for frame in (old_frame, new_frame):
-        if id_column not in frame.columns:
-            raise SegmenttiError("error.compare_no_id", columns=", ".join(map(str, frame.columns)))
-        repeated = frame[id_column].dropna().duplicated()
-        if repeated.any():
-            raise SegmenttiError(
-                "error.compare_repeated_id", column=id_column, example=str(frame[id_column].dropna()[repeated].iloc[0])
-            )
-    names = saved.names
+    check_snapshot_ids((old_frame, new_frame), id_column)
+    old_labels = score_frame(old_frame, saved)[1]
+    new_labels = score_frame(new_frame, saved)[1]
+    return compare_segments(old_frame, new_frame, old_labels, new_labels, saved.names, lang, id_column=id_column)
+
+
+def compare_segments(
+    old_frame: pd.DataFrame,
+    new_frame: pd.DataFrame,
+    old_labels: np.ndarray,
+    new_labels: np.ndarray,
+    names: Sequence[str],
+    lang: str = "en",
+    *,
+    id_column: str,
+) -> SnapshotComparison:
+    """Compare two snapshots whose customers are already placed in the same segments.
+
+    The one comparison of two snapshots: :func:`compare_snapshots` (a saved model's segments)
+    and :func:`segmentti.project.rfm_comparison.compare_rfm_snapshots` (the named RFM
+    segments) each place the customers and hand them here.
+
+    Parameters
+    ----------
+    old_frame, new_frame : pandas.DataFrame
+        One row per customer then and now, both with ``id_column`` (checked by
+        :func:`check_snapshot_ids`); ``total_spend`` and ``orders`` give the revenue changes.
+    old_labels, new_labels : numpy.ndarray
+        Segment index (0 … len(names) - 1) of each row of ``old_frame`` and ``new_frame``.
+    names : sequence of str
+        The segments' names, in segment order.
+    lang : str
+        Language of the "new" and "gone" labels.
+    id_column : str
+        The customer id both snapshots share.
+    """
+    names = tuple(names)
     k = len(names)
-    old = _segments_by_id(old_frame, saved, id_column)
-    new = _segments_by_id(new_frame, saved, id_column)
-    new_label, gone_label = translate("compare.new", lang), translate("compare.gone", lang)
+    old = _segments_by_id(old_frame, old_labels, id_column)
+    new = _segments_by_id(new_frame, new_labels, id_column)
+    new_label, gone_label = _outside_labels(names, lang)
     both = old.index.intersection(new.index)
     counts = np.zeros((k + 1, k + 1), dtype=np.int64)
     np.add.at(counts, (old[both].to_numpy(), new[both].to_numpy()), 1)
@@ -180,9 +233,22 @@ def compare_snapshots(
     )
 
 
-def _segments_by_id(frame: pd.DataFrame, saved: SavedModel, id_column: str) -> pd.Series:
-    _, labels = score_frame(frame, saved)
-    series = pd.Series(labels, index=pd.Index(frame[id_column].to_numpy(), name=id_column))
+def _outside_labels(names: Sequence[str], lang: str) -> tuple[str, str]:
+    """The "new customers" row and "gone" column labels, in other words where a segment has that name.
+
+    The RFM segment "New Customers" ("Uudet asiakkaat") would otherwise share its row's label
+    with the customers who were not there before.
+    """
+    taken = {str(name).casefold() for name in names}
+    labels = []
+    for key, other in (("compare.new", "compare.new_other"), ("compare.gone", "compare.gone_other")):
+        label = translate(key, lang)
+        labels.append(translate(other, lang) if label.casefold() in taken else label)
+    return labels[0], labels[1]
+
+
+def _segments_by_id(frame: pd.DataFrame, labels: np.ndarray, id_column: str) -> pd.Series:
+    series = pd.Series(np.asarray(labels, dtype=np.int64), index=pd.Index(frame[id_column].to_numpy(), name=id_column))
     return series[series.index.notna()]
 
 

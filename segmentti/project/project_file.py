@@ -8,15 +8,17 @@ notes, rules and pilot settings. Opening it on the same data reproduces the same
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import pandas as pd
 
 import segmentti
-from segmentti.data.loading import LoadOptions, Table
+from segmentti.data.assembly import KINDS, Assembly, Part, assemble
+from segmentti.data.loading import LoadOptions, Table, load_table
 from segmentti.data.orders import OrderMapping
 from segmentti.data.quality import ACTIONS, Fix
 from segmentti.engine.methods import METHODS
@@ -24,7 +26,10 @@ from segmentti.engine.rules import Rule, rules_from_json, rules_to_json
 from segmentti.errors import SegmenttiError
 
 PROJECT_FORMAT = "segmentti-project"
-PROJECT_VERSION = 1
+PROJECT_VERSION = 2
+"""Version 2 records every file of a join (what it holds, its id column, its order-line columns and as-of day)."""
+READABLE_VERSIONS = (1, 2)
+"""Versions this one reads: a version-1 file is read as it was written (its files without join details)."""
 PROJECT_FILE = "project.json"
 """The project's file name in a run's folder (``segment --out DIR`` writes ``DIR/project.json``)."""
 
@@ -33,7 +38,12 @@ MAX_PROJECT_BYTES = 10 * 1024 * 1024
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file the data came from and how it was read (``None``: detected)."""
+    """A file the data came from, how it was read (``None``: detected) and how it joins the others.
+
+    ``kind`` is ``"customers"`` or ``"orders"`` (:data:`segmentti.data.assembly.KINDS`);
+    ``id_column`` the customer id it is joined on (for order lines the mapping's customer);
+    ``orders`` and ``as_of`` how order lines become customers.
+    """
 
     name: str
     sheet: str | None = None
@@ -42,6 +52,10 @@ class SourceFile:
     decimal: str | None = None
     header_row: int | None = None
     date_order: str | None = None
+    kind: str = "customers"
+    id_column: str | None = None
+    orders: OrderMapping | None = None
+    as_of: str | None = None
 
     @classmethod
     def of(cls, table: Table) -> SourceFile:
@@ -56,10 +70,47 @@ class SourceFile:
             date_order=table.date_order,
         )
 
+    @classmethod
+    def of_part(cls, part: Part) -> SourceFile:
+        """How one file of a join was read and is used, as the project keeps it."""
+        return replace(
+            cls.of(part.table), kind=part.kind, id_column=part.id_column, orders=part.mapping, as_of=part.as_of
+        )
+
     @property
     def load_options(self) -> LoadOptions:
         """The options that read the file the same way again."""
         return LoadOptions(self.separator, self.encoding, self.decimal, self.header_row, self.date_order)
+
+
+def project_parts(project: Project, files: Mapping[str, bytes]) -> list[Part]:
+    """The project's files read from ``files`` (name → bytes) as the project says, ready for :func:`assemble`.
+
+    Raises
+    ------
+    SegmenttiError
+        Naming every file of the project that ``files`` lacks (``project.load_files``'s error
+        twin, ``error.project_files_missing``), or for a file that cannot be read.
+    """
+    missing = [source.name for source in project.files if source.name not in files]
+    if missing:
+        raise SegmenttiError(
+            "error.project_files_missing",
+            names=", ".join(source.name for source in project.files),
+            missing=", ".join(missing),
+        )
+    parts = []
+    for source in project.files:
+        data = files[source.name]
+        table = load_table(data, source.name, sheet=source.sheet, options=source.load_options)
+        digest = hashlib.sha256(data + repr((source.sheet, source.load_options)).encode()).hexdigest()
+        parts.append(Part(table, digest, source.kind, source.id_column, source.orders, source.as_of))
+    return parts
+
+
+def assemble_project(project: Project, files: Mapping[str, bytes]) -> Assembly:
+    """The working table of the project's files: each read, turned into customers and joined as it was saved."""
+    return assemble(project_parts(project, files))
 
 
 @dataclass(frozen=True)
@@ -69,7 +120,8 @@ class Project:
     Attributes
     ----------
     files : tuple of SourceFile
-        The data's files (the first is the customer table, or the order lines).
+        Every file of the data in the order they were joined (the first is the base: the
+        customer table, or the order lines), each with how it was read and joined.
     sample : str or None
         The bundled sample used instead of a file.
     orders : OrderMapping or None
@@ -174,7 +226,7 @@ def project_from_bytes(data: bytes, name: str = PROJECT_FILE) -> Project:
         raise SegmenttiError("error.project_not_a_project", name=name) from None
     if not isinstance(document, dict) or document.get("format") != PROJECT_FORMAT:
         raise SegmenttiError("error.project_not_a_project", name=name)
-    if document.get("version") != PROJECT_VERSION:
+    if document.get("version") not in READABLE_VERSIONS:
         raise SegmenttiError(
             "error.project_version", name=name, version=str(document.get("version")), supported=PROJECT_VERSION
         )
@@ -223,6 +275,14 @@ class _Reader:
             for key, weight in self.table(value, where).items()
         }
 
+    def mapping(self, value: object, where: str) -> OrderMapping:
+        entry = self.table(value, where)
+        if set(entry) - set(OrderMapping.__dataclass_fields__) or not isinstance(entry.get("customer"), str):
+            raise self.fail(where, "orders")
+        if not isinstance(entry.get("date"), str):
+            raise self.fail(f"{where}.date", "text")
+        return OrderMapping(**{key: self.text(value, f"{where}.{key}", optional=True) for key, value in entry.items()})
+
     def project(self, document: dict) -> Project:
         data = self.table(document.get("data"), "data")
         files = []
@@ -235,12 +295,22 @@ class _Reader:
             header = entry.get("header_row")
             if header is not None:
                 self.number(header, f"{where}.header_row", 1, 10_000)
+            if entry.get("kind", "customers") not in KINDS:
+                raise self.fail(f"{where}.kind", "kind")
+            read = {key: value for key, value in entry.items() if key != "orders"}
+            for key, value in read.items():
+                if key != "header_row":
+                    self.text(value, f"{where}.{key}", optional=True)
+            mapping = None if entry.get("orders") is None else self.mapping(entry["orders"], f"{where}.orders")
+            if read.get("kind") == "orders" and mapping is None:
+                raise self.fail(f"{where}.orders", "orders")
             files.append(
                 SourceFile(
                     **{
                         key: (int(value) if key == "header_row" and value is not None else value)
-                        for key, value in entry.items()
-                    }
+                        for key, value in read.items()
+                    },
+                    orders=mapping,
                 )
             )
         orders = None
@@ -248,11 +318,7 @@ class _Reader:
         if data.get("orders") is not None:
             entry = dict(self.table(data["orders"], "data.orders"))
             as_of = self.text(entry.pop("as_of", None), "data.orders.as_of", optional=True)
-            if set(entry) - set(OrderMapping.__dataclass_fields__) or not isinstance(entry.get("customer"), str):
-                raise self.fail("data.orders", "orders")
-            orders = OrderMapping(
-                **{key: self.text(value, f"data.orders.{key}", optional=True) for key, value in entry.items()}
-            )
+            orders = self.mapping(entry, "data.orders")
         columns = self.table(document.get("columns"), "columns")
         overrides = {
             str(column): {

@@ -107,8 +107,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "place new customers into a saved model's segments (the same files as segment)",
     },
     "cli.help_compare": {
-        "fi": "vertaa kahta tilannekuvaa samalla mallilla: siirtymät, muutokset ja siirtyneiden listat",
-        "en": "compare two snapshots with the same model: migration, changes and the movers' lists",
+        "fi": "vertaa kahta tilannekuvaa samoissa segmenteissä (tallennettu malli tai RFM): siirtymät, muutokset "
+        "ja siirtyneiden listat",
+        "en": "compare two snapshots in the same segments (a saved model's or RFM): migration, changes and the "
+        "movers' lists",
     },
     "cli.help_input_new": {
         "fi": "uudet asiakkaat tai tilausrivit (CSV tai Excel)",
@@ -127,7 +129,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "folder to write migration.csv, movers.csv, segment_changes.csv and lists/ into",
     },
     "cli.help_old": {"fi": "aiempi tilannekuva (CSV tai Excel)", "en": "the earlier snapshot (CSV or Excel)"},
-    "cli.help_new": {"fi": "uusi tilannekuva (CSV tai Excel)", "en": "the new snapshot (CSV or Excel)"},
+    "cli.help_new": {
+        "fi": "uusi tilannekuva (CSV tai Excel); jätä pois, kun OLD on tilausrivejä ja annat --as-of-old ja "
+        "--as-of-new (yksi tiedosto kahtena päivänä)",
+        "en": "the new snapshot (CSV or Excel); leave it out when OLD holds order lines and you give --as-of-old "
+        "and --as-of-new (one file at two days)",
+    },
     "cli.help_as_of_old": {
         "fi": "aiemman tilannekuvan tarkastelupäivä tilausriveille (VVVV-KK-PP)",
         "en": "the earlier snapshot's as-of date for order lines (YYYY-MM-DD)",
@@ -210,11 +217,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "score.file_lists": {"fi": "Yhteystietolistat (ZIP)", "en": "Contact lists (ZIP)"},
     "compare.title": {"fi": "Vertaa tilannekuvia", "en": "Compare snapshots"},
     "compare.intro": {
-        "fi": "Pisteytä kaksi tilannekuvaa samalla mallilla: segmenttien numerot ja nimet pysyvät, ja näet "
-        "kuka siirtyi minne. Siirtyneistä saat valmiit yhteystietolistat (esim. arvokkaimmista hiipuviin: "
+        "fi": "Sijoita kaksi tilannekuvaa samoihin segmentteihin – tallennetun mallin tai RFM-segmentteihin: "
+        "segmenttien nimet pysyvät, ja näet kuka siirtyi minne. Siirtyneistä saat valmiit yhteystietolistat (esim. arvokkaimmista hiipuviin: "
         "win-back-kampanja).",
-        "en": "Score two snapshots with the same model: segment numbers and names stay put, and you see who moved "
-        "where. The movers come as ready contact lists (e.g. from the most valuable segment to a lapsing one: a "
+        "en": "Place two snapshots in the same segments — a saved model's or the RFM segments: segment names stay "
+        "put, and you see who moved where. The movers come as ready contact lists (e.g. from the most valuable segment to a lapsing one: a "
         "win-back campaign).",
     },
     "compare.old": {"fi": "Aiempi tilannekuva", "en": "Earlier snapshot"},

@@ -72,6 +72,24 @@ def test_january_model_scores_february_and_shows_the_movers(
     assert 0 < len(moved) <= 40 and set(moved["customer_id"]) <= set(february.loc[movers, "customer_id"])
     screenshot(page, "compare_en", charts=1)
 
+    # the same page in RFM segments: June's order lines against December's, scored on June's edges
+    orders = pd.read_csv(REPO / "sample_data" / "b2c_orders.csv.gz", dtype=str, keep_default_na=False)
+    june, december = tmp_path / "orders_june.csv", tmp_path / "orders_december.csv"
+    orders[orders["order_date"] <= "2025-06-30"].to_csv(june, index=False)
+    orders.to_csv(december, index=False)
+    page.get_by_test_id("stRadio").get_by_text("RFM segments").click()
+    wait_for_app(page)
+    _upload(page, "Earlier snapshot", june)
+    _upload(page, "New snapshot", december)
+    wait_for_charts(page, 1)
+    expect(page.get_by_test_id("stMain")).to_contain_text("Edges from the earlier snapshot: recency")
+    _, migration_bytes, _ = download(page, "migration.csv")
+    migration = read_csv(migration_bytes)
+    assert {"Champions", "At Risk"} <= set(migration["from_segment"]) and "Gone" not in set(migration["to_segment"])
+    customers = int(migration["customers"].astype(int).sum())
+    assert customers == orders.loc[orders["amount_eur"].astype(float) > 0, "customer_id"].nunique()
+    screenshot(page, "compare_rfm_en", charts=1)
+
     go_to(page, "Score new customers", "Score new customers")
     page.get_by_test_id("stRadio").get_by_text("A model file (model.json)").click()
     wait_for_app(page)

@@ -69,7 +69,9 @@ DYNAMIC_PREFIXES = frozenset(
         "value.risk_",
         "why.",
         # state.formatter(prefix): a selectbox or radio option's label is prefix + option
+        "compare.basis_",
         "data.kind_",
+        "data.map_",
         "data.source_",
         "engine.projection_",
         "fix.",

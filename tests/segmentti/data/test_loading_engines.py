@@ -146,3 +146,14 @@ def test_bundled_workbooks_read_the_same_with_calamine_and_openpyxl(name: str, m
     fast = load_table(data, name)
     monkeypatch.setattr(loading, "_workbook_rows", _openpyxl_rows)
     pd.testing.assert_frame_equal(fast.frame, load_table(data, name).frame)
+
+
+def test_a_long_ascii_file_that_pandas_reads_is_decoded_whole() -> None:
+    # only the head of a plain-ASCII file is decoded to sniff it; whitespace-separated text goes
+    # through pandas, which must still get every line, the last one included
+    lines = ["id  spend  visits"] + [f"{number}  {number * 1.5}  {number % 7}" for number in range(80_000)]
+    table = load_table(("\n".join(lines) + "\n").encode("ascii"), "wide.txt")
+    assert len(table.frame) == 80_000 and table.frame["spend"].iloc[-1] == 79_999 * 1.5
+    # Arrow refuses a short line, pandas pads it
+    short = load_table(b"a,b\n" + b"1,2\n" * 300_000 + b"3\n", "short.csv")
+    assert len(short.frame) == 300_001 and short.frame["a"].iloc[-1] == 3

@@ -361,3 +361,22 @@ def test_empty_cells_explained_by_the_number_of_orders_are_structural() -> None:
     assert found["recency_days"].tolist() == [False, False, True]
     assert "ikä" not in found  # a gap in the customer's own data is a real gap
     assert frame.loc["D", "orders"] == 0 and frame.loc["D", "gross_spend"] == 0
+
+
+def test_orders_are_counted_per_customer_with_missing_order_ids_as_one_order() -> None:
+    from segmentti.data.streamed import customers_of_frame
+
+    lines = pd.DataFrame(
+        {
+            "customer": ["A", "A", "A", "A", "B", "B", "C", "C"],
+            "date": pd.to_datetime(["2025-01-01", "2025-01-02", "2025-01-03", "2025-01-04"] * 2),
+            "amount": [10.0, 20.0, 5.0, 7.0, 3.0, 4.0, 8.0, 9.0],
+            "order": pd.Series(["o1", "o1", None, None, "o9", "o1", None, "o2"], dtype="str"),
+        }
+    )
+    mapping = OrderMapping("customer", "date", amount="amount", order="order")
+    built = build_customers(lines, mapping).frame.set_index("customer")
+    # A: o1 and the missing id; B: o9 and o1 (an order id shared with A counts for each); C: missing and o2
+    assert built["orders"].to_dict() == {"A": 2, "B": 2, "C": 2}
+    on_duckdb, _ = customers_of_frame(lines, mapping)
+    assert on_duckdb.set_index("customer")["orders"].to_dict() == built["orders"].to_dict()

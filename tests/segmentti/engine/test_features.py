@@ -125,3 +125,22 @@ def test_a_common_level_keeps_the_balanced_weight() -> None:
     features = build_features(frame, ["x", "c"])
     block = features.values[:, 1:]
     assert block.var(axis=0).sum() == pytest.approx(1.0)  # 1 / sqrt(1 - 0.49 - 0.09) ≈ 1.54: under the cap
+
+
+def test_levels_counted_per_distinct_value_match_levels_read_cell_by_cell() -> None:
+    from segmentti.engine.features import BalancedOneHotEncoder
+
+    rng = np.random.default_rng(3)
+    levels = np.array(["Uusimaa", "Pirkanmaa", "(missing)", "(other)", "Lappi", "Kainuu", "Åland"], dtype=object)
+    cells = levels[rng.choice(len(levels), 2_000, p=[0.5, 0.3, 0.05, 0.05, 0.095, 0.004, 0.001])]
+    text = pd.Series(cells, dtype="str")
+    text[rng.random(2_000) < 0.05] = None
+    as_text = pd.DataFrame({"region": text, "other": pd.Series(levels[rng.integers(0, 2, 2_000)], dtype="str")})
+    as_objects = as_text.astype(object)  # an object column is read cell by cell, as before
+    fast, cellwise = BalancedOneHotEncoder().fit(as_text), BalancedOneHotEncoder().fit(as_objects)
+    assert fast.kept_levels_ == cellwise.kept_levels_
+    assert "Åland" not in fast.kept_levels_[0] and "(missing)" in fast.kept_levels_[0]
+    for learned, expected in zip(fast.encoder_.categories_, cellwise.encoder_.categories_, strict=True):
+        assert list(learned) == list(expected)
+    np.testing.assert_array_equal(fast.weights_, cellwise.weights_)
+    np.testing.assert_array_equal(fast.transform(as_text), cellwise.transform(as_objects))

@@ -38,7 +38,7 @@ PROJECT = Project(
 def test_the_file_round_trips_every_decision() -> None:
     text = project_to_bytes(PROJECT)
     document = json.loads(text)
-    assert document["format"] == "segmentti-project" and document["version"] == 1
+    assert document["format"] == "segmentti-project" and document["version"] == 2
     assert document["data"]["files"][0]["separator"] == ";" and document["pilot"] == {"percent": 10.0, "seed": 7}
     assert project_from_bytes(text) == PROJECT
 
@@ -61,7 +61,7 @@ def test_missing_columns_are_named() -> None:
 @pytest.mark.parametrize(
     ("change", "key", "named"),
     [
-        (lambda d: d.update(version=2), "error.project_version", None),
+        (lambda d: d.update(version=99), "error.project_version", None),
         (lambda d: d.update(format="other"), "error.project_not_a_project", None),
         (lambda d: d.update(k="four"), "error.project_field", "k"),
         (lambda d: d.update(method="magic"), "error.project_field", "method"),
