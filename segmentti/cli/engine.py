@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -15,6 +16,9 @@ from segmentti.engine.rfm import FREQUENCY, MONETARY, RECENCY, has_rfm_columns, 
 from segmentti.engine.rules import rules_from_json
 from segmentti.engine.workflow import SegmentationResult, segment_by_rfm, segment_by_rules, segment_features
 from segmentti.errors import SegmenttiError
+
+if TYPE_CHECKING:
+    from segmentti.engine.methods import Fitted
 
 
 def parse_weights(
@@ -87,9 +91,15 @@ def engine_features(args: argparse.Namespace, frame: pd.DataFrame) -> tuple[pd.D
 
 
 def engine_segment(
-    args: argparse.Namespace, frame: pd.DataFrame, features: FeatureMatrix, k: int, seed: int, lang: str
+    args: argparse.Namespace,
+    frame: pd.DataFrame,
+    features: FeatureMatrix,
+    k: int,
+    seed: int,
+    lang: str,
+    fitted: Fitted | None = None,
 ) -> SegmentationResult:
-    """Segment with the method of ``--method``."""
+    """Segment with the method of ``--method``; ``fitted``: the scan's fit for ``k`` (the segments it scored)."""
     if args.method == "rfm":
         return segment_by_rfm(frame, score_rfm(frame), features, lang)
     if args.method == "rules":
@@ -100,4 +110,4 @@ def engine_segment(
         except OSError as exc:
             raise SegmenttiError("error.file_unreadable", path=args.rules, reason=exc.strerror or str(exc)) from None
         return segment_by_rules(frame, rules_from_json(text), features, lang)
-    return segment_features(frame, features, k, seed, lang, method=args.method)
+    return segment_features(frame, features, k, seed, lang, method=args.method, fitted=fitted)

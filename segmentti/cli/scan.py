@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from typing import TYPE_CHECKING
 
 from segmentti.cli.options import K_LIMIT, add_customer_table_options, integer
@@ -87,6 +88,7 @@ def scan_json(scan: KScan) -> dict:
                 "reference_spread": _rounded(score.reference_spread),
                 "excess_over_reference": _rounded(score.excess),
                 "weakest_silhouette": _rounded(score.weakest_silhouette),
+                "separation": _rounded(score.separation),
             }
             for score in scan.scores
         ],
@@ -94,8 +96,8 @@ def scan_json(scan: KScan) -> dict:
 
 
 def _rounded(value: float) -> float | None:
-    """``value`` rounded for JSON, ``None`` when it is not a number (JSON has no NaN)."""
-    return None if value != value else round(value, 6)
+    """``value`` rounded for JSON, ``None`` when it is not a finite number (JSON has no NaN or infinity)."""
+    return round(value, 6) if math.isfinite(value) else None
 
 
 # the scan table's columns: heading key, score attribute, decimals

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
         k = scan.recommended_k
     elif args.k == "auto":
         k = K_MIN  # hdbscan, rfm and rules decide the number of segments themselves
-    result = engine_segment(args, frame, features, k, seed, lang)
+    result = engine_segment(args, frame, features, k, seed, lang, scan.fits.get(k) if scan else None)
     # one set of names everywhere: segments.csv, summary.json, the lists, workbook and report
     personas = personas_from_result(frame, result, lang)
     run = assemble_run(

@@ -21,7 +21,13 @@ from sklearn.neighbors import NearestNeighbors
 from threadpoolctl import threadpool_limits
 
 from segmentti.choices import K_MAX, K_MIN, METHODS  # noqa: F401 (K_MIN, K_MAX: used from here by the engine)
-from segmentti.engine.metrics import distinct_rows, fixed_sample, nearest_centers, segment_centers
+from segmentti.engine.metrics import (
+    distinct_rows,
+    fixed_sample,
+    nearest_centers,
+    segment_centers,
+    weakest_separation,
+)
 from segmentti.errors import SegmenttiError
 
 LARGE_DATA_FROM = 20_000
@@ -44,6 +50,9 @@ the last few hundredths of movement would cost the scan seconds at 100,000 custo
 
 KMEANS_STARTS = 4
 """k-means++ starts of a full k-means fit."""
+
+MERGE_STEPS = 20
+"""Lloyd iterations after each merge of :func:`merged_partitions` (they stop early once no customer moves)."""
 
 RESAMPLE_STARTS = 3
 """k-means starts of a run on resampled customers: enough that stability measures the data, not one unlucky start."""
@@ -227,9 +236,19 @@ class Method(ABC):
 
 
 class KMeansMethod(Method):
-    """k-means; on large data its starting centres come from a sample, then Lloyd steps run over everyone."""
+    """k-means; on large data its starting centres come from a sample, then Lloyd steps run over everyone.
+
+    Over a range of k, each k's fit is compared with the partition reached by merging the
+    largest k's segments down (:func:`separated_fits`): the one whose segments stand further apart is kept.
+    """
 
     name = "kmeans"
+
+    def fit_range(
+        self, values: np.ndarray, ks: Sequence[int], seed: int, *, resample: bool = False
+    ) -> Iterator[tuple[int, Fitted]]:
+        fits = dict(super().fit_range(values, ks, seed, resample=resample))
+        yield from separated_fits(values, fits, seed).items()
 
     def _fit_one(self, values: np.ndarray, k: int, seed: int, resample: bool) -> Fitted:
         starts = RESAMPLE_STARTS if resample else KMEANS_STARTS
@@ -259,6 +278,83 @@ def _best_kmeans(values: np.ndarray, k: int, seed: int, starts: int, resample: b
         if spread.inertia_ < best.inertia_ * (1 - 1e-9):
             best = spread
     return best.cluster_centers_
+
+
+def merged_partitions(values: np.ndarray, top: np.ndarray, k_min: int) -> dict[int, np.ndarray]:
+    """Centres of ever fewer segments, from the ``top`` centres (shape ``(K, d)``) down to ``k_min`` segments.
+
+    Each step merges the two segments whose centres are nearest relative to their spread
+    (the ratio of the Davies–Bouldin index: the distance between the centres over the sum
+    of the segments' root mean squared distances to them) and lets Lloyd steps settle the
+    rest. Unlike k-means's inertia, the ratio does not grow with a segment's size, so the
+    two halves of a large group cut along a criterion with no groups in it are merged
+    before a small group far away is.
+
+    Returns
+    -------
+    dict of int to numpy.ndarray
+        ``{k: centres of shape (k, d)}`` for every k from ``k_min`` to ``K - 1`` that was reached.
+    """
+    partitions: dict[int, np.ndarray] = {}
+    centers = top
+    while len(centers) > k_min:
+        labels = nearest_centers(values, centers)
+        k = len(centers)
+        sizes = np.bincount(labels, minlength=k)
+        centers = segment_centers(values, labels, k)
+        squared = ((values - centers[labels]) ** 2).sum(axis=1)
+        spread = np.sqrt(np.bincount(labels, weights=squared, minlength=k) / np.maximum(sizes, 1))
+        gaps = np.sqrt(((centers[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2))
+        ratio = gaps / np.maximum(spread[:, None] + spread[None, :], 1e-300)
+        ratio[sizes == 0, :] = -np.inf  # an empty segment goes first
+        np.fill_diagonal(ratio, np.inf)
+        first, second = np.unravel_index(int(np.argmin(ratio)), ratio.shape)
+        weight = sizes[[first, second]] / max(sizes[first] + sizes[second], 1)
+        merged = weight @ centers[[first, second]] if weight.sum() > 0 else centers[first]
+        kept = [segment for segment in range(k) if segment not in (first, second)]
+        centers = lloyd_steps(values, np.vstack([centers[kept], merged]), MERGE_STEPS)
+        partitions[len(centers)] = centers
+    return partitions
+
+
+def separated_fits(values: np.ndarray, fits: dict[int, Fitted], seed: int) -> dict[int, Fitted]:
+    """Each k's fit, or the largest k's segments merged down to k when those stand further apart.
+
+    k-means's inertia prefers cutting a large group in two along a criterion that has no
+    groups in it to keeping a small group far away apart, and then merges that small group
+    into a neighbour. Merging the segments of the largest k down (:func:`merged_partitions`)
+    keeps it. For every k the partition with the larger :func:`weakest_separation` is
+    kept (the k-means fit on a tie). On more than :data:`FIT_SAMPLE` customers the merging
+    and the comparison run on a fixed sample, and a merged partition's centres are then
+    refined over everyone with :data:`LLOYD_STEPS` steps, as the k-means fit's are.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        Shape ``(n, d)``.
+    fits : dict of int to Fitted
+        Centre fits (:class:`CentreFit`) of the same ``values`` by k.
+    seed : int
+        Seed of the sample.
+    """
+    ks = sorted(fits)
+    top = fits[ks[-1]] if ks else None
+    if len(ks) < 2 or not isinstance(top, CentreFit):
+        return fits
+    rows = fixed_sample(len(values), FIT_SAMPLE, seed)
+    sample = values[rows]
+    chosen = dict(fits)
+    for k, centers in merged_partitions(sample, top.center_values, ks[0]).items():
+        if k not in fits:
+            continue
+        labels = nearest_centers(sample, centers)
+        if len(np.unique(labels)) < k:
+            continue
+        if weakest_separation(sample, labels) > weakest_separation(sample, fits[k].labels[rows]):
+            merged = CentreFit.assign(values, lloyd_steps(values, centers) if len(rows) < len(values) else centers)
+            if merged.groups == k:
+                chosen[k] = merged
+    return chosen
 
 
 def farthest_first(values: np.ndarray, k: int) -> np.ndarray:

@@ -11,7 +11,13 @@ from sklearn.metrics import adjusted_rand_score
 from segmentti.engine import structure as _structure
 from segmentti.engine.features import FeatureMatrix
 from segmentti.engine.methods import K_MAX, K_MIN, Fitted, get_method, single_threaded
-from segmentti.engine.metrics import distinct_rows, segment_centers, silhouette_sample, silhouettes_for_labelings
+from segmentti.engine.metrics import (
+    distinct_rows,
+    segment_centers,
+    silhouette_sample,
+    silhouettes_for_labelings,
+    weakest_separation,
+)
 from segmentti.errors import SegmenttiError
 from segmentti.texts import translate
 
@@ -41,6 +47,9 @@ class KScore:
     distinct one stands apart.
     ``gap`` (and its ``gap_spread``): the gap statistic, how much tighter the segments are
     than the reference's (log of the mean squared distance to the centre).
+    ``separation``: how far the least separated segment is from its nearest neighbour, in
+    within-segment standard deviations along the line through their centres (see
+    :func:`segmentti.engine.metrics.weakest_separation`; about 2.7 when a k only cuts a normal group in two).
     """
 
     k: int
@@ -59,6 +68,7 @@ class KScore:
     gap: float = float("nan")
     gap_spread: float = 0.0
     weakest_silhouette: float = float("nan")
+    separation: float = float("nan")
 
     @property
     def excess(self) -> float:
@@ -236,6 +246,7 @@ def _with_reference(
                 weakest_silhouette=_structure.weakest_silhouette(
                     labelings[position][evaluation], silhouettes[position]
                 ),
+                separation=weakest_separation(features.values[evaluation], labelings[position][evaluation]),
             )
         )
     return tuple(completed)
@@ -244,7 +255,8 @@ def _with_reference(
 def recommend_k(scores: tuple[KScore, ...]) -> _structure.Recommendation:
     """Pick k: the clearest segments against a structureless reference, stable, without a spurious tiny segment.
 
-    Weighs each k's silhouette excess over the reference (``KScore.excess``), its
+    Weighs each k's silhouette excess over the reference (``KScore.excess``), how far
+    apart its segments are (``KScore.weakest_silhouette``, ``KScore.separation``), its
     stability and its small segments; 3–5 segments win near-ties only. The rule is
     :func:`segmentti.engine.structure.choose_k`. Segments under the small-segment warning
     (:data:`segmentti.engine.methods.SMALL_SHARE` / ``SMALL_SIZE``) count only when each
@@ -266,6 +278,7 @@ def recommend_k(scores: tuple[KScore, ...]) -> _structure.Recommendation:
         [score.gap for score in scores],
         [score.gap_spread for score in scores],
         [score.weakest_silhouette - reference for score, reference in zip(scores, references, strict=True)],
+        [score.separation for score in scores],
     )
 
 

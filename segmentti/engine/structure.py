@@ -30,8 +30,14 @@ import numpy as np
 from sklearn.cluster import KMeans
 
 from segmentti.engine.features import BalancedOneHotEncoder, FeatureMatrix
-from segmentti.engine.methods import SMALL_SHARE, SMALL_SIZE, single_threaded
-from segmentti.engine.metrics import distinct_rows, silhouette_sample, silhouettes_for_labelings
+from segmentti.engine.methods import SMALL_SHARE, SMALL_SIZE, CentreFit, Fitted, separated_fits, single_threaded
+from segmentti.engine.metrics import (
+    distinct_rows,
+    inertia,
+    segment_centers,
+    silhouette_sample,
+    silhouettes_for_labelings,
+)
 
 REFERENCE_ROWS = 1500
 """The references are drawn from a fixed-seed sample of at most this many customers."""
@@ -71,6 +77,12 @@ FAVOURED_KS = (3, 4, 5)
 APART_EXCESS = 0.15
 """A k whose every segment's own mean silhouette beats the reference silhouette by at least this much
 has segments that each stand apart: the largest such k is recommended (see :func:`choose_k`)."""
+
+SEPARATED = 4.0
+"""… and whose every segment is at least this many within-segment standard deviations from its nearest
+neighbour along the line through their centres (:func:`segmentti.engine.metrics.weakest_separation`):
+cutting one normal group in two gives about 2.7 and one flat group about 3.5, so a k that only cuts a
+long group across its length is not taken for one with more groups."""
 
 STABLE_ARI = 0.5
 """A k whose runs on resamples agree less than this (adjusted Rand index) is clearly unstable.
@@ -273,15 +285,22 @@ def _silhouette_curve(values: np.ndarray, ks: Sequence[int], seed: int, inits: i
     members; row 2: the log of the mean squared distance to the segment's centre.
     """
     distinct = distinct_rows(values, max(ks) + 1)
+    fits: dict[int, Fitted] = {}
+    for k in ks:
+        if k < distinct:
+            model = KMeans(n_clusters=k, n_init=inits, random_state=seed).fit(values)
+            fits[k] = CentreFit(model.labels_, model.cluster_centers_)
+    fits = separated_fits(values, fits, seed)  # segmented as the customers are
     labelings = []
     curve = np.zeros((3, len(ks)))
     for position, k in enumerate(ks):
-        if k >= distinct:
+        if k not in fits:
             labelings.append(np.zeros(len(values), dtype=np.int64))
             continue
-        model = KMeans(n_clusters=k, n_init=inits, random_state=seed).fit(values)
-        labelings.append(model.labels_)
-        curve[2, position] = np.log(max(model.inertia_ / len(values), 1e-300))
+        labels = fits[k].labels
+        labelings.append(labels)
+        spread = inertia(values, labels, segment_centers(values, labels, k)) / len(values)
+        curve[2, position] = np.log(max(spread, 1e-300))
     scores = silhouettes_for_labelings(values, labelings)
     for position, (labels, score) in enumerate(zip(labelings, scores, strict=True)):
         if labels.max() < 1:
@@ -350,6 +369,7 @@ def choose_k(
     gap: Sequence[float] | None = None,
     gap_spread: Sequence[float] | None = None,
     weakest_excess: Sequence[float] | None = None,
+    separation: Sequence[float] | None = None,
 ) -> Recommendation:
     """Pick k from each k's silhouette excess over the reference, its stability and its small segments.
 
@@ -359,8 +379,9 @@ def choose_k(
        convenience.
     2. Keep the k that do not fall apart on resamples (stability at least
        :data:`STABLE_ARI`). The largest of them in which every segment stands apart — each
-       segment's own mean silhouette at least :data:`APART_EXCESS` above the reference —
-       is recommended: the mean silhouette alone prefers merging a small or a close group
+       segment's own mean silhouette at least :data:`APART_EXCESS` above the reference, and
+       each at least :data:`SEPARATED` within-segment standard deviations from its nearest
+       neighbour — is recommended: the mean silhouette alone prefers merging a small or a close group
        into its neighbour, or cutting a large group in two, over keeping every real group.
        Otherwise, of the stable k, the ones whose segments under the small-segment
        warning are each clearly a group (``small_excess`` NaN or at least
@@ -387,6 +408,8 @@ def choose_k(
         Per k: the gap statistic and its spread (NaN gaps are ignored).
     weakest_excess : sequence of float, optional
         Per k: the lowest mean silhouette of a segment minus the reference silhouette.
+    separation : sequence of float, optional
+        Per k: :func:`segmentti.engine.metrics.weakest_separation` (NaN: not held against the k).
 
     Returns
     -------
@@ -401,7 +424,11 @@ def choose_k(
     everything = list(range(len(ks)))
     stable = [i for i in everything if not stability[i] < STABLE_ARI] or everything
     if weakest_excess is not None:
-        apart = [i for i in stable if weakest_excess[i] >= APART_EXCESS]
+        apart = [
+            i
+            for i in stable
+            if weakest_excess[i] >= APART_EXCESS and not (separation is not None and separation[i] < SEPARATED)
+        ]
         if apart:
             chosen = max(apart)
             return Recommendation(int(ks[chosen]), "best" if chosen == best else "apart", int(ks[best]), True)

@@ -58,6 +58,7 @@ def test_segment_auto_k_and_scan_json_on_mall_customers(mall_customers_path: Pat
         "reference_spread",
         "excess_over_reference",
         "weakest_silhouette",
+        "separation",
     }
     assert main(["segment", str(mall_customers_path), "--criteria", MALL_CRITERIA, "--out", str(tmp_path)]) == 0
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))

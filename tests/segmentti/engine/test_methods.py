@@ -10,6 +10,7 @@ from sklearn.metrics import adjusted_rand_score
 from segmentti.engine.clustering import segment_customers, silhouettes, small_segments
 from segmentti.engine.features import build_features
 from segmentti.engine.methods import LARGE_DATA_FROM, get_method
+from segmentti.engine.metrics import weakest_separation
 from segmentti.engine.workflow import segment_features
 from segmentti.errors import SegmenttiError
 
@@ -120,3 +121,34 @@ def test_kmeans_finds_a_small_far_group_that_greedy_seeding_passes_over() -> Non
     truth = np.repeat([0, 1, 2], sizes)
     labels = get_method("kmeans").fit(values, 3, 0).labels
     assert adjusted_rand_score(truth, labels) > 0.99
+
+
+def _long_group_and_a_small_far_one(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """4,000 customers in a round group, 1,000 far to the right and 40 above the first: inertia prefers cutting the big one."""
+    rng = np.random.default_rng(seed)
+    truth = np.repeat(np.arange(3), (4000, 1000, 40))
+    centres = np.array([(0.0, 0.0), (12.0, 0.0), (0.0, 7.0)])
+    return centres[truth] + rng.normal(size=(len(truth), 2)), truth
+
+
+def test_weakest_separation_tells_a_cut_through_one_group_from_two_groups() -> None:
+    rng = np.random.default_rng(3)
+    long = rng.normal(size=(4000, 3)) * [5.0, 1.0, 1.0]  # a long normal group cut across its length
+    assert weakest_separation(long, (long[:, 0] > 0).astype(np.int64)) == pytest.approx(2.68, abs=0.15)
+    flat = rng.uniform(size=(4000, 2))
+    assert weakest_separation(flat, (flat[:, 0] > 0.5).astype(np.int64)) == pytest.approx(3.46, abs=0.15)
+    values, truth = _long_group_and_a_small_far_one()
+    assert weakest_separation(values, truth) > 6
+    assert np.isnan(weakest_separation(values, np.zeros(len(values), dtype=np.int64)))
+
+
+def test_kmeans_over_a_range_keeps_a_small_far_group_that_inertia_would_merge() -> None:
+    values, truth = _long_group_and_a_small_far_one()
+    kmeans = get_method("kmeans")
+    alone = kmeans.fit(values, 3, 0)  # k-means by itself cuts the big group and merges the small one into it
+    assert adjusted_rand_score(truth, alone.labels) < 0.6
+    fits = dict(kmeans.fit_range(values, range(2, 7), 0))
+    assert sorted(np.bincount(fits[3].labels)) == [40, 1000, 4000]
+    assert adjusted_rand_score(truth, fits[3].labels) == 1.0
+    assert all(fits[k].groups == k for k in fits)
+    np.testing.assert_array_equal(fits[3].predict(values), fits[3].labels)

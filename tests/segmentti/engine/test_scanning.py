@@ -39,7 +39,7 @@ def test_scan_scores_match_scikit_learn_on_the_same_segments() -> None:
     scan = scan_k(features, 2, 6)
     assert [score.k for score in scan.scores] == [2, 3, 4, 5, 6]
     for score in scan.scores:
-        labels = segment_customers(features, score.k).labels  # the same fit the scan used
+        labels = segment_customers(features, score.k, fitted=scan.fits[score.k]).labels  # the scan's own fit
         assert score.silhouette == pytest.approx(silhouette_score(features.values, labels))
         assert score.calinski_harabasz == pytest.approx(calinski_harabasz_score(features.values, labels))
         assert score.davies_bouldin == pytest.approx(davies_bouldin_score(features.values, labels))

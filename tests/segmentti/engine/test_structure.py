@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from planted import planted_customers, structureless
+from sklearn.metrics import adjusted_rand_score
 
 from segmentti.cli import main
 from segmentti.data.loading import read_file
@@ -16,6 +17,7 @@ from segmentti.engine.features import build_features
 from segmentti.engine.scanning import scan_k
 from segmentti.engine.structure import (
     CONVENIENT_K,
+    SEPARATED,
     _draw,
     choose_k,
     criterion_blocks,
@@ -145,6 +147,30 @@ def test_the_most_segments_that_each_stand_apart_win_over_a_higher_mean_silhouet
     assert unstable.k == 3
     # no k whose every segment stands apart: the other scores decide as before
     assert choose_k(KS, excess, [0.005] * 6, [1.0] * 6, [float("nan")] * 6, weakest_excess=[0.1] * 6).reason != "apart"
+
+
+def test_a_k_whose_closest_segments_are_one_group_cut_in_two_does_not_stand_apart() -> None:
+    excess = [0.30, 0.35, 0.33, 0.34, 0.36, 0.37]
+    weakest = [0.40, 0.30, 0.25, 0.20, 0.01, -0.05]  # k = 5 passes on silhouettes alone ...
+    separation = [9.0, 8.0, 7.5, 2.7, 2.6, 2.6]  # ... but its two closest segments are a normal group cut in two
+    chosen = choose_k(
+        KS, excess, [0.005] * 6, [1.0] * 6, [float("nan")] * 6, weakest_excess=weakest, separation=separation
+    )
+    assert (chosen.k, chosen.reason) == (4, "apart")
+    unknown = [float("nan")] * 6  # not measured: not held against a k
+    assert choose_k(KS, excess, [0.005] * 6, [1.0] * 6, unknown, weakest_excess=weakest, separation=unknown).k == 5
+
+
+@pytest.mark.parametrize(
+    ("groups", "rows", "seed", "smallest"),
+    [(5, 5000, 8, 0.012), (3, 30_000, 16, 0.01)],  # k-means alone cut a large group and merged the smallest
+)
+def test_a_small_far_group_is_kept_apart_and_counted(groups: int, rows: int, seed: int, smallest: float) -> None:
+    case = planted_customers(groups, rows, seed, smallest=smallest)
+    scan = scan_k(build_features(case.frame))
+    assert scan.recommended_k == groups and scan.clear_structure
+    assert adjusted_rand_score(case.truth, scan.fits[groups].labels) > 0.95
+    assert scan.score(groups).separation >= SEPARATED
 
 
 def test_four_planted_groups_with_a_small_one_are_four_not_seven() -> None:
