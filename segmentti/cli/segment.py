@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     from segmentti.cli.projects import project_of_run, read_project
     from segmentti.cli.scan import scan_json
     from segmentti.engine.methods import K_MAX, K_METHODS, K_MIN
-    from segmentti.engine.scanning import scan_k
+    from segmentti.engine.scanning import scan_fit, scan_k
     from segmentti.insight.personas import personas_from_result
     from segmentti.outputs.run import assemble_run
 
@@ -53,7 +53,11 @@ def run(args: argparse.Namespace, lang: str) -> int:
         k = scan.recommended_k
     elif args.k == "auto":
         k = K_MIN  # hdbscan, rfm and rules decide the number of segments themselves
-    result = engine_segment(args, frame, features, k, seed, lang, scan.fits.get(k) if scan else None)
+    if scan is not None:
+        fitted = scan.fits.get(k)
+    else:  # a k given by hand: the segments the scan (and the Segments page) makes at that k
+        fitted = scan_fit(features, k, seed, method=args.method) if args.method in K_METHODS else None
+    result = engine_segment(args, frame, features, k, seed, lang, fitted)
     # one set of names everywhere: segments.csv, summary.json, the lists, workbook and report
     personas = personas_from_result(frame, result, lang)
     run = assemble_run(

@@ -10,7 +10,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from segmentti.engine import structure as _structure
 from segmentti.engine.features import FeatureMatrix
-from segmentti.engine.methods import K_MAX, K_MIN, Fitted, get_method, single_threaded
+from segmentti.engine.methods import K_MAX, K_MIN, Fitted, Method, get_method, single_threaded
 from segmentti.engine.metrics import (
     distinct_rows,
     segment_centers,
@@ -216,6 +216,27 @@ def scan_k(
         progress(1.0)
     chosen = recommend_k(scores)
     return KScan(scores, chosen.k, len(evaluation), method, chosen.reason, chosen.best_k, chosen.clear_structure, fits)
+
+
+@single_threaded
+def scan_fit(features: FeatureMatrix, k: int, seed: int = 0, *, method: str = "kmeans") -> Fitted | None:
+    """The fit of ``k`` segments as :func:`scan_k` makes it over its default range, without the scores.
+
+    k-means over a range keeps, at each k, the better separated of its own fit and the largest
+    k's segments merged down, so its k segments can differ from k-means run for k alone. A k
+    chosen by hand (a project, ``segment --k``) takes this fit, so it gives the segments the
+    Segments page shows at that k. ``None`` when the method fits each k by itself (then a fit
+    of k alone is the same) or when the data has too few distinct customers for the range.
+    """
+    chosen = get_method(method)
+    if not chosen.takes_k or type(chosen).fit_range is Method.fit_range:
+        return None
+    values = features.values
+    top = max(K_MAX, k)
+    top = min(top, distinct_rows(values, top + 1) - 1)
+    if not K_MIN <= k <= top:
+        return None
+    return dict(chosen.fit_range(values, range(K_MIN, top + 1), seed)).get(k)
 
 
 def _with_reference(

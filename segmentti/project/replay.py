@@ -11,7 +11,7 @@ from segmentti.data.orders import build_customers
 from segmentti.data.quality import apply_fixes
 from segmentti.engine.features import FeatureMatrix, build_features, combine_weights, resolve_criteria
 from segmentti.engine.methods import get_method
-from segmentti.engine.scanning import scan_k
+from segmentti.engine.scanning import scan_fit, scan_k
 from segmentti.engine.workflow import SegmentationResult, segment_features
 from segmentti.insight.personas import DEFAULT_CURRENCY, Persona, personas_from_result
 from segmentti.project.project_file import Project, check_fits
@@ -91,6 +91,8 @@ def run_project(frame: pd.DataFrame, project: Project, lang: str = "en") -> Proj
     elif k is None:
         scan = scan_k(features, seed=project.seed, method=project.method)
         k, fitted = scan.recommended_k, scan.fits.get(scan.recommended_k)
+    else:  # the segments the Segments page showed at this k
+        fitted = scan_fit(features, k, project.seed, method=project.method)
     result = segment_features(customers, features, k, project.seed, lang, method=project.method, fitted=fitted)
     personas = personas_from_result(
         customers,

@@ -9,11 +9,12 @@ import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score, calinski_harabasz_score, davies_bouldin_score, silhouette_score
 
+from segmentti.cli import main
 from segmentti.data.loading import read_file
 from segmentti.data.samples import load_sample
 from segmentti.engine.clustering import segment_customers, silhouette_sample
 from segmentti.engine.features import build_features
-from segmentti.engine.scanning import KScore, recommend_k, scan_k
+from segmentti.engine.scanning import KScore, recommend_k, scan_fit, scan_k
 from segmentti.engine.structure import Recommendation
 from segmentti.errors import SegmenttiError
 
@@ -171,3 +172,27 @@ def test_segments_from_the_scans_fit_equal_a_fresh_fit(method: str) -> None:
         assert reused.silhouette == pytest.approx(fresh.silhouette)
         if method == "gmm":
             np.testing.assert_allclose(reused.membership, fresh.membership)
+
+
+def test_a_k_chosen_by_hand_gets_the_scans_segments_at_that_k(tmp_path: Path) -> None:
+    # 4,000 customers in a round group, 1,000 far to the right and 40 above the first: k-means for
+    # k = 3 alone cuts the big group; over the scan's range the small far group is kept apart
+    rng = np.random.default_rng(0)
+    truth = np.repeat(np.arange(3), (4000, 1000, 40))
+    points = np.array([(0.0, 0.0), (12.0, 0.0), (0.0, 7.0)])[truth] + rng.normal(size=(len(truth), 2))
+    frame = pd.DataFrame(
+        {"customer_id": [f"C{i:05d}" for i in range(len(truth))], "x": points[:, 0], "y": points[:, 1]}
+    )
+    features = build_features(frame, ["x", "y"])
+    scanned = scan_k(features, seed=0).fits[3]
+    chosen = scan_fit(features, 3, 0)
+    np.testing.assert_array_equal(chosen.labels, scanned.labels)
+    assert sorted(np.bincount(chosen.labels)) == [40, 1000, 4000]
+    assert scan_fit(features, 3, 0, method="gmm") is None  # a method that fits each k alone needs no range
+    # the command line: `segment --k 3` gives those segments, not k-means' own for k = 3
+    source = tmp_path / "customers.csv"
+    frame.to_csv(source, index=False)
+    out = tmp_path / "out"
+    assert main(["segment", str(source), "--criteria", "x,y", "--k", "3", "--out", str(out)]) == 0
+    sizes = pd.read_csv(out / "segments.csv")["segment"].value_counts().sort_values().tolist()
+    assert sizes == [40, 1000, 4000]
