@@ -6,6 +6,7 @@ import streamlit as st
 
 from segmentti.data.assembly import Part
 from segmentti.data.samples import SAMPLES
+from segmentti.engine.methods import K_MAX, K_MIN
 from segmentti.engine.rules import rules_to_table
 from segmentti.errors import SegmenttiError
 from segmentti.insight.personas import DEFAULT_CURRENCY
@@ -71,6 +72,7 @@ def current_project() -> Project:
         column_weights={name: float(weight) for name, weight in state.column_weights().items() if weight != 1.0},
         method=state.method(),
         k=state.k(),
+        k_range=tuple(state.widget_value(state.K_RANGE, (K_MIN, K_MAX))),
         seed=SEED,
         personas=tuple(
             {"number": number, "name": entry.get("name", ""), "notes": entry.get("notes", "")}
@@ -178,6 +180,7 @@ def apply_project(project: Project) -> None:
         stored.update(chosen)
     state.set_method(project.method)
     state.put(state.K, project.k)
+    state.keep(state.K_RANGE, project.k_range)
     state.set_rules(list(project.rules))
     state.set_rules_table(rules_to_table(project.rules))
     state.put(state.PILOT_ON, project.pilot_percent is not None)

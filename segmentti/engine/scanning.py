@@ -219,8 +219,10 @@ def scan_k(
 
 
 @single_threaded
-def scan_fit(features: FeatureMatrix, k: int, seed: int = 0, *, method: str = "kmeans") -> Fitted | None:
-    """The fit of ``k`` segments as :func:`scan_k` makes it over its default range, without the scores.
+def scan_fit(
+    features: FeatureMatrix, k: int, seed: int = 0, *, method: str = "kmeans", k_max: int = K_MAX
+) -> Fitted | None:
+    """The fit of ``k`` segments as :func:`scan_k` makes it over the range up to ``k_max``, without the scores.
 
     k-means over a range keeps, at each k, the better separated of its own fit and the largest
     k's segments merged down, so its k segments can differ from k-means run for k alone. A k
@@ -232,7 +234,7 @@ def scan_fit(features: FeatureMatrix, k: int, seed: int = 0, *, method: str = "k
     if not chosen.takes_k or type(chosen).fit_range is Method.fit_range:
         return None
     values = features.values
-    top = max(K_MAX, k)
+    top = max(k_max, k)
     top = min(top, distinct_rows(values, top + 1) - 1)
     if not K_MIN <= k <= top:
         return None

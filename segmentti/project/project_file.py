@@ -21,7 +21,7 @@ from segmentti.data.assembly import KINDS, Assembly, Part, assemble
 from segmentti.data.loading import LoadOptions, Table, load_table
 from segmentti.data.orders import OrderMapping
 from segmentti.data.quality import ACTIONS, Fix
-from segmentti.engine.methods import METHODS
+from segmentti.engine.methods import K_MAX, K_MIN, METHODS
 from segmentti.engine.rules import Rule, rules_from_json, rules_to_json
 from segmentti.errors import SegmenttiError
 
@@ -138,6 +138,9 @@ class Project:
         The weights set on the Criteria page (unset = 1).
     method, k, seed
         The clustering; ``k`` ``None`` means chosen by the scan.
+    k_range : tuple of int
+        The smallest and largest k the scan tries (the Segments page's range): it chooses k,
+        and k-means' fit at a k depends on its largest k.
     personas : tuple of dict
         ``{"number", "name", "notes"}`` per renamed or annotated segment.
     rules : tuple of Rule
@@ -160,6 +163,7 @@ class Project:
     column_weights: dict[str, float] = field(default_factory=dict)
     method: str = "kmeans"
     k: int | None = None
+    k_range: tuple[int, int] = (K_MIN, K_MAX)
     seed: int = 0
     personas: tuple[dict[str, Any], ...] = ()
     rules: tuple[Rule, ...] = ()
@@ -198,6 +202,7 @@ def project_to_bytes(project: Project) -> bytes:
         "column_weights": project.column_weights,
         "method": project.method,
         "k": project.k,
+        "k_range": list(project.k_range),
         "seed": project.seed,
         "personas": [dict(entry) for entry in project.personas],
         "rules": json.loads(rules_to_json(project.rules))["rules"],
@@ -340,6 +345,12 @@ class _Reader:
         if method not in METHODS:
             raise self.fail("method", "method")
         k = document.get("k")
+        k_range = document.get("k_range", [K_MIN, K_MAX])
+        if not isinstance(k_range, list) or len(k_range) != 2:
+            raise self.fail("k_range", "[smallest k, largest k]")
+        k_min, k_max = (int(self.number(value, "k_range", K_MIN, 1000)) for value in k_range)
+        if k_max < k_min:
+            raise self.fail("k_range", "[smallest k, largest k]")
         personas = []
         for position, entry in enumerate(document.get("personas") or []):
             entry = self.table(entry, f"personas[{position + 1}]")
@@ -371,6 +382,7 @@ class _Reader:
             column_weights=self.weights(document.get("column_weights"), "column_weights"),
             method=str(method),
             k=None if k is None else int(self.number(k, "k", 1, 1000)),
+            k_range=(k_min, k_max),
             seed=int(self.number(document.get("seed", 0), "seed", 0, 2**31)),
             personas=tuple(personas),
             rules=rules,

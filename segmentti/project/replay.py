@@ -89,10 +89,10 @@ def run_project(frame: pd.DataFrame, project: Project, lang: str = "en") -> Proj
     if not get_method(project.method).takes_k:
         k = k or 2  # the method finds its own number of segments
     elif k is None:
-        scan = scan_k(features, seed=project.seed, method=project.method)
+        scan = scan_k(features, *project.k_range, seed=project.seed, method=project.method)
         k, fitted = scan.recommended_k, scan.fits.get(scan.recommended_k)
     else:  # the segments the Segments page showed at this k
-        fitted = scan_fit(features, k, project.seed, method=project.method)
+        fitted = scan_fit(features, k, project.seed, method=project.method, k_max=project.k_range[1])
     result = segment_features(customers, features, k, project.seed, lang, method=project.method, fitted=fitted)
     personas = personas_from_result(
         customers,

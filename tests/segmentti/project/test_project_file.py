@@ -27,6 +27,7 @@ PROJECT = Project(
     column_weights={"region": 0.5},
     method="kmeans",
     k=3,
+    k_range=(2, 8),
     seed=0,
     personas=({"number": 2, "name": "Kanta-asiakkaat", "notes": "soita ensin"},),
     rules=(Rule("Lappi", (Condition("region", "in", ("Lappi",)),)),),
@@ -41,6 +42,8 @@ def test_the_file_round_trips_every_decision() -> None:
     assert document["format"] == "segmentti-project" and document["version"] == 2
     assert document["data"]["files"][0]["separator"] == ";" and document["pilot"] == {"percent": 10.0, "seed": 7}
     assert project_from_bytes(text) == PROJECT
+    del document["k_range"]  # a file saved before the range was recorded: the default range
+    assert project_from_bytes(json.dumps(document).encode()).k_range == (2, 10)
 
 
 def test_opening_the_project_on_the_same_data_reproduces_segments_and_names() -> None:
@@ -65,6 +68,8 @@ def test_missing_columns_are_named() -> None:
         (lambda d: d.update(format="other"), "error.project_not_a_project", None),
         (lambda d: d.update(k="four"), "error.project_field", "k"),
         (lambda d: d.update(method="magic"), "error.project_field", "method"),
+        (lambda d: d.update(k_range=[9, 3]), "error.project_field", "k_range"),
+        (lambda d: d.update(k_range="2-10"), "error.project_field", "k_range"),
         (lambda d: d["quality_fixes"].append({"action": "rm -rf"}), "error.project_field", "quality_fixes[2].action"),
         (lambda d: d["family_weights"].update(behavioural=-1), "error.project_field", "family_weights.behavioural"),
         (lambda d: d["rules"][0].update(conditions=[]), "error.project_field", "rules"),
