@@ -52,6 +52,8 @@ def customers_and_mapping(
     if mapping is None and not as_customers:
         mapping = recognised_order_lines(table, lang)
     if mapping is None:
+        if getattr(args, "as_of", None) is not None:  # an as-of day means order lines, and these were not recognised
+            raise SegmenttiError("error.cli_needs_customer")
         return table, None
     built = build_customers(table.frame, mapping, as_of(args.as_of))
     if not quiet:

@@ -119,8 +119,7 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
 def order_mapping(args: argparse.Namespace) -> OrderMapping | None:
     """The order-line columns given on the command line, or ``None`` when INPUT is a customer table."""
     given = [args.date, args.amount, args.quantity, args.price, args.category, args.channel, args.order]
-    given.append(getattr(args, "as_of", None))
-    if args.customer is None:
+    if args.customer is None:  # --as-of alone: the order lines' columns are recognised (see cli.inputs)
         if any(value is not None for value in given):
             raise SegmenttiError("error.cli_needs_customer")
         return None

@@ -52,6 +52,17 @@ def test_segment_and_scan_straight_from_order_lines(tmp_path, capsys) -> None:
     assert json.loads(capsys.readouterr().out)["recommended_k"] in (2, 3, 4)
 
 
+def test_an_as_of_day_alone_cuts_recognised_order_lines_and_is_refused_for_a_customer_table(tmp_path, capsys) -> None:
+    out = tmp_path / "june"
+    assert main(["segment", ORDERS, "--as-of", "2025-06-30", "--k", "2", "--out", str(out), "--lang", "en"]) == 0
+    printed = capsys.readouterr()
+    assert "as of 2025-06-30" in printed.err + printed.out and "lines after the as-of date" in printed.err + printed.out
+    customers = str(SAMPLE_DIR / "b2c_customers.csv")
+    assert main(["segment", customers, "--as-of", "2025-06-30", "--out", str(tmp_path / "c"), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "give --customer" in err and err.count("\n") == 1
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
