@@ -319,7 +319,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{shown} customers on the map (at most {limit}). Select points to see those customers.",
     },
     "engine.selected": {"fi": "Valitut asiakkaat ({count})", "en": "Selected customers ({count})"},
-    "engine.by_criterion": {"fi": "Segmentit kriteereittäin", "en": "Segments criterion by criterion"},
     "engine.criterion": {"fi": "Kriteeri", "en": "Criterion"},
     "engine.fit_section": {
         "fi": "Kuinka hyvin asiakkaat sopivat segmenttiinsä?",

@@ -59,6 +59,7 @@ DYNAMIC_PREFIXES = frozenset(
         "rfm.",
         "role.",
         "rule.",
+        "segments.view_",
         "separator.",
         "step.",
         "treerules.op_",
