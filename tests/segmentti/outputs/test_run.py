@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from segmentti.cli import main
 from segmentti.data.loading import read_file
 from segmentti.engine.features import build_features, resolve_criteria
+from segmentti.engine.scanning import scan_fit
 from segmentti.engine.workflow import segment_features, segment_table
 from segmentti.errors import SegmenttiError
 from segmentti.insight.personas import personas_from_result
@@ -144,7 +145,7 @@ def test_the_command_line_writes_the_assemblers_bytes(tmp_path: Path) -> None:
     assert main(["segment", str(SAMPLE), "--k", "3", "--lang", "en", "--out", str(out)]) == 0
     table = read_file(SAMPLE)
     features = build_features(table.frame, resolve_criteria(table.frame, None))
-    result = segment_features(table.frame, features, 3, 0, "en")
+    result = segment_features(table.frame, features, 3, 0, "en", fitted=scan_fit(features, 3, 0))  # as --k 3 fits
     run = assemble_run(
         table.frame,
         result,
