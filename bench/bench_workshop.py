@@ -38,7 +38,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parents[1]
-QUICK_ARGS = ["--sessions", "3", "--timeout", "120"]  # for bench/run.py --quick: every step runs, in seconds
+QUICK_ARGS = ["--sessions", "3", "--timeout", "120", "--rooms", "2"]  # for bench/run.py --quick: every step runs, in seconds
 PAGE = "segments"
 K_WIDGET = "k_choice"
 SESSION_TTL = 5  # seconds a left session is kept for a reconnect (Streamlit's default is 120)
@@ -318,6 +318,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds one script run may take")
+    parser.add_argument(
+        "--rooms", type=int, default=0, help="then this many rooms in turn on one server: does its memory grow?"
+    )
     args = parser.parse_args()
     os.chdir(ROOT)
 
@@ -336,6 +339,22 @@ def main() -> None:
         server.stop()
     run_room("without preparing the sample", args.sessions, args.timeout, prepare=False)
     run_room("with the sample's Segments view prepared in the background", args.sessions, args.timeout, prepare=True)
+    if args.rooms:
+        rooms_in_turn(args.rooms, args.sessions, args.timeout)
+
+
+def rooms_in_turn(rooms: int, sessions: int, timeout: float) -> None:
+    """``rooms`` rooms of ``sessions`` one after another on one server: its peak and its memory after each room left."""
+    server = start_server(prepare=True)
+    try:
+        asyncio.run(warm_up(server.port, timeout))
+        print(f"{rooms} rooms of {sessions} in turn on one server (idle {server.memory():.0f} MB):")
+        for number in range(1, rooms + 1):
+            asyncio.run(room(server.port, sessions, timeout))
+            left = after_leaving(server, server.port)
+            print(f"  room {number}: peak {server.memory('VmHWM'):.0f} MB, after it left {left:.0f} MB")
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":
