@@ -38,7 +38,14 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parents[1]
-QUICK_ARGS = ["--sessions", "3", "--timeout", "120", "--rooms", "2"]  # for bench/run.py --quick: every step runs, in seconds
+QUICK_ARGS = [
+    "--sessions",
+    "3",
+    "--timeout",
+    "120",
+    "--rooms",
+    "2",
+]  # for bench/run.py --quick: every step runs, in seconds
 PAGE = "segments"
 K_WIDGET = "k_choice"
 SESSION_TTL = 5  # seconds a left session is kept for a reconnect (Streamlit's default is 120)
