@@ -28,6 +28,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
 
     from segmentti.cli.options import as_of, write_file
     from segmentti.errors import SegmenttiError
+    from segmentti.texts import translate
 
     if args.model is None and not args.rfm:
         raise SegmenttiError("error.compare_model_or_rfm")
@@ -42,8 +43,10 @@ def run(args: argparse.Namespace, lang: str) -> int:
     comparison, files = _compare_rfm(args, paths, days, lang) if args.rfm else _compare_model(args, paths, days, lang)
     for name, data in files.items():
         write_file(Path(args.out) / name, data)
-    write_file(Path(args.out) / "lists" / ".keep", b"")  # the folder is there even when nobody moved
+    (Path(args.out) / "lists").mkdir(parents=True, exist_ok=True)  # the folder is there even when nobody moved
     _report(comparison, args.out, lang)
+    if comparison.moved and not any(name.startswith("lists/") for name in files):
+        print(translate("cli.compare_no_lists", lang))
     return EXIT_OK
 
 

@@ -96,4 +96,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Projektin {name} tiedostot {names} luettiin ja yhdistettiin kuten projektissa.",
         "en": "The files {names} of the project {name} were read and joined as the project says.",
     },
+    "cli.compare_no_lists": {
+        "fi": "Yhteystietolistoja ei tehty: aineistossa ei ole sähköpostisaraketta. movers.csv listaa jokaisen "
+        "segmenttiä vaihtaneen asiakkaan tunnuksineen.",
+        "en": "No contact lists: the data has no email column. movers.csv lists every customer who changed "
+        "segment, with their id.",
+    },
 }

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from segmentti.cli import main
+from segmentti.data.samples import SAMPLE_DIR
 from segmentti.engine.rfm import score_rfm
 from segmentti.texts import translate
 
@@ -112,3 +113,16 @@ def test_a_model_of_customer_tables_takes_no_as_of_days(b2c_subset_path: Path, t
     assert main([*argv, "--as-of-old", "2025-01-31", "--as-of-new", "2025-02-28"]) == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line == "error: " + translate("error.rfm_compare_as_of_needs_orders", "en")
+
+
+def test_without_an_email_column_the_lists_folder_is_empty_and_says_why(tmp_path: Path, capsys) -> None:
+    orders = tmp_path / "orders.csv"
+    lines = pd.read_csv(SAMPLE_DIR / "b2c_orders.csv.gz").head(20_000)  # customer, date, amount: no email
+    lines.to_csv(orders, index=False)
+    out = tmp_path / "out"
+    argv = ["compare", str(orders), "--rfm", "--as-of-old", "2024-03-31", "--as-of-new", "2024-06-30"]
+    assert main([*argv, "--out", str(out), "--lang", "en"]) == 0
+    printed = capsys.readouterr().out
+    assert len(pd.read_csv(out / "movers.csv")) > 0
+    assert (out / "lists").is_dir() and not list((out / "lists").iterdir())  # nothing but the folder
+    assert "No contact lists: the data has no email column." in printed
