@@ -135,7 +135,7 @@ def _cast(cells, kind):
         if len(cells) > _CAST_PROBE:  # a text column fails on its first cells, before the whole column is cast
             pc.cast(cells.slice(0, _CAST_PROBE), kind)
         return pc.cast(cells, kind)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    except pa.ArrowException:  # invalid cells or a cast Arrow cannot make: the cell-by-cell rules decide
         return None
 
 
