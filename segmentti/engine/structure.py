@@ -140,7 +140,8 @@ class Recommendation:
 
     ``reason`` is ``"apart"`` (the most segments that each stand apart), ``"best"`` (the largest
     clear excess over the reference), ``"favoured"``
-    (a near-tie broken towards 3–5 segments, then the fewer), ``"stable"`` (a
+    (a near-tie broken towards 3–5 segments), ``"fewer"`` (a near-tie with none of 3–5 in it, broken
+    towards the fewer segments), ``"stable"`` (a
     better-scoring k fell apart on resamples), ``"small"`` (a better-scoring k had a tiny
     segment that is not clearly a group), ``"merged"`` (a better-scoring k merged two
     groups, by the gap statistic) or ``"none"`` (no clear groups: :data:`CONVENIENT_K`
@@ -468,6 +469,8 @@ def choose_k(
         reason = "merged"
     else:
         reason = "favoured"
+    if reason == "favoured" and ks[chosen] not in FAVOURED_KS:
+        reason = "fewer"  # no k of 3–5 is within the noise: the fewest segments that are, not "3–5 preferred"
     return Recommendation(int(ks[chosen]), reason, int(ks[best]), True)
 
 

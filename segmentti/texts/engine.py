@@ -135,6 +135,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "{reference} with the groups removed), so 3–5 segments, easier to put to use, are preferred "
         "(stability {stability}; silhouette computed on {sample} customers).",
     },
+    "engine.reason_fewer": {
+        "fi": "Suositus on {k}: aineistossa on selviä ryhmiä. k = {best_k} erottuu lähes yhtä selvästi "
+        "(siluetti {best_silhouette}, ilman ryhmiä {best_reference}) kuin {k} ({silhouette}, ilman ryhmiä "
+        "{reference}), joten valitaan pienempi segmenttimäärä (vakaus {stability}; siluetti laskettu {sample} "
+        "asiakkaasta).",
+        "en": "The recommendation is {k}: the data has clear groups. k = {best_k} stands apart only about as "
+        "clearly (silhouette {best_silhouette}, {best_reference} with the groups removed) as {k} ({silhouette}, "
+        "{reference} with the groups removed), so the smaller number is preferred (stability {stability}; "
+        "silhouette computed on {sample} customers).",
+    },
     "engine.reason_stable": {
         "fi": "Suositus on {k}: aineistossa on selviä ryhmiä. k = {best_k} erottui vielä selvemmin "
         "(siluetti {best_silhouette}), mutta sen segmentit eivät pysy samoina uusintaotoksissa "

@@ -127,6 +127,8 @@ def test_three_to_five_break_near_ties_only() -> None:
     assert _choose([0.1, 0.1, 0.2, 0.30, 0.35, 0.1])[:2] == (6, "best")
     # within a near-tie of two favoured k, the fewer segments
     assert _choose([0.1, 0.1, 0.300, 0.305, 0.1, 0.1])[0] == 4
+    # a near-tie with none of 3-5 in it: the fewer, and the reason does not claim 3-5 were preferred
+    assert _choose([0.1, 0.1, 0.1, 0.1, 0.300, 0.305])[:2] == (6, "fewer")
 
 
 def test_unstable_k_and_spurious_tiny_segments_are_passed_over() -> None:
