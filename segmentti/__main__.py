@@ -1,8 +1,6 @@
 """Entry point of ``python -m segmentti``."""
 
-import sys
-
-from segmentti.cli import main
+from segmentti.cli import command_line
 
 if __name__ == "__main__":
-    sys.exit(main())
+    command_line()

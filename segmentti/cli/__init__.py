@@ -8,10 +8,12 @@ line in :data:`COMMANDS`.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from segmentti.cli.parsing import EXIT_INTERNAL, EXIT_USAGE, build_parser, language_of
 from segmentti.errors import SegmenttiError
@@ -27,7 +29,7 @@ COMMANDS: dict[str, str] = {
     "value": "segmentti.cli.value",
 }
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "build_parser", "command_line", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,3 +47,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"error: {translate('cli.internal_error', lang, error=repr(error))}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def command_line() -> NoReturn:
+    """The process ``segmentti`` and ``python -m segmentti`` run: :func:`main`, then exit with its status.
+
+    Before exiting, every object left is frozen out of the garbage collector (``gc.freeze``):
+    the interpreter's collections at shutdown would otherwise walk the hundreds of thousands
+    of objects pandas, scikit-learn and scipy created, about 0.2 s of every command that
+    loads them, for memory the operating system takes back at once. Files are closed and
+    standard output is flushed as before; nothing of ours leaves cleanup to the collector.
+    """
+    status = main()
+    gc.freeze()
+    sys.exit(status)

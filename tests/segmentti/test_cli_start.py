@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sklearn", "scipy", "openpyxl", "xlsxwriter", "plotly", "streamlit")
@@ -40,3 +43,25 @@ def test_features_loads_no_learning_workbook_or_app_library(tmp_path: Path) -> N
     loaded = _loaded_after([*argv, "--out", str(out)])
     assert out.exists() and "pandas" in loaded
     assert not set(HEAVY) & set(loaded)
+
+
+def test_the_process_exits_with_mains_status_after_freezing_what_is_left(monkeypatch) -> None:
+    import gc
+
+    import segmentti.cli as cli
+
+    calls: list[str] = []
+    monkeypatch.setattr(cli, "main", lambda: calls.append("main") or 2)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    with pytest.raises(SystemExit) as exited:
+        cli.command_line()
+    assert exited.value.code == 2 and calls == ["main", "freeze"]
+
+
+def test_python_m_and_the_installed_script_run_the_same_entry_point() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["segmentti"] == "segmentti.cli:command_line"
+    done = subprocess.run(
+        [sys.executable, "-m", "segmentti", "scan", "missing.csv", "--json"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert done.returncode == 2 and done.stdout == "" and done.stderr.count("error:") == 1
