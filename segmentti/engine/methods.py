@@ -121,9 +121,12 @@ class CentreFit(Fitted):
     center_values: np.ndarray
 
     @classmethod
-    def assign(cls, values: np.ndarray, centers: np.ndarray) -> CentreFit:
-        """Label ``values`` by the nearest of ``centers``; a centre nobody is nearest to is dropped."""
-        labels = nearest_centers(values, centers)
+    def assign(cls, values: np.ndarray, centers: np.ndarray, labels: np.ndarray | None = None) -> CentreFit:
+        """Label ``values`` by the nearest of ``centers``; a centre nobody is nearest to is dropped.
+
+        ``labels``: ``nearest_centers(values, centers)`` when the caller already has it.
+        """
+        labels = nearest_centers(values, centers) if labels is None else labels
         claimed = np.bincount(labels, minlength=len(centers)) > 0
         if not claimed.all():
             centers = centers[claimed]
@@ -259,7 +262,7 @@ class KMeansMethod(Method):
         # well-separated group into a large one.
         sample = fixed_sample(len(values), FIT_SAMPLE, seed)
         start = _best_kmeans(values[sample], k, seed, 2, resample)
-        return CentreFit.assign(values, lloyd_steps(values, start))
+        return CentreFit.assign(values, *settled_centers(values, start))
 
 
 def _best_kmeans(values: np.ndarray, k: int, seed: int, starts: int, resample: bool) -> np.ndarray:
@@ -351,7 +354,9 @@ def separated_fits(values: np.ndarray, fits: dict[int, Fitted], seed: int) -> di
         if len(np.unique(labels)) < k:
             continue
         if weakest_separation(sample, labels) > weakest_separation(sample, fits[k].labels[rows]):
-            merged = CentreFit.assign(values, lloyd_steps(values, centers) if len(rows) < len(values) else centers)
+            merged = CentreFit.assign(
+                values, *(settled_centers(values, centers) if len(rows) < len(values) else (centers, labels))
+            )
             if merged.groups == k:
                 chosen[k] = merged
     return chosen
@@ -375,15 +380,21 @@ def lloyd_steps(values: np.ndarray, centers: np.ndarray, steps: int = LLOYD_STEP
     Each step moves every centre to the mean of the rows nearest to it; a centre that no
     row is nearest to stays where it is. Stops early when no row changes its centre.
     """
+    return settled_centers(values, centers, steps)[0]
+
+
+def settled_centers(values: np.ndarray, centers: np.ndarray, steps: int = LLOYD_STEPS) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`lloyd_steps`'s centres and the nearest of them for every row (shape ``(n,)``), found on the way."""
     labels = nearest_centers(values, centers)
     for _ in range(steps):
         counts = np.bincount(labels, minlength=len(centers))
         centers = np.where(counts[:, None] > 0, segment_centers(values, labels, len(centers)), centers)
         moved = nearest_centers(values, centers)
-        if np.array_equal(moved, labels):
+        unchanged = np.array_equal(moved, labels)
+        labels = moved  # nearest to the centres just moved
+        if unchanged:
             break
-        labels = moved
-    return centers
+    return centers, labels
 
 
 class MixtureMethod(Method):
