@@ -283,7 +283,7 @@ def _best_kmeans(values: np.ndarray, k: int, seed: int, starts: int, resample: b
     return best.cluster_centers_
 
 
-def merged_partitions(values: np.ndarray, top: np.ndarray, k_min: int) -> dict[int, np.ndarray]:
+def merged_partitions(values: np.ndarray, top: np.ndarray, k_min: int) -> dict[int, tuple[np.ndarray, np.ndarray]]:
     """Centres of ever fewer segments, from the ``top`` centres (shape ``(K, d)``) down to ``k_min`` segments.
 
     Each step merges the two segments whose centres are nearest relative to their spread
@@ -295,13 +295,14 @@ def merged_partitions(values: np.ndarray, top: np.ndarray, k_min: int) -> dict[i
 
     Returns
     -------
-    dict of int to numpy.ndarray
-        ``{k: centres of shape (k, d)}`` for every k from ``k_min`` to ``K - 1`` that was reached.
+    dict of int to (numpy.ndarray, numpy.ndarray)
+        ``{k: (centres of shape (k, d), the nearest of them for every row, shape (n,))}`` for every k
+        from ``k_min`` to ``K - 1`` that was reached.
     """
-    partitions: dict[int, np.ndarray] = {}
+    partitions: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     centers = top
+    labels = nearest_centers(values, centers)
     while len(centers) > k_min:
-        labels = nearest_centers(values, centers)
         k = len(centers)
         sizes = np.bincount(labels, minlength=k)
         centers = segment_centers(values, labels, k)
@@ -315,8 +316,8 @@ def merged_partitions(values: np.ndarray, top: np.ndarray, k_min: int) -> dict[i
         weight = sizes[[first, second]] / max(sizes[first] + sizes[second], 1)
         merged = weight @ centers[[first, second]] if weight.sum() > 0 else centers[first]
         kept = [segment for segment in range(k) if segment not in (first, second)]
-        centers = lloyd_steps(values, np.vstack([centers[kept], merged]), MERGE_STEPS)
-        partitions[len(centers)] = centers
+        centers, labels = settled_centers(values, np.vstack([centers[kept], merged]), MERGE_STEPS)
+        partitions[len(centers)] = (centers, labels)
     return partitions
 
 
@@ -347,10 +348,9 @@ def separated_fits(values: np.ndarray, fits: dict[int, Fitted], seed: int) -> di
     rows = fixed_sample(len(values), FIT_SAMPLE, seed)
     sample = values[rows]
     chosen = dict(fits)
-    for k, centers in merged_partitions(sample, top.center_values, ks[0]).items():
+    for k, (centers, labels) in merged_partitions(sample, top.center_values, ks[0]).items():
         if k not in fits:
             continue
-        labels = nearest_centers(sample, centers)
         if len(np.unique(labels)) < k:
             continue
         if weakest_separation(sample, labels) > weakest_separation(sample, fits[k].labels[rows]):

@@ -310,7 +310,10 @@ def _full_scores(values: np.ndarray, labels: np.ndarray, k: int) -> dict[str, fl
     n = len(values)
     centers = segment_centers(values, labels, k)
     sizes = np.bincount(labels, minlength=k)
-    distances = np.sqrt(((values - centers[labels]) ** 2).sum(axis=1))
+    offsets = centers[labels]
+    np.subtract(values, offsets, out=offsets)
+    offsets *= offsets
+    distances = np.sqrt(offsets.sum(axis=1))
     inertia = float((distances**2).sum())
     overall = values.mean(axis=0)
     between = float((sizes * ((centers - overall) ** 2).sum(axis=1)).sum())
