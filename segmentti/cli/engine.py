@@ -12,13 +12,12 @@ from segmentti.cli.options import criteria_names
 from segmentti.data.columns import Family, Kind, Overrides, describe_columns
 from segmentti.data.criteria import preset_criteria
 from segmentti.engine.features import FeatureMatrix, build_features, combine_weights, resolve_criteria
-from segmentti.engine.rfm import FREQUENCY, MONETARY, RECENCY, has_rfm_columns, score_rfm, summarize_orders
-from segmentti.engine.rules import rules_from_json
-from segmentti.engine.workflow import SegmentationResult, segment_by_rfm, segment_by_rules, segment_features
+from segmentti.engine.rfm import FREQUENCY, MONETARY, RECENCY, has_rfm_columns, summarize_orders
 from segmentti.errors import SegmenttiError
 
 if TYPE_CHECKING:
     from segmentti.engine.methods import Fitted
+    from segmentti.engine.workflow import SegmentationResult
 
 
 def parse_weights(
@@ -100,6 +99,11 @@ def engine_segment(
     fitted: Fitted | None = None,
 ) -> SegmentationResult:
     """Segment with the method of ``--method``; ``fitted``: the scan's fit for ``k`` (the segments it scored)."""
+    # imported here: profiling and naming segments is not for scan, which only reads the features above
+    from segmentti.engine.rfm import score_rfm
+    from segmentti.engine.rules import rules_from_json
+    from segmentti.engine.workflow import segment_by_rfm, segment_by_rules, segment_features
+
     if args.method == "rfm":
         return segment_by_rfm(frame, score_rfm(frame), features, lang)
     if args.method == "rules":

@@ -35,7 +35,6 @@ def run(args: argparse.Namespace, lang: str) -> int:
     from segmentti.cli.projects import merged_load_options, read_project, sheet_of
     from segmentti.engine.methods import K_METHODS
     from segmentti.engine.scanning import scan_k
-    from segmentti.project.replay import project_customers, project_features
 
     seed = integer(args.seed, "--seed")
     k_min, k_max = integer(args.k_min, "--k-min"), integer(args.k_max, "--k-max")
@@ -43,6 +42,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
         raise SegmenttiError("error.bad_k_range", k_min=k_min, k_max=k_max)
     project = read_project(args)
     if project is not None:  # the project's reading of INPUT, criteria, kinds and weights
+        from segmentti.project.replay import project_customers, project_features
+
         if project.method not in K_METHODS:
             raise SegmenttiError("error.scan_method", method=project.method)
         options, sheet = merged_load_options(args, project), sheet_of(args, project)

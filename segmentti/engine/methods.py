@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
 import numpy as np
-from scipy.cluster.hierarchy import cut_tree, linkage
 from sklearn.cluster import HDBSCAN, KMeans
 from sklearn.mixture import GaussianMixture
 from sklearn.neighbors import NearestNeighbors
@@ -420,6 +419,8 @@ class WardMethod(Method):
     def fit_range(
         self, values: np.ndarray, ks: Sequence[int], seed: int, *, resample: bool = False
     ) -> Iterator[tuple[int, Fitted]]:
+        from scipy.cluster.hierarchy import cut_tree, linkage  # only Ward needs it: the scan of k-means starts sooner
+
         # one tree serves every k: it is cut once per k
         sample = fixed_sample(len(values), WARD_SAMPLE, seed)
         cuts = cut_tree(linkage(values[sample], method="ward"), n_clusters=list(ks))
