@@ -52,3 +52,21 @@ def test_settled_centres_come_with_the_nearest_of_them_for_every_row() -> None:
         np.testing.assert_array_equal(labels, metrics.nearest_centers(values, centers))
         np.testing.assert_array_equal(centers, lloyd_steps(values, start, steps))
     assert not np.array_equal(settled_centers(values, start, 1)[0], start)  # a step moves the centres
+
+
+@pytest.mark.parametrize("rows", [50, metrics._SPARSE_FROM + 500])  # the dense one-hot product, the sparse one
+def test_segment_centres_are_the_means_of_their_rows_and_zero_when_empty(rows: int) -> None:
+    values, labelings = _grouped(rows)
+    labels = labelings[2].copy()
+    labels[labels == 3] = 4  # segment 3 of 0 … 5 left empty
+    centers = metrics.segment_centers(values, labels, 6)
+    for segment in (0, 1, 2, 4):
+        np.testing.assert_allclose(centers[segment], values[labels == segment].mean(axis=0), rtol=1e-12)
+    assert (centers[[3, 5]] == 0.0).all()
+
+
+def test_nearest_centres_agree_with_every_distance_computed_directly() -> None:
+    values, _ = _grouped(metrics._CHUNK * 2 + 10)  # three chunks, the last one short
+    centers = values[[5, 50, 500, 5000]] + 0.01
+    direct = ((values[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+    np.testing.assert_array_equal(metrics.nearest_centers(values, centers), direct)
