@@ -8,7 +8,6 @@ line in :data:`COMMANDS`.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
@@ -16,6 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from segmentti.cli.parsing import EXIT_INTERNAL, EXIT_USAGE, build_parser, language_of
+from segmentti.cli.process import run_alone
 from segmentti.errors import SegmenttiError
 from segmentti.texts import translate
 
@@ -50,14 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def command_line() -> NoReturn:
-    """The process ``segmentti`` and ``python -m segmentti`` run: :func:`main`, then exit with its status.
+    """The process ``segmentti`` and ``python -m segmentti`` run: :func:`main` alone, then exit with its status.
 
-    Before exiting, every object left is frozen out of the garbage collector (``gc.freeze``):
-    the interpreter's collections at shutdown would otherwise walk the hundreds of thousands
-    of objects pandas, scikit-learn and scipy created, about 0.2 s of every command that
-    loads them, for memory the operating system takes back at once. Files are closed and
-    standard output is flushed as before; nothing of ours leaves cleanup to the collector.
+    See :func:`segmentti.cli.process.run_alone`.
     """
-    status = main()
-    gc.freeze()
-    sys.exit(status)
+    sys.exit(run_alone(main))

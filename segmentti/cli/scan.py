@@ -30,11 +30,14 @@ def add_arguments(command: argparse.ArgumentParser, lang: str) -> None:
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
-    from segmentti.cli.engine import engine_features
-    from segmentti.cli.inputs import load_customers, read_input
-    from segmentti.cli.projects import merged_load_options, read_project, sheet_of
-    from segmentti.engine.methods import K_METHODS
-    from segmentti.engine.scanning import scan_k
+    from segmentti.cli.process import libraries_loading
+
+    with libraries_loading():
+        from segmentti.cli.engine import engine_features
+        from segmentti.cli.inputs import load_customers, read_input
+        from segmentti.cli.projects import merged_load_options, read_project, sheet_of
+        from segmentti.engine.methods import K_METHODS
+        from segmentti.engine.scanning import scan_k
 
     seed = integer(args.seed, "--seed")
     k_min, k_max = integer(args.k_min, "--k-min"), integer(args.k_max, "--k-max")

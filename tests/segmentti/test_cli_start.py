@@ -49,13 +49,45 @@ def test_the_process_exits_with_mains_status_after_freezing_what_is_left(monkeyp
     import gc
 
     import segmentti.cli as cli
+    from segmentti.cli import process
 
     calls: list[str] = []
-    monkeypatch.setattr(cli, "main", lambda: calls.append("main") or 2)
+    monkeypatch.setattr(process, "_alone", False)  # put back after the test: this interpreter runs on
+    monkeypatch.setattr(cli, "main", lambda: calls.append(f"main alone={process._alone}") or 2)
     monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
     with pytest.raises(SystemExit) as exited:
         cli.command_line()
-    assert exited.value.code == 2 and calls == ["main", "freeze"]
+    assert exited.value.code == 2 and calls == ["main alone=True", "freeze"]
+
+
+def test_libraries_load_with_the_collector_paused_only_in_an_interpreter_of_one_command(monkeypatch) -> None:
+    import gc
+
+    from segmentti.cli import process
+
+    frozen = gc.get_freeze_count()
+    with process.libraries_loading():  # the tests' interpreter runs on: nothing changes
+        assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+    monkeypatch.setattr(process, "_alone", True)
+    try:
+        with pytest.raises(ValueError), process.libraries_loading():
+            assert not gc.isenabled()
+            raise ValueError("an import failed")
+        assert gc.isenabled() and gc.get_freeze_count() > frozen
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_a_scan_in_its_own_process_scores_as_one_called_from_python(mall_customers_path, capsys) -> None:
+    from segmentti.cli import main
+
+    argv = ["scan", str(mall_customers_path), "--criteria", "Annual Income (k$),Spending Score (1-100)", "--json"]
+    assert main(argv) == 0
+    alone = subprocess.run([sys.executable, "-m", "segmentti", *argv], capture_output=True, text=True, cwd=ROOT)
+    assert alone.returncode == 0, alone.stderr
+    assert json.loads(alone.stdout) == json.loads(capsys.readouterr().out)
 
 
 def test_python_m_and_the_installed_script_run_the_same_entry_point() -> None:
