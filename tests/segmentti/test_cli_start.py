@@ -14,8 +14,11 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sklearn", "scipy", "openpyxl", "xlsxwriter", "plotly", "streamlit")
 
 
-def _loaded_after(argv: list[str]) -> list[str]:
-    """Top-level packages loaded by running the command line with ``argv`` in a fresh interpreter."""
+def _loaded_after(argv: list[str], *, modules: bool = False) -> list[str]:
+    """Top-level packages (every module with ``modules``) loaded by running the command line with ``argv``.
+
+    Run in a fresh interpreter.
+    """
     code = (
         "import json, sys\n"
         "from segmentti.cli import main\n"
@@ -23,7 +26,7 @@ def _loaded_after(argv: list[str]) -> list[str]:
         f"    main({argv!r})\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))\n"
+        f"print(json.dumps(sorted({{name if {modules!r} else name.split('.')[0] for name in sys.modules}})))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     return json.loads(done.stdout.splitlines()[-1])
@@ -43,6 +46,13 @@ def test_features_loads_no_learning_workbook_or_app_library(tmp_path: Path) -> N
     loaded = _loaded_after([*argv, "--out", str(out)])
     assert out.exists() and "pandas" in loaded
     assert not set(HEAVY) & set(loaded)
+
+
+def test_scan_loads_no_segment_naming_project_or_tree_code(mall_customers_path) -> None:
+    loaded = set(_loaded_after(["scan", str(mall_customers_path), "--json"], modules=True))
+    assert {"segmentti.engine.scanning", "sklearn.cluster"} <= loaded
+    unused = {"segmentti.engine.workflow", "segmentti.insight.personas", "segmentti.project.replay"}
+    assert not (unused | {"scipy.cluster.hierarchy"}) & loaded
 
 
 def test_the_process_exits_with_mains_status_after_freezing_what_is_left(monkeypatch) -> None:
