@@ -187,7 +187,9 @@ def criteria_suggestion(
     infos = [info for info in describe_columns(frame, overrides) if info.usable and info.family in families]
     outcomes = tuple(info.name for info in infos if is_outcome(info.name))
     near_constant = tuple(
-        info.name for info in infos if info.name not in outcomes and _top_share(frame[info.name]) >= NEAR_CONSTANT_SHARE
+        info.name
+        for info in infos
+        if info.name not in outcomes and _top_share(frame[info.name], info.distinct) >= NEAR_CONSTANT_SHARE
     )
     candidates = [info for info in infos if info.name not in outcomes and info.name not in near_constant]
     chosen: list[str] = []
@@ -218,11 +220,17 @@ def criteria_suggestion(
     return CriteriaSuggestion(tuple(chosen), outcomes, near_constant, tuple(duplicates), beyond)
 
 
-def _top_share(column: pd.Series) -> float:
-    """The share of rows holding the column's most common value, an empty cell counting as a value."""
+def _top_share(column: pd.Series, distinct: int) -> float:
+    """The share of rows holding the column's most common value, an empty cell counting as a value.
+
+    ``distinct``: the column's number of distinct values (:attr:`ColumnInfo.distinct`); when every row
+    holds its own (a measured amount), the share is one row's without counting them again.
+    """
     if not len(column):
         return 1.0
-    return float(column.value_counts(normalize=True, dropna=False).iloc[0])
+    if distinct == len(column):
+        return 1 / len(column)
+    return float(column.value_counts(normalize=True, dropna=False, sort=False).max())
 
 
 def _concept(name: str) -> str:

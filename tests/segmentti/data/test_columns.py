@@ -239,6 +239,22 @@ def test_near_constant_flags_are_not_default_criteria() -> None:
     assert suggestion.near_constant == ("vip", "segment")
 
 
+def test_a_value_per_row_is_not_near_constant_but_a_mostly_empty_column_is() -> None:
+    from segmentti.data.criteria import criteria_suggestion
+
+    rows = 1000
+    frame = pd.DataFrame(
+        {
+            "spend": [10.0 + i * 0.37 for i in range(rows)],  # every row its own value
+            "visits": [1 + i % 7 for i in range(rows)],
+            "discount": [0.5 + i if i < 20 else None for i in range(rows)],  # distinct where filled, 98 % empty
+        }
+    )
+    suggestion = criteria_suggestion(frame)
+    assert suggestion.chosen == ("spend", "visits")
+    assert suggestion.near_constant == ("discount",)
+
+
 def test_wholesale_default_criteria_drop_a_near_duplicate_and_keep_codes_as_categories() -> None:
     from campaign_shapes import wholesale_table
 
