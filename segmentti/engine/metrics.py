@@ -142,8 +142,7 @@ def silhouettes_for_labelings(values: np.ndarray, labelings: list[np.ndarray]) -
 
 def _pair_distances(left: np.ndarray, right: np.ndarray, left_norms: np.ndarray, right_norms: np.ndarray) -> np.ndarray:
     """Euclidean distances between the rows of ``left`` (m, d) and ``right`` (p, d), shape ``(m, p)``, in place."""
-    squared = left @ right.T
-    squared *= -2.0
+    squared = (-2.0 * left) @ right.T  # times two is exact: the same as doubling the product, one pass fewer
     squared += left_norms[:, None]
     squared += right_norms[None, :]
     np.maximum(squared, 0.0, out=squared)
