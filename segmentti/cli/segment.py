@@ -23,16 +23,19 @@ def add_arguments(command: argparse.ArgumentParser, lang: str) -> None:
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
-    from segmentti.cli.engine import engine_features, engine_segment, kind_overrides
-    from segmentti.cli.inputs import customers_and_mapping
-    from segmentti.cli.large import chosen_engine, run_segment
-    from segmentti.cli.options import as_of
-    from segmentti.cli.projects import project_of_run, read_project
-    from segmentti.cli.scan import scan_json
-    from segmentti.engine.methods import K_MAX, K_METHODS, K_MIN
-    from segmentti.engine.scanning import scan_fit, scan_k
-    from segmentti.insight.personas import personas_from_result
-    from segmentti.outputs.run import assemble_run
+    from segmentti.cli.process import libraries_loading
+
+    with libraries_loading():
+        from segmentti.cli.engine import engine_features, engine_segment, kind_overrides
+        from segmentti.cli.inputs import customers_and_mapping
+        from segmentti.cli.large import chosen_engine, run_segment
+        from segmentti.cli.options import as_of
+        from segmentti.cli.projects import project_of_run, read_project
+        from segmentti.cli.scan import scan_json
+        from segmentti.engine.methods import K_MAX, K_METHODS, K_MIN
+        from segmentti.engine.scanning import scan_fit, scan_k
+        from segmentti.insight.personas import personas_from_result
+        from segmentti.outputs.run import assemble_run
 
     engine = chosen_engine(args)
     if engine != "pandas":  # fitted on a sample, every customer labelled in chunks or on Spark's executors
