@@ -58,7 +58,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
         if args.method not in K_METHODS:
             raise SegmenttiError("error.scan_method", method=args.method)
         _, features = engine_features(args, table.frame)
-    scan = scan_k(features, k_min, k_max, seed, method=args.method)
+    scan = scan_k(features, k_min, k_max, seed, method=args.method, background_reference=True)
     if args.json:
         print(json.dumps(scan_json(scan) | {"criteria": list(features.criteria)}, ensure_ascii=False, indent=2))
         return EXIT_OK

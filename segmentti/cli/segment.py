@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     frame, features = engine_features(args, table.frame)
     scan = None
     if args.k == "auto" and args.method in K_METHODS:
-        scan = scan_k(features, K_MIN, K_MAX, seed, method=args.method)
+        scan = scan_k(features, K_MIN, K_MAX, seed, method=args.method, background_reference=True)
         k = scan.recommended_k
     elif args.k == "auto":
         k = K_MIN  # hdbscan, rfm and rules decide the number of segments themselves

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -149,6 +150,7 @@ def scan_k(
     *,
     method: str = "kmeans",
     progress: Callable[[float], None] | None = None,
+    background_reference: bool = False,
 ) -> KScan:
     """Segment for every k from ``k_min`` to ``k_max`` and score each.
 
@@ -170,6 +172,11 @@ def scan_k(
         (HDBSCAN finds its own number of segments and cannot be scanned).
     progress : callable, optional
         Called with the share done (0–1) after each k.
+    background_reference : bool, default False
+        Draw and segment the structureless references (:func:`segmentti.engine.structure.reference_silhouettes`)
+        in a second thread while the customers are segmented: the same scores, about 0.2 s sooner on
+        100,000 customers when a core is free, for about 0.2 s more CPU. The command line, which has
+        the machine to itself, asks for it; the app, whose sessions share the cores, does not.
 
     Raises
     ------
@@ -188,6 +195,7 @@ def scan_k(
     if k_max < k_min:
         raise SegmenttiError("error.too_few_rows", k=k_min + 1, rows=n)
     ks = list(range(k_min, k_max + 1))
+    reference = _reference_of(features, ks, seed, background_reference)
     evaluation = silhouette_sample(n, seed)
     resampled = [
         chosen.fit_range(values[rows], ks, seed + 1 + number, resample=True)
@@ -211,7 +219,7 @@ def scan_k(
         )
         for position, k in enumerate(ks)
     )
-    scores = _with_reference(features, scores, [fits[k].labels for k in ks], evaluation, silhouettes, seed)
+    scores = _with_reference(features, scores, [fits[k].labels for k in ks], evaluation, silhouettes, reference())
     if progress is not None:
         progress(1.0)
     chosen = recommend_k(scores)
@@ -241,20 +249,35 @@ def scan_fit(
     return dict(chosen.fit_range(values, range(K_MIN, top + 1), seed)).get(k)
 
 
+def _reference_of(
+    features: FeatureMatrix, ks: list[int], seed: int, background: bool
+) -> Callable[[], _structure.Reference]:
+    """The structureless reference of ``ks``, to be collected by calling the result: computed then, or in a thread now.
+
+    The reference draws from generators of its own seed and segments with k-means of fixed seeds, so
+    where and when it runs does not change it. An error in the thread is raised by the call.
+    """
+    if not background:
+        return lambda: _structure.reference_silhouettes(features, ks, seed)
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="segmentti-reference")
+    drawn = worker.submit(_structure.reference_silhouettes, features, ks, seed)
+    worker.shutdown(wait=False)  # the thread ends with its one task
+    return drawn.result
+
+
 def _with_reference(
     features: FeatureMatrix,
     scores: tuple[KScore, ...],
     labelings: list[np.ndarray],
     evaluation: np.ndarray,
     silhouettes: list[np.ndarray],
-    seed: int,
+    reference: _structure.Reference,
 ) -> tuple[KScore, ...]:
-    """The scores with the structureless reference's silhouettes and the small segments' own silhouette.
+    """The scores with the structureless ``reference``'s silhouettes and the small segments' own silhouette.
 
     ``labelings`` hold every customer's label per k; ``silhouettes`` those of the
     ``evaluation`` customers.
     """
-    reference = _structure.reference_silhouettes(features, [score.k for score in scores], seed)
     completed = []
     for position, score in enumerate(scores):
         completed.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from pathlib import Path
 
 import numpy as np
@@ -196,3 +197,26 @@ def test_a_k_chosen_by_hand_gets_the_scans_segments_at_that_k(tmp_path: Path) ->
     assert main(["segment", str(source), "--criteria", "x,y", "--k", "3", "--out", str(out)]) == 0
     sizes = pd.read_csv(out / "segments.csv")["segment"].value_counts().sort_values().tolist()
     assert sizes == [40, 1000, 4000]
+
+
+def test_references_drawn_in_a_second_thread_score_exactly_as_drawn_in_turn() -> None:
+    features = build_features(_blobs(sizes=(300, 200, 150, 100)), ["x", "y"])
+    in_turn = scan_k(features, 2, 7, seed=4)
+    in_thread = scan_k(features, 2, 7, seed=4, background_reference=True)
+    # every field equal, NaN where NaN (the BIC of k-means, a small segment's silhouette when there is none)
+    np.testing.assert_equal(
+        [astuple(score) for score in in_thread.scores], [astuple(score) for score in in_turn.scores]
+    )
+    assert in_thread.recommended_k == in_turn.recommended_k and in_thread.reason == in_turn.reason
+    assert all(np.isfinite(score.reference_silhouette) for score in in_thread.scores)
+
+
+def test_an_error_in_the_reference_thread_reaches_the_caller(monkeypatch) -> None:
+    from segmentti.engine import structure
+
+    def broken(*args, **kwargs):
+        raise ValueError("reference failed")
+
+    monkeypatch.setattr(structure, "reference_silhouettes", broken)
+    with pytest.raises(ValueError, match="reference failed"):
+        scan_k(build_features(_blobs(), ["x", "y"]), 2, 5, background_reference=True)
