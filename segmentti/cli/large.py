@@ -17,15 +17,21 @@ def add_large_options(command: argparse.ArgumentParser, lang: str) -> None:
     group.add_argument("--spark-master", dest="spark_master", help=help_text("cli.help_spark_master", lang))
 
 
-def chosen_engine(args: argparse.Namespace) -> str:
-    """The engine that runs this command: ``--engine``, or for ``auto`` the input's size decides."""
-    from segmentti.engine.large import pick_engine
+def chosen_engine(args: argparse.Namespace, features: bool = False) -> str:
+    """The engine that runs this command: ``--engine``, or for ``auto`` the input's size decides.
+
+    ``features`` goes through DuckDB from a smaller size than the commands that segment: building
+    the customers is all it does, and DuckDB does that faster from mid-sized files on.
+    """
+    from segmentti.engine.large import FEATURES_FILE_BYTES, pick_engine
 
     if args.spark_master and args.engine != "spark":
         from segmentti.errors import SegmenttiError
 
         raise SegmenttiError("error.spark_master_without_spark")
-    return pick_engine(args.input, args.engine)
+    if features and args.engine == "auto" and (args.encoding or args.header_row or args.date_order):
+        return "pandas"  # the loader's corrections of an encoding, header row or day/month order
+    return pick_engine(args.input, args.engine, FEATURES_FILE_BYTES if features else None)
 
 
 def _separator_and_decimal(args: argparse.Namespace) -> tuple[str | None, str | None]:
@@ -49,26 +55,52 @@ def _recognised(args: argparse.Namespace, lang: str, engine: str, separator, dec
 
 def report_counts(counts, lang: str, file=None) -> None:
     """What building customers counted and left out, as the in-memory path reports it."""
-    from segmentti.cli.inputs import report_features
+    from segmentti.cli.counts import report_features
 
     report_features(counts, lang, file=file)
 
 
-def run_features(args: argparse.Namespace, lang: str, engine: str) -> int:
-    """``features`` on DuckDB or Spark: the customers written to ``--out``, the counts reported."""
+_CELL_ERRORS = ("error.amount_not_numeric", "error.date_not_dates")
+"""A mapped column DuckDB read as text: the in-memory loader knows more ways to write numbers and dates."""
+
+
+def run_features(args: argparse.Namespace, lang: str, engine: str, may_fall_back: bool = False) -> int | None:
+    """``features`` on DuckDB or Spark: the customers written to ``--out``, the counts reported.
+
+    ``may_fall_back`` (``--engine auto`` chose DuckDB): ``None`` instead of an error when DuckDB
+    reads a cell or the file's encoding otherwise than the in-memory loader (numbers with thousands
+    separators, a Windows-1252 euro sign, a type changing past DuckDB's sample), so that loader
+    decides; nothing is reported then.
+    """
     from segmentti.cli.options import as_of, order_mapping
     from segmentti.engine.large import features_large
+    from segmentti.errors import SegmenttiError
     from segmentti.texts import translate
 
     separator, decimal = _separator_and_decimal(args)
     mapping = order_mapping(args)
-    run = features_large(
-        engine, args.input, mapping, args.out,  # type: ignore[arg-type]
-        as_of=as_of(args.as_of), separator=separator, decimal=decimal, master=args.spark_master,
-    )  # fmt: skip
+    try:
+        run = features_large(
+            engine, args.input, mapping, args.out,  # type: ignore[arg-type]
+            as_of=as_of(args.as_of), separator=separator, decimal=decimal, master=args.spark_master,
+        )  # fmt: skip
+    except SegmenttiError as error:
+        if may_fall_back and error.key in _CELL_ERRORS:
+            return None
+        raise
+    except Exception as error:
+        if may_fall_back and _is_duckdb_error(error):
+            return None
+        raise
     report_counts(run.counts, lang)
     print(translate("cli.features_written_engine", lang, out=str(args.out), engine=engine))
     return EXIT_OK
+
+
+def _is_duckdb_error(error: Exception) -> bool:
+    import duckdb
+
+    return isinstance(error, duckdb.Error)
 
 
 def run_segment(args: argparse.Namespace, lang: str, engine: str) -> int:

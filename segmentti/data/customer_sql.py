@@ -3,8 +3,9 @@
 The in-memory path (:func:`segmentti.data.orders.build_customers`) and this definition give the
 same customers and values (a test holds them together). DuckDB runs the SQL as it is, streaming
 files larger than memory; Spark runs the same text turned into its dialect by sqlglot
-(:func:`to_dialect`). An engine only has to describe its ``lines`` table's columns and answer
-queries (:class:`LineEngine`).
+(:func:`to_dialect`). An engine only has to describe its ``lines`` table's columns, answer
+queries and say where the typed lines are read from (:class:`LineEngine`). No pandas here: a
+``features`` run on DuckDB never imports it.
 """
 
 from __future__ import annotations
@@ -13,20 +14,20 @@ import dataclasses
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import pandas as pd
-
-from segmentti.data.orders import (
+from segmentti.data.order_mapping import (
     ATTRIBUTE_CONSTANCY,
     FEATURE_COLUMNS,
     MONEY_DECIMALS,
     TOP_CATEGORIES,
     TOP_CHANNELS,
     OrderMapping,
-    as_of_day,
 )
 from segmentti.errors import SegmenttiError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LINES = "lines"
 """The name every engine gives the order-line table the SQL reads."""
@@ -44,6 +45,13 @@ class LineEngine(Protocol):
     def rows(self, sql: str) -> list[tuple]:
         """The rows of a query written in DuckDB's dialect (a few rows: counts, labels, examples)."""
 
+    def typed_lines(self, select: str) -> str:
+        """Where the plan's queries read the typed lines of ``select`` (a query on :data:`LINES`) from.
+
+        ``(select)`` itself, so each query reads the lines again (streaming), or the name of a
+        table the engine filled once with its rows (lines that fit in memory are read once).
+        """
+
 
 @dataclass(frozen=True)
 class LineCounts:
@@ -51,8 +59,8 @@ class LineCounts:
 
     Attributes
     ----------
-    as_of : pandas.Timestamp
-        The day recency and tenure are counted to; its own lines are included.
+    as_of : datetime.datetime
+        Midnight of the day recency and tenure are counted to; its own lines are included.
     mapping : OrderMapping
         The columns used.
     lines, lines_without_id, lines_without_date, lines_without_amount, lines_after_as_of : int
@@ -71,7 +79,7 @@ class LineCounts:
         The result's columns in order.
     """
 
-    as_of: pd.Timestamp
+    as_of: datetime.datetime
     mapping: OrderMapping
     lines: int
     lines_without_id: int
@@ -108,10 +116,14 @@ class CustomerQuery:
         In DuckDB's dialect; one row per customer sorted by id, columns ``counts.columns``.
     counts : LineCounts
         Lines used and left out (``customers`` and the spend sums come from running ``sql``).
+    dates_only : bool
+        Every purchase line is at midnight: ``first_purchase`` and ``last_purchase`` are days, and a
+        CSV shows them as ``2025-12-31``, as the in-memory path writes them.
     """
 
     sql: str
     counts: LineCounts
+    dates_only: bool = False
 
 
 def quote(name: str) -> str:
@@ -209,9 +221,9 @@ def plan_customers(
         ]
     )
     usable = "line_id IS NOT NULL AND line_time IS NOT NULL AND line_amount IS NOT NULL"
-    day_after = None if as_of is None else as_of_day(as_of) + pd.Timedelta(days=1)
+    day_after = None if as_of is None else as_of_midnight(as_of) + _ONE_DAY
     before = "TRUE" if day_after is None else f"line_time < TIMESTAMP {literal(day_after.isoformat(sep=' '))}"
-    head = f"WITH typed AS (SELECT {typed} FROM {LINES})"
+    head = f"WITH typed AS (SELECT * FROM {engine.typed_lines(f'SELECT {typed} FROM {LINES}')})"
     stats = engine.rows(
         f"""{head}
         SELECT COUNT(*),
@@ -223,17 +235,19 @@ def plan_customers(
           SUM(CASE WHEN {usable} AND {before} AND line_amount > 0 THEN 1 ELSE 0 END),
           SUM(CASE WHEN {usable} AND {before} AND line_amount < 0 THEN 1 ELSE 0 END),
           SUM(CASE WHEN {usable} AND {before} AND line_amount = 0 THEN 1 ELSE 0 END),
-          COUNT(DISTINCT CASE WHEN {usable} AND {before} THEN line_id END)
+          COUNT(DISTINCT CASE WHEN {usable} AND {before} THEN line_id END),
+          SUM(CASE WHEN {usable} AND {before} AND line_amount > 0
+            AND line_time <> CAST(CAST(line_time AS DATE) AS TIMESTAMP) THEN 1 ELSE 0 END)
         FROM typed"""
     )[0]
-    lines, no_id, no_date, no_amount, last, after, purchases, returns, zeros, ids = (
+    lines, no_id, no_date, no_amount, last, after, purchases, returns, zeros, ids, timed = (
         value if index == 4 else int(value or 0) for index, value in enumerate(stats)
     )
     if lines and no_id == lines:
         raise SegmenttiError("error.no_customer_ids", column=mapping.customer)
     if last is None or not purchases:
         raise SegmenttiError("error.no_purchases", column=mapping.amount or mapping.quantity)
-    as_of_ts = pd.Timestamp(last).normalize() + pd.Timedelta(days=1) if as_of is None else as_of_day(as_of)
+    as_of_ts = as_of_midnight(last) + _ONE_DAY if as_of is None else as_of_midnight(as_of)
     kept = f"{head}, kept AS (SELECT * FROM typed WHERE {usable} AND {before})"
     share_columns: list[str] = []
     share_names: list[str] = []
@@ -328,7 +342,28 @@ def plan_customers(
         attributes=tuple(name for _, name in attributes),
         columns=columns,
     )
-    return CustomerQuery(sql=sql, counts=dataclasses.replace(counts, customers=ids))
+    return CustomerQuery(sql=sql, counts=dataclasses.replace(counts, customers=ids), dates_only=not timed)
+
+
+_ONE_DAY = datetime.timedelta(days=1)
+
+
+def as_of_midnight(as_of: str | datetime.date) -> datetime.datetime:
+    """Midnight at the start of the as-of day, without a time zone: what :func:`segmentti.data.orders.as_of_day` gives.
+
+    A date, a datetime (also a pandas Timestamp; its time of day and zone dropped) or an ISO text
+    is read here without pandas; any other text is left to ``as_of_day``, the one reading of it.
+    """
+    if isinstance(as_of, datetime.datetime):
+        return datetime.datetime.combine(as_of.date(), datetime.time())
+    if isinstance(as_of, datetime.date):
+        return datetime.datetime.combine(as_of, datetime.time())
+    try:
+        return datetime.datetime.combine(datetime.datetime.fromisoformat(str(as_of).strip()).date(), datetime.time())
+    except ValueError:
+        from segmentti.data.orders import as_of_day
+
+        return as_of_day(as_of).to_pydatetime()
 
 
 def finish_counts(counts: LineCounts, customers: int, gross_spend: float, returns_value: float) -> LineCounts:

@@ -1,8 +1,10 @@
 """The commands' paths past memory: which engine runs a file, and whole features and segment runs on DuckDB or Spark.
 
 ``pandas`` is the in-memory path every other part of segmentti uses; ``duckdb`` streams files
-larger than memory on this machine; ``spark`` runs on a cluster (or Spark's local mode). The
-features are the one definition of :mod:`segmentti.data.customer_sql` on both.
+larger than memory on this machine, and builds ``features`` from mid-sized files faster than
+pandas reads them; ``spark`` runs on a cluster (or Spark's local mode). The features are the one
+definition of :mod:`segmentti.data.customer_sql` on both. Choosing an engine and a features run
+on DuckDB import no pandas.
 """
 
 from __future__ import annotations
@@ -14,43 +16,71 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from segmentti.data.customer_sql import LineCounts, literal
-from segmentti.data.orders import OrderMapping
+from segmentti.data.order_mapping import OrderMapping
 from segmentti.errors import SegmenttiError
 
 if TYPE_CHECKING:  # the fit is imported where a run makes one: choosing an engine stays light
+    import pandas as pd
+
     from segmentti.engine.sampled import SampleFit
 
 ENGINES: tuple[str, ...] = ("auto", "pandas", "duckdb", "spark")
 """``--engine`` choices; ``auto`` picks DuckDB for large CSV and Parquet files, else pandas."""
 
 LARGE_FILE_BYTES = 300 * 2**20
-"""From this size a CSV file goes through DuckDB by itself (about 7 million order lines)."""
+"""From this size a CSV file goes through DuckDB by itself (about 7 million order lines), streamed, not held."""
+
+FEATURES_FILE_BYTES = 8 * 2**20
+"""From this size ``features`` reads a CSV or Parquet file through DuckDB by itself: there DuckDB's parallel
+reader and one grouping query beat loading the file into pandas (the crossover measured with
+``bench/bench_features_engines.py``, about 150,000 order lines); the lines are read once into memory."""
 
 PARQUET_EXPANSION = 5
 """A Parquet or gzipped file counts as this many times its size: it is compressed, the rows it holds are not."""
 
 
-def pick_engine(path: str | os.PathLike, chosen: str = "auto") -> str:
-    """The engine that runs ``path``: ``chosen`` unless ``auto``, then DuckDB from :data:`LARGE_FILE_BYTES` on.
+def input_bytes(path: str | os.PathLike) -> int | None:
+    """The size ``path`` counts as when an engine is chosen, or ``None`` when only the in-memory loader reads it.
 
-    Only CSV, text and Parquet files (and Parquet folders) stream; Excel always loads in memory.
+    Only CSV, text and Parquet files (and Parquet folders) go through DuckDB; Excel always loads
+    in memory. A compressed file counts as :data:`PARQUET_EXPANSION` times its bytes.
     """
     from segmentti.data.streamed import PARQUET_SUFFIXES, is_streamable
 
-    if chosen != "auto":
-        return chosen
     target = Path(path)
     if not target.exists() or not is_streamable(target):
-        return "pandas"
+        return None
     if target.is_dir():
-        size = sum(part.stat().st_size for part in target.rglob("*.parquet")) * PARQUET_EXPANSION
-    else:
-        packed = str(target).lower().endswith((*PARQUET_SUFFIXES, ".gz"))
-        size = target.stat().st_size * (PARQUET_EXPANSION if packed else 1)
-    return "duckdb" if size >= LARGE_FILE_BYTES else "pandas"
+        return sum(part.stat().st_size for part in target.rglob("*.parquet")) * PARQUET_EXPANSION
+    packed = str(target).lower().endswith((*PARQUET_SUFFIXES, ".gz"))
+    return target.stat().st_size * (PARQUET_EXPANSION if packed else 1)
+
+
+def pick_engine(path: str | os.PathLike, chosen: str = "auto", from_bytes: int | None = None) -> str:
+    """The engine that runs ``path``: ``chosen`` unless ``auto``, then DuckDB from ``from_bytes`` on (default
+    :data:`LARGE_FILE_BYTES`).
+
+    Only CSV, text and Parquet files (and Parquet folders) go through DuckDB (:func:`input_bytes`);
+    a text file only when DuckDB reads it as the loader does (not whitespace-separated, say).
+    """
+    if chosen != "auto":
+        return chosen
+    size = input_bytes(path)
+    if size is None or size < (LARGE_FILE_BYTES if from_bytes is None else from_bytes):
+        return "pandas"
+    if size < LARGE_FILE_BYTES and not Path(path).is_dir() and not str(path).lower().endswith(".parquet"):
+        from segmentti.data.streamed import detect_csv
+
+        if detect_csv(str(path)) is None:  # a file past memory streams whatever its layout: DuckDB's reading
+            return "pandas"
+    return "duckdb"
+
+
+def fits_in_memory(path: str | os.PathLike) -> bool:
+    """Whether DuckDB may hold the lines of ``path`` in memory (below :data:`LARGE_FILE_BYTES`) instead of streaming."""
+    size = input_bytes(path)
+    return size is not None and size < LARGE_FILE_BYTES
 
 
 ID_SAMPLE = 10_000
@@ -140,7 +170,8 @@ def features_large(
         from segmentti.data.streamed import connect, source_of, stream_customers
 
         connection = connect()
-        counts = stream_customers(connection, source_of(source, separator, decimal), mapping, out, as_of)
+        lines = source_of(source, separator, decimal, connection)
+        counts = stream_customers(connection, lines, mapping, out, as_of, in_memory=fits_in_memory(source))
         return LargeRun("duckdb", counts)
     from segmentti.data.spark_lines import (
         finish_spark_counts,
