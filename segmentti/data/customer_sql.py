@@ -24,6 +24,7 @@ from segmentti.data.order_mapping import (
     TOP_CHANNELS,
     OrderMapping,
 )
+from segmentti.data.text_format import COMPACT_DATE
 from segmentti.errors import SegmenttiError
 
 if TYPE_CHECKING:
@@ -290,19 +291,22 @@ def plan_customers(
     )
     joins = "".join(f" LEFT JOIN m{index} ON m{index}.line_id = agg.line_id" for index, _ in attributes)
     money = MONEY_DECIMALS
+    # distinct (customer, order) pairs counted apart: a DISTINCT among the other sums slows the whole grouping;
+    # a purchase without an order id is an order of its own (NULL is one value of the pairs)
+    order_of_line = "line_time" if mapping.order is None else "order_key"
     sql = f"""{kept}, agg AS (
       SELECT line_id,
         MIN(CASE WHEN line_amount > 0 THEN line_time END) AS first_purchase,
         MAX(CASE WHEN line_amount > 0 THEN line_time END) AS last_purchase,
-        COUNT(DISTINCT CASE WHEN line_amount > 0 THEN {"line_time" if mapping.order is None else "order_key"} END)
-          + MAX(CASE WHEN line_amount > 0 AND {"FALSE" if mapping.order is None else "order_key IS NULL"}
-            THEN 1 ELSE 0 END) AS orders,
         SUM(CASE WHEN line_amount > 0 THEN 1 ELSE 0 END) AS purchase_lines,
         ROUND(SUM(CASE WHEN line_amount > 0 THEN line_amount ELSE 0 END), {money}) AS gross_spend,
         SUM(CASE WHEN line_amount < 0 THEN 1 ELSE 0 END) AS returns,
         ROUND(ABS(SUM(CASE WHEN line_amount < 0 THEN line_amount ELSE 0 END)), {money}) AS returns_value
         {"".join(", " + item for item in share_sums)}
-      FROM kept GROUP BY line_id HAVING SUM(CASE WHEN line_amount > 0 THEN 1 ELSE 0 END) > 0){modes}
+      FROM kept GROUP BY line_id HAVING SUM(CASE WHEN line_amount > 0 THEN 1 ELSE 0 END) > 0),
+    order_counts AS (
+      SELECT line_id, COUNT(*) AS orders FROM (SELECT DISTINCT line_id, {order_of_line} AS order_key FROM kept
+        WHERE line_amount > 0) AS purchases GROUP BY line_id){modes}
     SELECT agg.line_id AS {quote(mapping.customer)},
       first_purchase, last_purchase,
       CAST(date_diff('day', CAST(last_purchase AS DATE), {day}) AS BIGINT) AS recency_days,
@@ -318,7 +322,7 @@ def plan_customers(
       returns_value
       {"".join(", " + item for item in share_columns)}
       {"".join(f", m{index}.a{index} AS {quote(name)}" for index, name in attributes)}
-    FROM agg{joins}
+    FROM agg JOIN order_counts ON order_counts.line_id = agg.line_id{joins}
     ORDER BY agg.line_id"""
     columns = (
         mapping.customer,
@@ -403,10 +407,21 @@ def _number(engine: LineEngine, kinds: Mapping[str, str], column: str) -> str:
 
 
 def _time(engine: LineEngine, kinds: Mapping[str, str], column: str) -> str:
-    """The column as TIMESTAMP; ISO text is accepted when every filled cell reads as a time."""
+    """The column as TIMESTAMP; ISO text, and whole numbers ``yyyymmdd``, when every filled cell reads as a time."""
     kind = kinds[column]
     if kind == "time":
         return f"CAST({quote(column)} AS TIMESTAMP)"
+    if kind == "integer":  # 19970101: a date, as the loader reads such a column (COMPACT_DATE)
+        digits = f"CAST({quote(column)} AS VARCHAR)"
+        iso = f"substr({digits}, 1, 4) || '-' || substr({digits}, 5, 2) || '-' || substr({digits}, 7, 2)"
+        converted = (  # written so that sqlglot carries it to Spark: no strptime, whose errors TRY_CAST misses
+            f"CASE WHEN regexp_matches({digits}, {literal('^(' + COMPACT_DATE + ')$')}) "
+            f"THEN TRY_CAST({iso} AS TIMESTAMP) END"
+        )
+        bad = _examples(engine, column, converted)
+        if not bad:
+            return converted
+        raise SegmenttiError("error.date_not_dates", column=column, examples=bad)
     if kind == "text":
         converted = f"TRY_CAST(TRIM({quote(column)}) AS TIMESTAMP)"
         bad = _examples(engine, column, converted)

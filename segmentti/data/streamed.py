@@ -15,12 +15,13 @@ import gzip
 import os
 import shutil
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from segmentti.data.customer_sql import LINES, LineCounts, finish_counts, literal, plan_customers, totals_sql
+from segmentti.data.customer_sql import LINES, LineCounts, finish_counts, literal, plan_customers, quote, totals_sql
 from segmentti.data.order_mapping import TOP_CATEGORIES, OrderMapping
-from segmentti.data.text_format import CsvFormat, LoadOptions, csv_format
+from segmentti.data.text_format import FORMULA_STARTS, CsvFormat, LoadOptions, csv_format, inert_text
 from segmentti.errors import SegmenttiError
 
 if TYPE_CHECKING:  # DuckDB is imported when a connection is made: choosing an engine does not load it
@@ -77,10 +78,20 @@ class DuckDBLines:
         else every query reads ``source`` again, streaming.
     """
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, source: str, in_memory: bool = False) -> None:
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        source: str,
+        in_memory: bool = False,
+        typed_as_loader: Collection[str] = (),
+    ) -> None:
         self.connection = connection
         self.in_memory = in_memory
         connection.execute(f"CREATE OR REPLACE TEMP VIEW {LINES} AS SELECT * FROM {source}")
+        retyped = _loader_number_types(connection, self.column_kinds(), typed_as_loader)
+        if retyped:
+            replaced = ", ".join(f"CAST({quote(name)} AS {kind}) AS {quote(name)}" for name, kind in retyped.items())
+            connection.execute(f"CREATE OR REPLACE TEMP VIEW {LINES} AS SELECT * REPLACE ({replaced}) FROM {source}")
 
     def column_kinds(self) -> dict[str, str]:
         described = self.connection.execute(f"DESCRIBE {LINES}").fetchall()
@@ -98,6 +109,37 @@ class DuckDBLines:
 
 TYPED_LINES = "typed_lines"
 """The table the typed order lines are kept in when they fit in memory."""
+
+
+def _loader_number_types(
+    connection: duckdb.DuckDBPyConnection, kinds: dict[str, str], columns: Collection[str]
+) -> dict[str, str]:
+    """The number columns among ``columns`` whose type the in-memory loader sets otherwise, and that type.
+
+    The loader reads a text file's whole numbers without gaps as integers and every other number
+    column as floats (:func:`segmentti.data.cells.convert_column`), so a category ``10`` with a gap
+    is ``10.0`` and a column of ``3.0`` is ``3``; DuckDB types by the cells' look. Asked only
+    when such columns are shown (labels, attributes): one query over the lines.
+    """
+    numbers = [name for name in columns if kinds.get(name) in ("integer", "float")]
+    if not numbers:
+        return {}
+    checks = []
+    for name in numbers:
+        column = quote(name)
+        if kinds[name] == "integer":
+            checks.append(f"COUNT({column}) < COUNT(*)")
+        else:
+            checks.append(
+                f"COUNT({column}) = COUNT(*) AND COALESCE(BOOL_AND({column} = FLOOR({column})), TRUE)"
+                f" AND COALESCE(MAX(ABS({column})), 0) < {2**53}"
+            )
+    row = connection.execute(f"SELECT {', '.join(checks)} FROM {LINES}").fetchall()[0]
+    return {
+        name: "DOUBLE" if kinds[name] == "integer" else "BIGINT"
+        for name, differs in zip(numbers, row, strict=True)
+        if differs
+    }
 
 
 def connect(memory_limit: str = MEMORY_LIMIT, threads: int | None = None) -> duckdb.DuckDBPyConnection:
@@ -193,7 +235,12 @@ def csv_options(detected: CsvFormat) -> list[str]:
         options.append("encoding = 'latin-1'")  # DuckDB refuses the bytes of Windows-1252 beyond Latin-1
     if detected.skip_lines:
         options.append(f"skip = {detected.skip_lines}")
+    options.append(f"auto_type_candidates = [{', '.join(map(literal, CSV_TYPES))}]")
     return options
+
+
+CSV_TYPES = ("VARCHAR", "BIGINT", "DOUBLE", "DATE", "TIMESTAMP")
+"""The types DuckDB may give a text file's columns: those the loader gives (``true`` and ``10:30`` stay text)."""
 
 
 def detect_csv(path: str, options: LoadOptions | None = None, sample_bytes: int = SNIFF_BYTES) -> CsvFormat | None:
@@ -252,7 +299,9 @@ def stream_customers(
     SegmenttiError
         As :func:`segmentti.data.orders.build_customers`; also when ``out`` cannot be written.
     """
-    engine = DuckDBLines(connection, source, in_memory)
+    converted = {mapping.customer, mapping.date, mapping.amount, mapping.quantity, mapping.price, mapping.order}
+    shown = [name for name in _columns(connection, source) if name not in converted] if _is_text(source) else ()
+    engine = DuckDBLines(connection, source, in_memory, typed_as_loader=shown)
     query = plan_customers(engine, mapping, as_of, top_categories)
     target = Path(out)
     parquet = target.suffix.lower() in PARQUET_SUFFIXES
@@ -260,10 +309,7 @@ def stream_customers(
     if in_memory:  # the customers kept too: their totals are summed without reading the written file again
         connection.execute(f"CREATE OR REPLACE TEMP TABLE {BUILT_CUSTOMERS} AS {query.sql}")
         built = BUILT_CUSTOMERS
-    written = f"SELECT * FROM {built}"
-    if query.dates_only and not parquet:
-        days = ", ".join(f"CAST({name} AS DATE) AS {name}" for name in ("first_purchase", "last_purchase"))
-        written = f"SELECT * REPLACE ({days}) FROM {built}"
+    written = f"SELECT * FROM {built}" if parquet else _as_written_csv(connection, built, query.dates_only)
     form = "(FORMAT parquet)" if parquet else "(FORMAT csv, HEADER true)"
     try:
         if target.parent != Path():
@@ -279,6 +325,39 @@ def stream_customers(
 
 BUILT_CUSTOMERS = "built_customers"
 """The table the customers are kept in when the lines fit in memory."""
+
+
+def _is_text(source: str) -> bool:
+    """Whether the table expression ``source`` (from :func:`source_of`) reads a text file."""
+    return source.startswith("read_csv(")
+
+
+def _columns(connection: duckdb.DuckDBPyConnection, source: str) -> list[str]:
+    return [str(row[0]) for row in connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
+
+
+def _as_written_csv(connection: duckdb.DuckDBPyConnection, built: str, dates_only: bool) -> str:
+    """The query that gives the customers of ``built`` as the in-memory path writes a CSV of them.
+
+    Purchase dates as days when every purchase is at midnight; text cells and column names a
+    spreadsheet would run as formulas made inert (:func:`segmentti.data.text_format.inert_text`);
+    booleans as ``True``/``False``.
+    """
+    starts = ", ".join(literal(start) for start in FORMULA_STARTS)
+    items = []
+    for name, type_name, *_ in connection.execute(f"DESCRIBE SELECT * FROM {built}").fetchall():
+        column = quote(str(name))
+        if dates_only and name in ("first_purchase", "last_purchase"):
+            value = f"CAST({column} AS DATE)"
+        elif type_name == "VARCHAR":
+            number = f"TRY_CAST(replace({column}, ',', '.') AS DOUBLE)"
+            value = f"CASE WHEN left({column}, 1) IN ({starts}) AND {number} IS NULL THEN '''' || {column} ELSE {column} END"
+        elif type_name == "BOOLEAN":
+            value = f"CASE WHEN {column} THEN 'True' WHEN NOT {column} THEN 'False' END"
+        else:
+            value = column
+        items.append(f"{value} AS {quote(inert_text(str(name)))}")
+    return f"SELECT {', '.join(items)} FROM {built}"
 
 
 def _duckdb_io_error() -> type[Exception]:

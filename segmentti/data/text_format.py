@@ -28,6 +28,22 @@ _BINARY_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", OLE_MAGIC, b"BM
 DOT_NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
 COMMA_NUMBER = r"[+-]?\d{1,3}([ \x{00a0}\x{202f}.]\d{3})*(,\d+)?|[+-]?\d+(,\d+)?"
 LEADING_ZERO = r"[+-]?0\d"
+COMPACT_DATE = r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+"""``yyyymmdd`` (``19970101``), as CDNOW and many older systems write dates."""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A written text cell starting so is one a spreadsheet would run as a formula: it is made inert (``'`` before it)."""
+
+
+def inert_text(cell: str) -> str:
+    """``cell`` with ``'`` before it when a spreadsheet would run it as a formula; plain numbers (``-12,5``) stay."""
+    if not cell.startswith(FORMULA_STARTS):
+        return cell
+    try:
+        float(cell.replace(",", "."))
+        return cell
+    except ValueError:
+        return "'" + cell
 
 
 def _python_pattern(pattern: str) -> re.Pattern[str]:

@@ -1,0 +1,169 @@
+"""``features`` writes the same customers file whichever engine reads the order lines (pandas or DuckDB)."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from segmentti.cli import main
+from segmentti.engine import large
+from segmentti.engine.large import pick_engine
+from tests.segmentti.data.test_customer_sql import order_lines
+
+MAPPING = ["--customer", "customer", "--date", "date", "--amount", "amount", "--category", "category",
+           "--channel", "channel", "--order", "order"]  # fmt: skip
+
+
+def assert_same_files(first: Path, second: Path) -> None:
+    """Byte for byte the same header, ids, dates and texts; numbers equal to 1e-9 relative (summation order)."""
+    with first.open(encoding="utf-8", newline="") as one, second.open(encoding="utf-8", newline="") as other:
+        rows, other_rows = list(csv.reader(one)), list(csv.reader(other))
+    assert rows[0] == other_rows[0]
+    assert len(rows) == len(other_rows)
+    for row, other_row in zip(rows, other_rows, strict=True):
+        assert len(row) == len(other_row)
+        for name, cell, other_cell in zip(rows[0], row, other_row, strict=True):
+            if cell != other_cell:
+                assert math.isclose(float(cell), float(other_cell), rel_tol=1e-9), (name, cell, other_cell)
+
+
+def run_both(path: Path, folder: Path, mapping: list[str], capsys) -> tuple[Path, Path]:
+    """``features`` on ``path`` with each engine; the two written files."""
+    written = []
+    for engine in ("pandas", "duckdb"):
+        out = folder / f"{path.name}.{engine}.csv"
+        code = main(["features", str(path), *mapping, "--engine", engine, "--out", str(out)])
+        assert code == 0, capsys.readouterr().err
+        written.append(out)
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == printed[printed.index(next(line for line in printed[1:] if "→" in line))]  # same report
+    return written[0], written[1]
+
+
+def lines_with_attributes(seed: int, n: int = 600) -> pd.DataFrame:
+    """Order lines with returns, gaps, many labels, a text attribute, a number attribute with gaps, and a flag."""
+    lines = order_lines(seed, n)
+    lines["date"] = lines["date"].dt.normalize()  # days only, as most exports
+    rng = np.random.default_rng(seed)
+    number = {name: float(position % 5) for position, name in enumerate(sorted(lines["customer"].dropna().unique()))}
+    lines["tier"] = [number.get(name) if rng.random() > 0.05 else None for name in lines["customer"]]
+    lines["vip"] = ["True" if number.get(name, 0) > 2 else "False" for name in lines["customer"]]
+    return lines
+
+
+def test_plain_csv_with_attributes_gives_the_same_file(tmp_path, capsys) -> None:
+    path = tmp_path / "lines.csv"
+    lines_with_attributes(3).to_csv(path, index=False, date_format="%Y-%m-%d")
+    pandas_file, duckdb_file = run_both(path, tmp_path, MAPPING, capsys)
+    assert_same_files(pandas_file, duckdb_file)
+    header = pandas_file.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert "tier" in header and "vip" in header and "region" in header  # the attributes are there to compare
+    assert pandas_file.read_text(encoding="utf-8").splitlines()[1].split(",")[1].count(":") == 0  # days, not times
+
+
+def test_times_of_day_gzip_and_parquet_give_the_same_file(tmp_path, capsys) -> None:
+    lines = order_lines(5, 500)  # purchase times with hours
+    packed = tmp_path / "lines.csv.gz"
+    with gzip.open(packed, "wt", encoding="utf-8") as handle:
+        lines.to_csv(handle, index=False)
+    parquet = tmp_path / "lines.parquet"
+    lines.to_parquet(parquet)
+    for path in (packed, parquet):
+        pandas_file, duckdb_file = run_both(path, tmp_path, MAPPING, capsys)
+        assert_same_files(pandas_file, duckdb_file)
+        assert ":" in pandas_file.read_text(encoding="utf-8").splitlines()[1]
+
+
+FINNISH = """Tilausrivit 1.1.-31.3.2025
+Raportti ajettu 2.4.2025
+
+asiakas;pvm;tilaus;tuoteryhmä;kanava;summa;kaupunki
+Äijälä;01.01.2025;1;Kengät;myymälä;100,00;Espoo
+Äijälä;01.01.2025;1;Takit;myymälä;50,50;Espoo
+Äijälä;11.02.2025;2;Kengät;verkko;30,25;Espoo
+Äijälä;21.03.2025;3;Kengät;verkko;-30,25;Espoo
+Öhman;15.01.2025;4;Takit;verkko;200,00;Oulu
+Öhman;16.01.2025;5;Päähineet;verkko;12,90;Oulu
+=SUM(A1);20.01.2025;6;Takit;verkko;10,00;Turku
+;22.01.2025;7;Takit;verkko;99,00;Turku
+"""
+
+
+def test_finnish_windows_csv_with_title_lines_gives_the_same_file(tmp_path, capsys) -> None:
+    path = tmp_path / "tilausrivit.csv"
+    path.write_bytes(FINNISH.replace("\n", "\r\n").encode("cp1252"))
+    mapping = ["--customer", "asiakas", "--date", "pvm", "--amount", "summa", "--category", "tuoteryhmä",
+               "--channel", "kanava", "--order", "tilaus"]  # fmt: skip
+    pandas_file, duckdb_file = run_both(path, tmp_path, mapping, capsys)
+    assert_same_files(pandas_file, duckdb_file)
+    text = duckdb_file.read_text(encoding="utf-8")
+    assert "Äijälä,2025-01-01,2025-02-11,39,2,3,150.5,180.75," in text and text.rstrip().endswith(",Oulu")
+    assert "'=SUM(A1)" in text  # a formula made inert, as every CSV segmentti writes
+
+
+def test_yyyymmdd_dates_and_numeric_ids_give_the_same_file(tmp_path, capsys) -> None:
+    lines = order_lines(7, 400)
+    lines["date"] = lines["date"].dt.strftime("%Y%m%d")
+    lines["customer"] = [
+        int(name.strip()[1:]) if isinstance(name, str) and name.strip() else None for name in lines["customer"]
+    ]
+    path = tmp_path / "cdnow.csv"
+    lines.to_csv(path, index=False)
+    pandas_file, duckdb_file = run_both(path, tmp_path, MAPPING, capsys)
+    assert_same_files(pandas_file, duckdb_file)
+    assert duckdb_file.read_text(encoding="utf-8").splitlines()[1].startswith("0,")  # ids as whole numbers, sorted
+
+
+def test_auto_takes_duckdb_for_features_only_where_it_reads_alike(tmp_path, monkeypatch) -> None:
+    plain = tmp_path / "lines.csv"
+    order_lines(1, 200).to_csv(plain, index=False)
+    spaced = tmp_path / "lines.txt"
+    spaced.write_text("customer date amount\na 2025-01-01 10\nb 2025-01-02 20\n", encoding="utf-8")
+    monkeypatch.setattr(large, "FEATURES_FILE_BYTES", 10)
+    assert pick_engine(plain, "auto", large.FEATURES_FILE_BYTES) == "duckdb"
+    assert pick_engine(spaced, "auto", large.FEATURES_FILE_BYTES) == "pandas"  # whitespace: only the loader splits it
+    assert pick_engine(plain) == "pandas"  # segment and score stream from LARGE_FILE_BYTES on
+
+
+def test_auto_falls_back_to_the_loader_where_duckdb_reads_a_number_otherwise(tmp_path, capsys, monkeypatch) -> None:
+    """Thousands separators in the amounts: DuckDB reads text, the in-memory loader reads numbers."""
+    path = tmp_path / "tuhannet.csv"
+    path.write_text("asiakas;pvm;summa\nA;1.1.2025;1 200,50\nA;3.1.2025;15,00\nB;2.1.2025;2 000,00\n", encoding="utf-8")
+    monkeypatch.setattr(large, "FEATURES_FILE_BYTES", 10)
+    out = tmp_path / "asiakkaat.csv"
+    mapping = ["--customer", "asiakas", "--date", "pvm", "--amount", "summa"]
+    assert main(["features", str(path), *mapping, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "3 lines → 2 customers" in printed and "engine duckdb" not in printed
+    assert pd.read_csv(out)["gross_spend"].tolist() == [1215.5, 2000.0]
+
+
+def test_auto_falls_back_to_the_loader_on_windows_1252_beyond_latin_1(tmp_path, capsys, monkeypatch) -> None:
+    """An en dash (0x96) in a Windows file: DuckDB refuses the bytes, the loader reads them."""
+    path = tmp_path / "tilausrivit.csv"
+    path.write_bytes(FINNISH.replace("1.1.-31.3.2025", "1.1.–31.3.2025").encode("cp1252"))
+    monkeypatch.setattr(large, "FEATURES_FILE_BYTES", 10)
+    out = tmp_path / "asiakkaat.csv"
+    mapping = ["--customer", "asiakas", "--date", "pvm", "--amount", "summa"]
+    assert main(["features", str(path), *mapping, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "8 lines → 3 customers" in printed and "engine duckdb" not in printed
+
+
+def test_features_on_duckdb_imports_no_pandas(tmp_path) -> None:
+    path = tmp_path / "lines.csv"
+    order_lines(2, 300).to_csv(path, index=False)
+    code = (
+        "import sys; from segmentti.cli import main; "
+        f"code = main(['features', {str(path)!r}, *{MAPPING!r}, '--engine', 'duckdb', '--out', {str(tmp_path / 'c.csv')!r}]); "
+        "assert code == 0; print(sorted(name for name in ('pandas', 'numpy', 'pyarrow') if name in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
