@@ -17,7 +17,7 @@ def add_arguments(command: argparse.ArgumentParser, lang: str) -> None:
     add_load_options(command, lang)
     command.add_argument("--sheet", help=help_text("cli.help_sheet", lang))
     command.add_argument("--out", required=True, help=help_text("cli.help_out_features", lang))
-    add_large_options(command, lang)
+    add_large_options(command, lang, features=True)
 
 
 def run(args: argparse.Namespace, lang: str) -> int:

@@ -10,10 +10,11 @@ from segmentti.cli.parsing import EXIT_OK, help_text
 ENGINE_CHOICES = ("auto", "pandas", "duckdb", "spark")  # segmentti.engine.large.ENGINES, without importing it
 
 
-def add_large_options(command: argparse.ArgumentParser, lang: str) -> None:
-    """``--engine`` and ``--spark-master``."""
+def add_large_options(command: argparse.ArgumentParser, lang: str, features: bool = False) -> None:
+    """``--engine`` and ``--spark-master``; ``features`` chooses DuckDB by itself from any size (:func:`chosen_engine`)."""
     group = command.add_argument_group(help_text("cli.help_engine_group", lang))
-    group.add_argument("--engine", choices=ENGINE_CHOICES, default="auto", help=help_text("cli.help_engine", lang))
+    engine_help = help_text("cli.help_engine_features" if features else "cli.help_engine", lang)
+    group.add_argument("--engine", choices=ENGINE_CHOICES, default="auto", help=engine_help)
     group.add_argument("--spark-master", dest="spark_master", help=help_text("cli.help_spark_master", lang))
 
 
@@ -60,17 +61,13 @@ def report_counts(counts, lang: str, file=None) -> None:
     report_features(counts, lang, file=file)
 
 
-_CELL_ERRORS = ("error.amount_not_numeric", "error.date_not_dates")
-"""A mapped column DuckDB read as text: the in-memory loader knows more ways to write numbers and dates."""
-
-
 def run_features(args: argparse.Namespace, lang: str, engine: str, may_fall_back: bool = False) -> int | None:
     """``features`` on DuckDB or Spark: the customers written to ``--out``, the counts reported.
 
-    ``may_fall_back`` (``--engine auto`` chose DuckDB): ``None`` instead of an error when DuckDB
-    reads a cell or the file's encoding otherwise than the in-memory loader (numbers with thousands
-    separators, a Windows-1252 euro sign, a type changing past DuckDB's sample), so that loader
-    decides; nothing is reported then.
+    ``may_fall_back`` (``--engine auto`` chose DuckDB): ``None`` instead of an error, so that the
+    in-memory loader reads the file and has the last word: DuckDB may read a cell or the encoding
+    otherwise (numbers with thousands separators, a Windows-1252 euro sign, a type changing past
+    DuckDB's sample), and a bad file gets the loader's message. Nothing is reported then.
     """
     from segmentti.cli.options import as_of, order_mapping
     from segmentti.engine.large import features_large
@@ -84,14 +81,16 @@ def run_features(args: argparse.Namespace, lang: str, engine: str, may_fall_back
             engine, args.input, mapping, args.out,  # type: ignore[arg-type]
             as_of=as_of(args.as_of), separator=separator, decimal=decimal, master=args.spark_master,
         )  # fmt: skip
-    except SegmenttiError as error:
-        if may_fall_back and error.key in _CELL_ERRORS:
+    except SegmenttiError:
+        if may_fall_back:
             return None
         raise
     except Exception as error:
         if may_fall_back and _is_duckdb_error(error):
             return None
         raise
+    for column in run.ambiguous_dates:  # as the in-memory path warns (segmentti.cli.inputs.read_input)
+        print("warning: " + translate("cli.ambiguous_dates", lang, column=column, order="dmy"), file=sys.stderr)
     report_counts(run.counts, lang)
     print(translate("cli.features_written_engine", lang, out=str(args.out), engine=engine))
     return EXIT_OK

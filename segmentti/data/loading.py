@@ -15,6 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from segmentti.choices import DATE_ORDERS, DECIMAL_MARKS
+from segmentti.choices import ENCODINGS as ENCODINGS  # re-exported: the loader's options are named with it
+from segmentti.choices import SEPARATORS as SEPARATORS
 from segmentti.data.arrow_reading import read_delimited, read_parquet
 from segmentti.data.cells import convert_column
 from segmentti.data.text_format import (

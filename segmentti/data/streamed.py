@@ -13,6 +13,7 @@ import atexit
 import datetime
 import gzip
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Collection
@@ -84,11 +85,12 @@ class DuckDBLines:
         source: str,
         in_memory: bool = False,
         typed_as_loader: Collection[str] = (),
+        text_cells: bool = True,
     ) -> None:
         self.connection = connection
         self.in_memory = in_memory
         connection.execute(f"CREATE OR REPLACE TEMP VIEW {LINES} AS SELECT * FROM {source}")
-        retyped = _loader_number_types(connection, self.column_kinds(), typed_as_loader)
+        retyped = _loader_number_types(connection, self.column_kinds(), typed_as_loader, text_cells)
         if retyped:
             replaced = ", ".join(f"CAST({quote(name)} AS {kind}) AS {quote(name)}" for name, kind in retyped.items())
             connection.execute(f"CREATE OR REPLACE TEMP VIEW {LINES} AS SELECT * REPLACE ({replaced}) FROM {source}")
@@ -112,16 +114,17 @@ TYPED_LINES = "typed_lines"
 
 
 def _loader_number_types(
-    connection: duckdb.DuckDBPyConnection, kinds: dict[str, str], columns: Collection[str]
+    connection: duckdb.DuckDBPyConnection, kinds: dict[str, str], columns: Collection[str], text_cells: bool
 ) -> dict[str, str]:
     """The number columns among ``columns`` whose type the in-memory loader sets otherwise, and that type.
 
-    The loader reads a text file's whole numbers without gaps as integers and every other number
-    column as floats (:func:`segmentti.data.cells.convert_column`), so a category ``10`` with a gap
-    is ``10.0`` and a column of ``3.0`` is ``3``; DuckDB types by the cells' look. Asked only
-    when such columns are shown (labels, attributes): one query over the lines.
+    The loader reads a text file's (``text_cells``) whole numbers without gaps as integers and
+    every other number column as floats (:func:`segmentti.data.cells.convert_column`), so a
+    category ``10`` with a gap is ``10.0`` and a column of ``3.0`` is ``3``; DuckDB types by the
+    cells' look. A Parquet file's integers with gaps are floats in pandas too. Asked only when
+    such columns are shown (labels, attributes): one query over the lines.
     """
-    numbers = [name for name in columns if kinds.get(name) in ("integer", "float")]
+    numbers = [name for name in columns if kinds.get(name) == "integer" or (text_cells and kinds.get(name) == "float")]
     if not numbers:
         return {}
     checks = []
@@ -300,8 +303,8 @@ def stream_customers(
         As :func:`segmentti.data.orders.build_customers`; also when ``out`` cannot be written.
     """
     converted = {mapping.customer, mapping.date, mapping.amount, mapping.quantity, mapping.price, mapping.order}
-    shown = [name for name in _columns(connection, source) if name not in converted] if _is_text(source) else ()
-    engine = DuckDBLines(connection, source, in_memory, typed_as_loader=shown)
+    shown = [name for name in _columns(connection, source) if name not in converted]
+    engine = DuckDBLines(connection, source, in_memory, typed_as_loader=shown, text_cells=_is_text(source))
     query = plan_customers(engine, mapping, as_of, top_categories)
     target = Path(out)
     parquet = target.suffix.lower() in PARQUET_SUFFIXES
@@ -325,6 +328,32 @@ def stream_customers(
 
 BUILT_CUSTOMERS = "built_customers"
 """The table the customers are kept in when the lines fit in memory."""
+
+
+def day_month_columns(connection: duckdb.DuckDBPyConnection, source: str) -> list[str]:
+    """The date columns of a text file read day first whose every day is at most 12: the month could be the day.
+
+    DuckDB's detection, like the loader's, reads such dates day first (``1.2.2025`` is 1 February);
+    the loader says so of the same columns (``Table.ambiguous_dates``), and so does a run on DuckDB.
+    Reads the lines once, only when ``source`` (with detected types, see :func:`source_of`) reads
+    dates day first.
+    """
+    day_first = {
+        kind: re.search(rf"{kind}format = '%d", source) is not None for kind in ("date", "timestamp")
+    }  # the formats :func:`_pinned_types` wrote into the expression
+    if not _is_text(source) or not any(day_first.values()):
+        return []
+    described = connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+    dated = [
+        str(name)
+        for name, type_name, *_ in described
+        if (type_name == "DATE" and day_first["date"]) or (type_name.startswith("TIMESTAMP") and day_first["timestamp"])
+    ]
+    if not dated:
+        return []
+    checks = ", ".join(f"COALESCE(BOOL_AND(day({quote(name)}) <= 12), FALSE)" for name in dated)
+    row = connection.execute(f"SELECT {checks} FROM {source}").fetchall()[0]
+    return [name for name, ambiguous in zip(dated, row, strict=True) if ambiguous]
 
 
 def _is_text(source: str) -> bool:

@@ -167,3 +167,30 @@ def test_features_on_duckdb_imports_no_pandas(tmp_path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_open_day_month_order_is_pointed_out_by_both_engines(tmp_path, capsys) -> None:
+    path = tmp_path / "paivat.csv"
+    path.write_text("asiakas;pvm;summa\nA;01.02.2025;10,5\nA;03.02.2025;4\nB;12.11.2025;7\n", encoding="utf-8")
+    mapping = ["--customer", "asiakas", "--date", "pvm", "--amount", "summa"]
+    warnings = []
+    for engine in ("pandas", "duckdb"):
+        assert (
+            main(
+                [
+                    "--lang",
+                    "fi",
+                    "features",
+                    str(path),
+                    *mapping,
+                    "--engine",
+                    engine,
+                    "--out",
+                    str(tmp_path / f"{engine}.csv"),
+                ]
+            )
+            == 0
+        )
+        warnings.append([line for line in capsys.readouterr().err.splitlines() if line.startswith("warning: ")])
+    assert warnings[0] == warnings[1] and len(warnings[0]) == 1 and "pvm" in warnings[0][0]
+    assert_same_files(tmp_path / "pandas.csv", tmp_path / "duckdb.csv")
