@@ -232,8 +232,9 @@ def segment_large(
         from segmentti.engine.streamed_segments import segment_streamed
 
         connection = connect()
+        lines = source_of(source, separator, decimal, connection)
         customers, counts = streamed_customers(
-            connection, source_of(source, separator, decimal), out_dir, mapping, as_of
+            connection, lines, out_dir, mapping, as_of, in_memory=fits_in_memory(source)
         )
         if id_column is None:
             id_column = find_id_column(connection.sql(f"SELECT * FROM {customers} LIMIT {ID_SAMPLE}").df())
@@ -261,18 +262,20 @@ def streamed_customers(
     out_dir: str,
     mapping: OrderMapping | None,
     as_of: str | pd.Timestamp | datetime.date | None = None,
+    in_memory: bool = False,
 ) -> tuple[str, LineCounts | None]:
     """The DuckDB table expression of the customers in ``source`` (one of :func:`source_of`), and the line counts.
 
     Order lines (``mapping`` given) are built into ``out_dir/customer_features.parquet`` with the
-    one definition first; a customer table (``mapping`` ``None``) is read as it is.
+    one definition first (read once when they fit ``in_memory``); a customer table (``mapping``
+    ``None``) is read as it is.
     """
     from segmentti.data.streamed import stream_customers
 
     if mapping is None:
         return source, None
     built = Path(out_dir) / f"{CUSTOMER_FEATURES}.parquet"
-    counts = stream_customers(connection, source, mapping, built, as_of)
+    counts = stream_customers(connection, source, mapping, built, as_of, in_memory=in_memory)
     return f"read_parquet({literal(str(built))})", counts
 
 
