@@ -3,12 +3,15 @@
 import streamlit as st
 
 from ui import state
+from ui.allocators import return_freed_memory
 from ui.project import project_sidebar
 from ui.warmup import prepare_sample_view
 from ui.widgets import PAGES, ensure_default_data, language_switch, resume_pending_page
 from ui.workshop import open_view_link, presentation_switch, presenting, route, share_view
 
 st.set_page_config(page_title="segmentti", page_icon="🍩", layout="wide")
+
+return_freed_memory()  # a workshop room's memory goes back when it leaves (ui/allocators.py)
 
 ensure_default_data()
 open_view_link()

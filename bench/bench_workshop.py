@@ -356,6 +356,9 @@ def rooms_in_turn(rooms: int, sessions: int, timeout: float) -> None:
     try:
         asyncio.run(warm_up(server.port, timeout))
         print(f"{rooms} rooms of {sessions} in turn on one server (idle {server.memory():.0f} MB):")
+        asyncio.run(room(server.port, 1, timeout))
+        left = after_leaving(server, server.port)
+        print(f"  one visitor first (code loaded, the sample's shared results made): after it left {left:.0f} MB")
         for number in range(1, rooms + 1):
             asyncio.run(room(server.port, sessions, timeout))
             left = after_leaving(server, server.port)

@@ -40,7 +40,10 @@ def prepare_sample_view() -> None:
     if state.criteria() is not None or state.column_overrides() or state.column_weights():
         return  # not the default view: the session's own choices are computed when its pages ask
     _STARTED.set()
-    worker = threading.Thread(target=_prepare, args=(state.lang(),), name="segmentti-prepare-sample", daemon=True)
+    # Not a daemon: a process that ends while the thread is inside scikit-learn or NumPy aborted
+    # ("double free or corruption") as the interpreter tore down under it; the exit now waits
+    # for the few seconds the preparation takes.
+    worker = threading.Thread(target=_prepare, args=(state.lang(),), name="segmentti-prepare-sample", daemon=False)
     add_script_run_ctx(worker)
     worker.start()
 
