@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from segmentti.cli import main
 from segmentti.engine import large
@@ -194,3 +195,29 @@ def test_open_day_month_order_is_pointed_out_by_both_engines(tmp_path, capsys) -
         warnings.append([line for line in capsys.readouterr().err.splitlines() if line.startswith("warning: ")])
     assert warnings[0] == warnings[1] and len(warnings[0]) == 1 and "pvm" in warnings[0][0]
     assert_same_files(tmp_path / "pandas.csv", tmp_path / "duckdb.csv")
+
+
+@pytest.mark.parametrize(
+    ("content", "key_words"),
+    [
+        (b"", "tyhj"),
+        (b"customer,date,amount\n", "ei ole yhtään asiakasriviä"),
+        (b"customer,date,amount\nA,2025-01-01,10\nB,2025-01-02\nC,2025-01-03,5,7\n", "ei ole taulukko"),
+        (b"customer,date,amount\nA,2025-01-01,ten\nB,2025-01-02,5\n", "'ten'"),
+        (b"customer,date,amount\nA,yesterday,10\n", "'yesterday'"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "ei ole taulukko"),
+    ],
+)
+def test_bad_files_get_the_loaders_one_line_error_whichever_engine_auto_picks(
+    tmp_path, capsys, content, key_words
+) -> None:
+    path = tmp_path / "rivit.csv"
+    path.write_bytes(content)
+    errors = []
+    for engine in ("auto", "pandas"):
+        code = main(["--lang", "fi", "features", str(path), "--customer", "customer", "--date", "date",
+                     "--amount", "amount", "--engine", engine, "--out", str(tmp_path / "out.csv")])  # fmt: skip
+        assert code == 2
+        errors.append(capsys.readouterr().err)
+    assert errors[0] == errors[1] and errors[0].count("\n") == 1 and errors[0].startswith("error: ")
+    assert key_words in errors[0]
