@@ -30,8 +30,9 @@ def chosen_engine(args: argparse.Namespace, features: bool = False) -> str:
         from segmentti.errors import SegmenttiError
 
         raise SegmenttiError("error.spark_master_without_spark")
-    if features and args.engine == "auto" and (args.encoding or args.header_row or args.date_order):
-        return "pandas"  # the loader's corrections of an encoding, header row or day/month order
+    corrections = (args.encoding, args.header_row, args.date_order, args.separator == "space")
+    if features and args.engine == "auto" and any(corrections):
+        return "pandas"  # the loader's corrections: encoding, header row, day/month order, runs of spaces
     return pick_engine(args.input, args.engine, FEATURES_FILE_BYTES if features else None)
 
 

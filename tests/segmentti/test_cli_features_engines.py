@@ -133,6 +133,19 @@ def test_auto_takes_duckdb_for_features_only_where_it_reads_alike(tmp_path, monk
     assert pick_engine(plain) == "pandas"  # segment and score stream from LARGE_FILE_BYTES on
 
 
+def test_the_loaders_corrections_keep_features_in_memory(tmp_path, capsys) -> None:
+    path = tmp_path / "lines.csv"
+    path.write_text("customer,date,amount\na,01/02/2025,10\nb,01/03/2025,20\n", encoding="utf-8")
+    mapping = ["--customer", "customer", "--date", "date", "--amount", "amount"]
+    assert main(["features", str(path), *mapping, "--out", str(tmp_path / "c.csv")]) == 0
+    assert "engine duckdb" in capsys.readouterr().out
+    for correction in (["--header-row", "1"], ["--date-order", "mdy"]):
+        assert main(["features", str(path), *mapping, *correction, "--out", str(tmp_path / "c.csv")]) == 0
+        printed = capsys.readouterr().out
+        assert "2 lines → 2 customers" in printed and "engine duckdb" not in printed
+    assert pd.read_csv(tmp_path / "c.csv")["first_purchase"].tolist() == ["2025-01-02", "2025-01-03"]  # January
+
+
 @pytest.mark.parametrize(
     ("content", "report", "gross"),
     [  # thousands separators: DuckDB reads text; an en dash (0x96) of Windows-1252: DuckDB refuses the bytes
