@@ -56,6 +56,10 @@ def lines_with_attributes(seed: int, n: int = 600) -> pd.DataFrame:
     number = {name: float(position % 5) for position, name in enumerate(sorted(lines["customer"].dropna().unique()))}
     lines["tier"] = [number.get(name) if rng.random() > 0.05 else None for name in lines["customer"]]
     lines["vip"] = ["True" if number.get(name, 0) > 2 else "False" for name in lines["customer"]]
+    padded = rng.random(n) < 0.2  # cells padded with spaces, as fixed-width exports write them
+    lines["region"] = [
+        f" {value} " if pad and value else value for value, pad in zip(lines["region"], padded, strict=True)
+    ]
     return lines
 
 
