@@ -204,8 +204,8 @@ def plan_customers(
         # distinct whole numbers are distinct as text too: counting the numbers spares a cast of every line
         integral = kinds[mapping.order] == "integer"
         order_key = quote(mapping.order) if integral else f"CAST({quote(mapping.order)} AS VARCHAR)"
-    labels = {
-        kind: f"COALESCE(TRIM(CAST({quote(column)} AS VARCHAR)), 'other')"
+    labels = {  # a blank label is a gap, as the loader reads a file's blank cell: "other"
+        kind: f"COALESCE(NULLIF(TRIM(CAST({quote(column)} AS VARCHAR)), ''), 'other')"
         for kind, column in (("category", mapping.category), ("channel", mapping.channel))
         if column is not None
     }

@@ -316,8 +316,8 @@ def stream_customers(
     mapped = {mapping.customer, mapping.date, mapping.amount, mapping.quantity, mapping.price, mapping.order}
     shown = [name for name in _columns(connection, source) if name not in mapped]  # labels and attributes
     attributes = [name for name in shown if name not in (mapping.category, mapping.channel)]
-    # the labels are trimmed by the definition itself; trimming every line of every text column would cost
-    # about 0.05 s of CPU per column and million lines, so only the attribute candidates are (none: nothing)
+    # the definition trims the labels itself; trimming every line of every text column would cost about
+    # 0.05 s of CPU per column and million lines, so only the attribute candidates are (none: nothing)
     engine = DuckDBLines(
         connection, source, in_memory, typed_as_loader=shown, text_cells=_is_text(source), trimmed=attributes
     )

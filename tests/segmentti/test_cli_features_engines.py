@@ -60,6 +60,9 @@ def lines_with_attributes(seed: int, n: int = 600) -> pd.DataFrame:
     lines["region"] = [
         f" {value} " if pad and value else value for value, pad in zip(lines["region"], padded, strict=True)
     ]
+    lines["category"] = [  # a blank cell: a gap for the loader, so "other"
+        "  " if pad and value == "hats" else value for value, pad in zip(lines["category"], padded, strict=True)
+    ]
     return lines
 
 
