@@ -384,15 +384,32 @@ def _columns(connection: duckdb.DuckDBPyConnection, source: str) -> list[str]:
 def _as_written_csv(connection: duckdb.DuckDBPyConnection, built: str, dates_only: bool) -> str:
     """The query that gives the customers of ``built`` as the in-memory path writes a CSV of them.
 
-    Purchase dates as days when every purchase is at midnight; text cells and column names a
-    spreadsheet would run as formulas made inert (:func:`segmentti.data.text_format.inert_text`);
-    booleans as ``True``/``False``.
+    A time column as days when every time in it is midnight (pandas' rule; asked of a kept table
+    ``built``, else said of the purchase dates by ``dates_only``: streaming, the customers are not
+    held); text cells and column names a spreadsheet would run as formulas made inert
+    (:func:`segmentti.data.text_format.inert_text`); booleans as ``True``/``False``.
     """
+    described = connection.execute(f"DESCRIBE SELECT * FROM {built}").fetchall()
+    times = [str(name) for name, type_name, *_ in described if type_name.startswith("TIMESTAMP")]
+    if built == BUILT_CUSTOMERS and times:
+        midnight = ", ".join(
+            f"COALESCE(BOOL_AND({quote(name)} = CAST(CAST({quote(name)} AS DATE) AS TIMESTAMP)), FALSE)"
+            for name in times
+        )
+        days = {
+            name
+            for name, only in zip(
+                times, connection.execute(f"SELECT {midnight} FROM {built}").fetchall()[0], strict=True
+            )
+            if only
+        }
+    else:
+        days = {"first_purchase", "last_purchase"} if dates_only else set()
     starts = ", ".join(literal(start) for start in FORMULA_STARTS)
     items = []
-    for name, type_name, *_ in connection.execute(f"DESCRIBE SELECT * FROM {built}").fetchall():
+    for name, type_name, *_ in described:
         column = quote(str(name))
-        if dates_only and name in ("first_purchase", "last_purchase"):
+        if name in days:
             value = f"CAST({column} AS DATE)"
         elif type_name == "VARCHAR":
             number = f"TRY_CAST(replace({column}, ',', '.') AS DOUBLE)"

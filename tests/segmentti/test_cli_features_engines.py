@@ -56,6 +56,7 @@ def lines_with_attributes(seed: int, n: int = 600) -> pd.DataFrame:
     number = {name: float(position % 5) for position, name in enumerate(sorted(lines["customer"].dropna().unique()))}
     lines["tier"] = [number.get(name) if rng.random() > 0.05 else None for name in lines["customer"]]
     lines["vip"] = ["True" if number.get(name, 0) > 2 else "False" for name in lines["customer"]]
+    lines["signup"] = [f"2024-0{1 + int(number.get(name, 0))}-15 00:00:00" for name in lines["customer"]]  # midnights
     padded = rng.random(n) < 0.2  # cells padded with spaces, as fixed-width exports write them
     lines["region"] = [
         f" {value} " if pad and value else value for value, pad in zip(lines["region"], padded, strict=True)
@@ -72,7 +73,8 @@ def test_plain_csv_with_attributes_gives_the_same_file(tmp_path, capsys) -> None
     pandas_file, duckdb_file = run_both(path, tmp_path, MAPPING, capsys)
     assert_same_files(pandas_file, duckdb_file)
     header = pandas_file.read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert "tier" in header and "vip" in header and "region" in header  # the attributes are there to compare
+    assert {"tier", "vip", "region", "signup"} <= set(header)  # the attributes are there to compare
+    assert ",2024-02-15\n" in pandas_file.read_text(encoding="utf-8")  # midnight times written as days
     assert pandas_file.read_text(encoding="utf-8").splitlines()[1].split(",")[1].count(":") == 0  # days, not times
 
 
