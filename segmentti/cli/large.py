@@ -68,7 +68,9 @@ def run_features(args: argparse.Namespace, lang: str, engine: str, may_fall_back
     ``may_fall_back`` (``--engine auto`` chose DuckDB): ``None`` instead of an error, so that the
     in-memory loader reads the file and has the last word: DuckDB may read a cell or the encoding
     otherwise (numbers with thousands separators, a Windows-1252 euro sign, a type changing past
-    DuckDB's sample), and a bad file gets the loader's message. Nothing is reported then.
+    DuckDB's sample), and a bad file gets the loader's message. Nothing is reported then. Asked for
+    by name (``--engine duckdb``), a file whose bytes or cells DuckDB refuses is the user's error,
+    with the way out (``--engine pandas``).
     """
     from segmentti.cli.options import as_of, order_mapping
     from segmentti.engine.large import features_large
@@ -87,9 +89,14 @@ def run_features(args: argparse.Namespace, lang: str, engine: str, may_fall_back
             return None
         raise
     except Exception as error:
-        if may_fall_back and _is_duckdb_error(error):
+        if not (engine == "duckdb" and _is_duckdb_error(error)):
+            raise
+        if may_fall_back:
             return None
-        raise
+        if not _is_duckdb_error(error, reading=True):
+            raise  # DuckDB refusing our SQL is a bug of ours, not the user's file
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise SegmenttiError("error.duckdb_unreadable", path=str(args.input), reason=reason) from None
     for column in run.ambiguous_dates:  # as the in-memory path warns (segmentti.cli.inputs.read_input)
         print("warning: " + translate("cli.ambiguous_dates", lang, column=column, order="dmy"), file=sys.stderr)
     report_counts(run.counts, lang)
@@ -97,10 +104,12 @@ def run_features(args: argparse.Namespace, lang: str, engine: str, may_fall_back
     return EXIT_OK
 
 
-def _is_duckdb_error(error: Exception) -> bool:
+def _is_duckdb_error(error: Exception, reading: bool = False) -> bool:
+    """Whether DuckDB raised ``error``; with ``reading``, one of the errors a file's bytes or cells cause."""
     import duckdb
 
-    return isinstance(error, duckdb.Error)
+    kinds = (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException) if reading else duckdb.Error
+    return isinstance(error, kinds)
 
 
 def run_segment(args: argparse.Namespace, lang: str, engine: str) -> int:

@@ -12,4 +12,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "text, Excel and files DuckDB would read otherwise in memory; pandas: always in memory; duckdb: streams "
         "the file, larger than memory too; spark: Apache Spark (local paths, hdfs://, s3a://)",
     },
+    "error.duckdb_unreadable": {
+        "fi": "DuckDB ei pystynyt lukemaan tiedostoa {path}: {reason}. Lue se muistissa valitsimella "
+        "--engine pandas (tai --engine auto, joka tekee sen itse).",
+        "en": "DuckDB could not read {path}: {reason}. Read it in memory with --engine pandas "
+        "(or --engine auto, which does so by itself).",
+    },
 }

@@ -241,3 +241,15 @@ def test_bad_files_get_the_loaders_one_line_error_whichever_engine_auto_picks(
         errors.append(capsys.readouterr().err)
     assert errors[0] == errors[1] and errors[0].count("\n") == 1 and errors[0].startswith("error: ")
     assert key_words in errors[0]
+
+
+def test_a_file_duckdb_cannot_read_is_one_error_line_with_the_way_out(tmp_path, capsys) -> None:
+    path = tmp_path / "raportti.csv"
+    path.write_bytes(b"Raportti 1.1.\x962.1.2025\nasiakas;pvm;summa\nA;01.01.2025;10,5\n")  # 0x96: beyond Latin-1
+    mapping = ["--customer", "asiakas", "--date", "pvm", "--amount", "summa"]
+    code = main(
+        ["--lang", "fi", "features", str(path), *mapping, "--engine", "duckdb", "--out", str(tmp_path / "c.csv")]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and err.startswith("error: DuckDB ei pystynyt lukemaan")
+    assert "--engine pandas" in err
