@@ -242,6 +242,8 @@ def csv_options(detected: CsvFormat) -> list[str]:
         f"header = {str(detected.has_header).lower()}",
         f"names = [{names}]",
         f"delim = {literal(detected.separator)}",
+        "quote = '\"'",  # standard quoting, as the loader reads it (and DuckDB's detection need not look for it)
+        "escape = '\"'",
     ]
     if detected.decimal != ".":
         options.append(f"decimal_separator = {literal(detected.decimal)}")

@@ -56,6 +56,7 @@ def lines_with_attributes(seed: int, n: int = 600) -> pd.DataFrame:
     number = {name: float(position % 5) for position, name in enumerate(sorted(lines["customer"].dropna().unique()))}
     lines["tier"] = [number.get(name) if rng.random() > 0.05 else None for name in lines["customer"]]
     lines["vip"] = ["True" if number.get(name, 0) > 2 else "False" for name in lines["customer"]]
+    lines["region"] = lines["region"].str.replace("north", 'north, "upper"')  # a quoted cell with the separator
     lines["signup"] = [f"2024-0{1 + int(number.get(name, 0))}-15 00:00:00" for name in lines["customer"]]  # midnights
     padded = rng.random(n) < 0.2  # cells padded with spaces, as fixed-width exports write them
     lines["region"] = [
