@@ -80,7 +80,8 @@ def _compare_rfm(args: argparse.Namespace, paths, days, lang: str):
     import json
     import sys
 
-    from segmentti.cli.inputs import recognised_order_lines, report_features
+    from segmentti.cli.counts import report_features
+    from segmentti.cli.inputs import recognised_order_lines
     from segmentti.cli.options import load_options, order_mapping
     from segmentti.data.loading import read_file
     from segmentti.data.orders import build_customers

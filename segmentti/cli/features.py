@@ -17,16 +17,19 @@ def add_arguments(command: argparse.ArgumentParser, lang: str) -> None:
     add_load_options(command, lang)
     command.add_argument("--sheet", help=help_text("cli.help_sheet", lang))
     command.add_argument("--out", required=True, help=help_text("cli.help_out_features", lang))
-    add_large_options(command, lang)
+    add_large_options(command, lang, features=True)
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
     from segmentti.cli.large import chosen_engine, run_features
 
-    engine = chosen_engine(args)
-    if engine != "pandas":  # DuckDB streams a file larger than memory; Spark runs on a cluster
-        return run_features(args, lang, engine)
-    from segmentti.cli.inputs import read_input, report_features
+    engine = chosen_engine(args, features=True)
+    if engine != "pandas":  # DuckDB reads a large file faster, and streams one larger than memory; Spark: a cluster
+        done = run_features(args, lang, engine, may_fall_back=args.engine == "auto")
+        if done is not None:
+            return done
+    from segmentti.cli.counts import report_features
+    from segmentti.cli.inputs import read_input
     from segmentti.cli.options import as_of, order_mapping, write_file
     from segmentti.data.orders import build_customers
     from segmentti.outputs.tables import to_csv_bytes

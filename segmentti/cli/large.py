@@ -10,22 +10,30 @@ from segmentti.cli.parsing import EXIT_OK, help_text
 ENGINE_CHOICES = ("auto", "pandas", "duckdb", "spark")  # segmentti.engine.large.ENGINES, without importing it
 
 
-def add_large_options(command: argparse.ArgumentParser, lang: str) -> None:
-    """``--engine`` and ``--spark-master``."""
+def add_large_options(command: argparse.ArgumentParser, lang: str, features: bool = False) -> None:
+    """``--engine`` and ``--spark-master``; ``features`` chooses DuckDB by itself from any size (:func:`chosen_engine`)."""
     group = command.add_argument_group(help_text("cli.help_engine_group", lang))
-    group.add_argument("--engine", choices=ENGINE_CHOICES, default="auto", help=help_text("cli.help_engine", lang))
+    engine_help = help_text("cli.help_engine_features" if features else "cli.help_engine", lang)
+    group.add_argument("--engine", choices=ENGINE_CHOICES, default="auto", help=engine_help)
     group.add_argument("--spark-master", dest="spark_master", help=help_text("cli.help_spark_master", lang))
 
 
-def chosen_engine(args: argparse.Namespace) -> str:
-    """The engine that runs this command: ``--engine``, or for ``auto`` the input's size decides."""
-    from segmentti.engine.large import pick_engine
+def chosen_engine(args: argparse.Namespace, features: bool = False) -> str:
+    """The engine that runs this command: ``--engine``, or for ``auto`` the input's size decides.
+
+    ``features`` goes through DuckDB from a smaller size than the commands that segment: building
+    the customers is all it does, and DuckDB does that faster from mid-sized files on.
+    """
+    from segmentti.engine.large import FEATURES_FILE_BYTES, pick_engine
 
     if args.spark_master and args.engine != "spark":
         from segmentti.errors import SegmenttiError
 
         raise SegmenttiError("error.spark_master_without_spark")
-    return pick_engine(args.input, args.engine)
+    corrections = (args.encoding, args.header_row, args.date_order, args.separator == "space")
+    if features and args.engine == "auto" and any(corrections):
+        return "pandas"  # the loader's corrections: encoding, header row, day/month order, runs of spaces
+    return pick_engine(args.input, args.engine, FEATURES_FILE_BYTES if features else None)
 
 
 def _separator_and_decimal(args: argparse.Namespace) -> tuple[str | None, str | None]:
@@ -49,26 +57,59 @@ def _recognised(args: argparse.Namespace, lang: str, engine: str, separator, dec
 
 def report_counts(counts, lang: str, file=None) -> None:
     """What building customers counted and left out, as the in-memory path reports it."""
-    from segmentti.cli.inputs import report_features
+    from segmentti.cli.counts import report_features
 
     report_features(counts, lang, file=file)
 
 
-def run_features(args: argparse.Namespace, lang: str, engine: str) -> int:
-    """``features`` on DuckDB or Spark: the customers written to ``--out``, the counts reported."""
+def run_features(args: argparse.Namespace, lang: str, engine: str, may_fall_back: bool = False) -> int | None:
+    """``features`` on DuckDB or Spark: the customers written to ``--out``, the counts reported.
+
+    ``may_fall_back`` (``--engine auto`` chose DuckDB): ``None`` instead of an error, so that the
+    in-memory loader reads the file and has the last word: DuckDB may read a cell or the encoding
+    otherwise (numbers with thousands separators, a Windows-1252 euro sign, a type changing past
+    DuckDB's sample), and a bad file gets the loader's message. Nothing is reported then. Asked for
+    by name (``--engine duckdb``), a file whose bytes or cells DuckDB refuses is the user's error,
+    with the way out (``--engine pandas``).
+    """
     from segmentti.cli.options import as_of, order_mapping
     from segmentti.engine.large import features_large
+    from segmentti.errors import SegmenttiError
     from segmentti.texts import translate
 
     separator, decimal = _separator_and_decimal(args)
     mapping = order_mapping(args)
-    run = features_large(
-        engine, args.input, mapping, args.out,  # type: ignore[arg-type]
-        as_of=as_of(args.as_of), separator=separator, decimal=decimal, master=args.spark_master,
-    )  # fmt: skip
+    try:
+        run = features_large(
+            engine, args.input, mapping, args.out,  # type: ignore[arg-type]
+            as_of=as_of(args.as_of), separator=separator, decimal=decimal, master=args.spark_master,
+        )  # fmt: skip
+    except SegmenttiError:
+        if may_fall_back:
+            return None
+        raise
+    except Exception as error:
+        if not (engine == "duckdb" and _is_duckdb_error(error)):
+            raise
+        if may_fall_back:
+            return None
+        if not _is_duckdb_error(error, reading=True):
+            raise  # DuckDB refusing our SQL is a bug of ours, not the user's file
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise SegmenttiError("error.duckdb_unreadable", path=str(args.input), reason=reason) from None
+    for column in run.ambiguous_dates:  # as the in-memory path warns (segmentti.cli.inputs.read_input)
+        print("warning: " + translate("cli.ambiguous_dates", lang, column=column, order="dmy"), file=sys.stderr)
     report_counts(run.counts, lang)
     print(translate("cli.features_written_engine", lang, out=str(args.out), engine=engine))
     return EXIT_OK
+
+
+def _is_duckdb_error(error: Exception, reading: bool = False) -> bool:
+    """Whether DuckDB raised ``error``; with ``reading``, one of the errors a file's bytes or cells cause."""
+    import duckdb
+
+    kinds = (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException) if reading else duckdb.Error
+    return isinstance(error, kinds)
 
 
 def run_segment(args: argparse.Namespace, lang: str, engine: str) -> int:

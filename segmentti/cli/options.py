@@ -12,8 +12,8 @@ from segmentti.cli.parsing import help_text
 from segmentti.errors import SegmenttiError
 
 if TYPE_CHECKING:  # imported when used: parsing and --help load no pandas
-    from segmentti.data.loading import LoadOptions
-    from segmentti.data.orders import OrderMapping
+    from segmentti.data.order_mapping import OrderMapping
+    from segmentti.data.text_format import LoadOptions
 
 K_LIMIT = 50  # the largest k a command accepts
 ENGINE_METHODS: tuple[str, ...] = (*METHODS, "rfm", "rules")
@@ -104,7 +104,7 @@ def criteria_names(value: str | None) -> list[str] | None:
 
 def load_options(args: argparse.Namespace) -> LoadOptions:
     """The user's corrections of what reading INPUT detects."""
-    from segmentti.data.loading import LoadOptions
+    from segmentti.data.text_format import LoadOptions
 
     header_row = None if args.header_row is None else integer(args.header_row, "--header-row")
     return LoadOptions(
@@ -129,7 +129,7 @@ def order_mapping(args: argparse.Namespace) -> OrderMapping | None:
         raise SegmenttiError("error.cli_amount_or_quantity")
     if args.amount is None and (args.quantity is None or args.price is None):
         raise SegmenttiError("error.no_amount_mapping")
-    from segmentti.data.orders import OrderMapping
+    from segmentti.data.order_mapping import OrderMapping
 
     return OrderMapping(
         customer=args.customer,

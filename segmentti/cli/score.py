@@ -60,7 +60,7 @@ def customers_of(frame: pd.DataFrame, saved: SavedModel, args: argparse.Namespac
     """One row per customer: order lines become customers as when the model was fitted (``--as-of`` their day)."""
     import sys
 
-    from segmentti.cli.inputs import report_features
+    from segmentti.cli.counts import report_features
     from segmentti.cli.options import as_of
     from segmentti.data.orders import build_customers
     from segmentti.project.scoring import check_order_columns

@@ -8,24 +8,24 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-if TYPE_CHECKING:  # the options are read, never made, here; loading imports this module
-    from segmentti.data.loading import LoadOptions
+from segmentti.data.text_format import COMMA_NUMBER as _COMMA_NUMBER
+from segmentti.data.text_format import COMPACT_DATE as _COMPACT_DATE
+from segmentti.data.text_format import DOT_NUMBER as _DOT_NUMBER
+from segmentti.data.text_format import LEADING_ZERO as _LEADING_ZERO
+
+if TYPE_CHECKING:  # the options are read, never made, here
+    from segmentti.data.text_format import LoadOptions
 
 _PROBE_ROWS = 5000  # rows tried first: a column whose first rows are plain text is text
 _CAST_PROBE = 1000  # cells cast first: a text column shows it at once
 
 # Patterns are plain strings so pandas hands them to Arrow's vectorised regex engine.
-_DOT_NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
-_COMMA_NUMBER = r"[+-]?\d{1,3}([ \x{00a0}\x{202f}.]\d{3})*(,\d+)?|[+-]?\d+(,\d+)?"
 _THOUSANDS_DOT_NUMBER = r"[+-]?\d{1,3}([ \x{00a0}\x{202f},]\d{3})+(\.\d+)?"
-_LEADING_ZERO = r"[+-]?0\d"
 _LEADING_ZERO_START = "^" + _LEADING_ZERO
 _COMPACT_LOW, _COMPACT_HIGH = 19000101, 20991231
 """The range of numbers that :data:`_COMPACT_DATE` could read as dates."""
 _ISO_LENGTHS = {10, 16, 19}
 """Lengths of ``yyyy-mm-dd``, ``… hh:mm`` and ``… hh:mm:ss``: other ISO forms take the general rules."""
-_COMPACT_DATE = r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
-"""``yyyymmdd`` (``19970101``), as CDNOW and many older systems write dates."""
 _DAY_MONTH_DATE = r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}-\d{1,2}-\d{4})([ T]\d{1,2}:\d{2}(:\d{2})?)?"
 _UTC_OFFSET = r"(Z|[+-]\d{2}(:?\d{2})?)"
 _ISO_TIME = r"[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"

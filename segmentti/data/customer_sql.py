@@ -3,8 +3,9 @@
 The in-memory path (:func:`segmentti.data.orders.build_customers`) and this definition give the
 same customers and values (a test holds them together). DuckDB runs the SQL as it is, streaming
 files larger than memory; Spark runs the same text turned into its dialect by sqlglot
-(:func:`to_dialect`). An engine only has to describe its ``lines`` table's columns and answer
-queries (:class:`LineEngine`).
+(:func:`to_dialect`). An engine only has to describe its ``lines`` table's columns, answer
+queries and say where the typed lines are read from (:class:`LineEngine`). No pandas here: a
+``features`` run on DuckDB never imports it.
 """
 
 from __future__ import annotations
@@ -13,20 +14,21 @@ import dataclasses
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import pandas as pd
-
-from segmentti.data.orders import (
+from segmentti.data.order_mapping import (
     ATTRIBUTE_CONSTANCY,
     FEATURE_COLUMNS,
     MONEY_DECIMALS,
     TOP_CATEGORIES,
     TOP_CHANNELS,
     OrderMapping,
-    as_of_day,
 )
+from segmentti.data.text_format import COMPACT_DATE
 from segmentti.errors import SegmenttiError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LINES = "lines"
 """The name every engine gives the order-line table the SQL reads."""
@@ -44,6 +46,13 @@ class LineEngine(Protocol):
     def rows(self, sql: str) -> list[tuple]:
         """The rows of a query written in DuckDB's dialect (a few rows: counts, labels, examples)."""
 
+    def typed_lines(self, select: str) -> str:
+        """Where the plan's queries read the typed lines of ``select`` (a query on :data:`LINES`) from.
+
+        ``(select)`` itself, so each query reads the lines again (streaming), or the name of a
+        table the engine filled once with its rows (lines that fit in memory are read once).
+        """
+
 
 @dataclass(frozen=True)
 class LineCounts:
@@ -51,8 +60,8 @@ class LineCounts:
 
     Attributes
     ----------
-    as_of : pandas.Timestamp
-        The day recency and tenure are counted to; its own lines are included.
+    as_of : datetime.datetime
+        Midnight of the day recency and tenure are counted to; its own lines are included.
     mapping : OrderMapping
         The columns used.
     lines, lines_without_id, lines_without_date, lines_without_amount, lines_after_as_of : int
@@ -71,7 +80,7 @@ class LineCounts:
         The result's columns in order.
     """
 
-    as_of: pd.Timestamp
+    as_of: datetime.datetime
     mapping: OrderMapping
     lines: int
     lines_without_id: int
@@ -108,10 +117,14 @@ class CustomerQuery:
         In DuckDB's dialect; one row per customer sorted by id, columns ``counts.columns``.
     counts : LineCounts
         Lines used and left out (``customers`` and the spend sums come from running ``sql``).
+    dates_only : bool
+        Every purchase line is at midnight: ``first_purchase`` and ``last_purchase`` are days, and a
+        CSV shows them as ``2025-12-31``, as the in-memory path writes them.
     """
 
     sql: str
     counts: LineCounts
+    dates_only: bool = False
 
 
 def quote(name: str) -> str:
@@ -191,8 +204,8 @@ def plan_customers(
         # distinct whole numbers are distinct as text too: counting the numbers spares a cast of every line
         integral = kinds[mapping.order] == "integer"
         order_key = quote(mapping.order) if integral else f"CAST({quote(mapping.order)} AS VARCHAR)"
-    labels = {
-        kind: f"COALESCE(TRIM(CAST({quote(column)} AS VARCHAR)), 'other')"
+    labels = {  # a blank label is a gap, as the loader reads a file's blank cell: "other"
+        kind: f"COALESCE(NULLIF(TRIM(CAST({quote(column)} AS VARCHAR)), ''), 'other')"
         for kind, column in (("category", mapping.category), ("channel", mapping.channel))
         if column is not None
     }
@@ -209,9 +222,9 @@ def plan_customers(
         ]
     )
     usable = "line_id IS NOT NULL AND line_time IS NOT NULL AND line_amount IS NOT NULL"
-    day_after = None if as_of is None else as_of_day(as_of) + pd.Timedelta(days=1)
+    day_after = None if as_of is None else as_of_midnight(as_of) + _ONE_DAY
     before = "TRUE" if day_after is None else f"line_time < TIMESTAMP {literal(day_after.isoformat(sep=' '))}"
-    head = f"WITH typed AS (SELECT {typed} FROM {LINES})"
+    head = f"WITH typed AS (SELECT * FROM {engine.typed_lines(f'SELECT {typed} FROM {LINES}')})"
     stats = engine.rows(
         f"""{head}
         SELECT COUNT(*),
@@ -223,17 +236,19 @@ def plan_customers(
           SUM(CASE WHEN {usable} AND {before} AND line_amount > 0 THEN 1 ELSE 0 END),
           SUM(CASE WHEN {usable} AND {before} AND line_amount < 0 THEN 1 ELSE 0 END),
           SUM(CASE WHEN {usable} AND {before} AND line_amount = 0 THEN 1 ELSE 0 END),
-          COUNT(DISTINCT CASE WHEN {usable} AND {before} THEN line_id END)
+          COUNT(DISTINCT CASE WHEN {usable} AND {before} THEN line_id END),
+          SUM(CASE WHEN {usable} AND {before} AND line_amount > 0
+            AND line_time <> CAST(CAST(line_time AS DATE) AS TIMESTAMP) THEN 1 ELSE 0 END)
         FROM typed"""
     )[0]
-    lines, no_id, no_date, no_amount, last, after, purchases, returns, zeros, ids = (
+    lines, no_id, no_date, no_amount, last, after, purchases, returns, zeros, ids, timed = (
         value if index == 4 else int(value or 0) for index, value in enumerate(stats)
     )
     if lines and no_id == lines:
         raise SegmenttiError("error.no_customer_ids", column=mapping.customer)
     if last is None or not purchases:
         raise SegmenttiError("error.no_purchases", column=mapping.amount or mapping.quantity)
-    as_of_ts = pd.Timestamp(last).normalize() + pd.Timedelta(days=1) if as_of is None else as_of_day(as_of)
+    as_of_ts = as_of_midnight(last) + _ONE_DAY if as_of is None else as_of_midnight(as_of)
     kept = f"{head}, kept AS (SELECT * FROM typed WHERE {usable} AND {before})"
     share_columns: list[str] = []
     share_names: list[str] = []
@@ -276,19 +291,22 @@ def plan_customers(
     )
     joins = "".join(f" LEFT JOIN m{index} ON m{index}.line_id = agg.line_id" for index, _ in attributes)
     money = MONEY_DECIMALS
+    # distinct (customer, order) pairs counted apart: a DISTINCT among the other sums slows the whole grouping;
+    # a purchase without an order id is an order of its own (NULL is one value of the pairs)
+    order_of_line = "line_time" if mapping.order is None else "order_key"
     sql = f"""{kept}, agg AS (
       SELECT line_id,
         MIN(CASE WHEN line_amount > 0 THEN line_time END) AS first_purchase,
         MAX(CASE WHEN line_amount > 0 THEN line_time END) AS last_purchase,
-        COUNT(DISTINCT CASE WHEN line_amount > 0 THEN {"line_time" if mapping.order is None else "order_key"} END)
-          + MAX(CASE WHEN line_amount > 0 AND {"FALSE" if mapping.order is None else "order_key IS NULL"}
-            THEN 1 ELSE 0 END) AS orders,
         SUM(CASE WHEN line_amount > 0 THEN 1 ELSE 0 END) AS purchase_lines,
         ROUND(SUM(CASE WHEN line_amount > 0 THEN line_amount ELSE 0 END), {money}) AS gross_spend,
         SUM(CASE WHEN line_amount < 0 THEN 1 ELSE 0 END) AS returns,
         ROUND(ABS(SUM(CASE WHEN line_amount < 0 THEN line_amount ELSE 0 END)), {money}) AS returns_value
         {"".join(", " + item for item in share_sums)}
-      FROM kept GROUP BY line_id HAVING SUM(CASE WHEN line_amount > 0 THEN 1 ELSE 0 END) > 0){modes}
+      FROM kept GROUP BY line_id HAVING SUM(CASE WHEN line_amount > 0 THEN 1 ELSE 0 END) > 0),
+    order_counts AS (
+      SELECT line_id, COUNT(*) AS orders FROM (SELECT DISTINCT line_id, {order_of_line} AS order_key FROM kept
+        WHERE line_amount > 0) AS purchases GROUP BY line_id){modes}
     SELECT agg.line_id AS {quote(mapping.customer)},
       first_purchase, last_purchase,
       CAST(date_diff('day', CAST(last_purchase AS DATE), {day}) AS BIGINT) AS recency_days,
@@ -304,7 +322,7 @@ def plan_customers(
       returns_value
       {"".join(", " + item for item in share_columns)}
       {"".join(f", m{index}.a{index} AS {quote(name)}" for index, name in attributes)}
-    FROM agg{joins}
+    FROM agg JOIN order_counts ON order_counts.line_id = agg.line_id{joins}
     ORDER BY agg.line_id"""
     columns = (
         mapping.customer,
@@ -328,7 +346,28 @@ def plan_customers(
         attributes=tuple(name for _, name in attributes),
         columns=columns,
     )
-    return CustomerQuery(sql=sql, counts=dataclasses.replace(counts, customers=ids))
+    return CustomerQuery(sql=sql, counts=dataclasses.replace(counts, customers=ids), dates_only=not timed)
+
+
+_ONE_DAY = datetime.timedelta(days=1)
+
+
+def as_of_midnight(as_of: str | datetime.date) -> datetime.datetime:
+    """Midnight at the start of the as-of day, without a time zone: what :func:`segmentti.data.orders.as_of_day` gives.
+
+    A date, a datetime (also a pandas Timestamp; its time of day and zone dropped) or an ISO text
+    is read here without pandas; any other text is left to ``as_of_day``, the one reading of it.
+    """
+    if isinstance(as_of, datetime.datetime):
+        return datetime.datetime.combine(as_of.date(), datetime.time())
+    if isinstance(as_of, datetime.date):
+        return datetime.datetime.combine(as_of, datetime.time())
+    try:
+        return datetime.datetime.combine(datetime.datetime.fromisoformat(str(as_of).strip()).date(), datetime.time())
+    except ValueError:
+        from segmentti.data.orders import as_of_day
+
+        return as_of_day(as_of).to_pydatetime()
 
 
 def finish_counts(counts: LineCounts, customers: int, gross_spend: float, returns_value: float) -> LineCounts:
@@ -368,10 +407,21 @@ def _number(engine: LineEngine, kinds: Mapping[str, str], column: str) -> str:
 
 
 def _time(engine: LineEngine, kinds: Mapping[str, str], column: str) -> str:
-    """The column as TIMESTAMP; ISO text is accepted when every filled cell reads as a time."""
+    """The column as TIMESTAMP; ISO text, and whole numbers ``yyyymmdd``, when every filled cell reads as a time."""
     kind = kinds[column]
     if kind == "time":
         return f"CAST({quote(column)} AS TIMESTAMP)"
+    if kind == "integer":  # 19970101: a date, as the loader reads such a column (COMPACT_DATE)
+        digits = f"CAST({quote(column)} AS VARCHAR)"
+        iso = f"substr({digits}, 1, 4) || '-' || substr({digits}, 5, 2) || '-' || substr({digits}, 7, 2)"
+        converted = (  # written so that sqlglot carries it to Spark: no strptime, whose errors TRY_CAST misses
+            f"CASE WHEN regexp_matches({digits}, {literal('^(' + COMPACT_DATE + ')$')}) "
+            f"THEN TRY_CAST({iso} AS TIMESTAMP) END"
+        )
+        bad = _examples(engine, column, converted)
+        if not bad:
+            return converted
+        raise SegmenttiError("error.date_not_dates", column=column, examples=bad)
     if kind == "text":
         converted = f"TRY_CAST(TRIM({quote(column)}) AS TIMESTAMP)"
         bad = _examples(engine, column, converted)

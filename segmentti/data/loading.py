@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 import csv
 import datetime
 import gzip
@@ -15,18 +14,30 @@ from pathlib import Path
 
 import pandas as pd
 
-from segmentti.choices import DATE_ORDERS, DECIMAL_MARKS, ENCODINGS, SEPARATORS
+from segmentti.choices import DATE_ORDERS, DECIMAL_MARKS
+from segmentti.choices import ENCODINGS as ENCODINGS  # re-exported: the loader's options are named with it
+from segmentti.choices import SEPARATORS as SEPARATORS
 from segmentti.data.arrow_reading import read_delimited, read_parquet
 from segmentti.data.cells import convert_column
+from segmentti.data.text_format import (
+    HEADER_SEARCH_ROWS,
+    OLE_MAGIC,
+    clean_header,
+    decode_text,
+    find_header,
+    header_names,
+    sniff_layout,
+)
+from segmentti.data.text_format import (
+    LoadOptions as LoadOptions,  # re-exported: the options are read with the table
+)
 from segmentti.data.text_layout import (
     WHITESPACE,
     byte_offset,
     drop_leading_records,
-    first_lines,
     first_record,
     is_data_row,
     locate_header,
-    sample_records,
 )
 from segmentti.errors import SegmenttiError
 
@@ -36,46 +47,14 @@ MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 """The largest table a ``.gz`` or ``.zip`` may unpack to (1 GiB), so a packed bomb is refused."""
 
-_SNIFF_LINES = 60
 _ASCII_HEAD_BYTES = 1024 * 1024
 """The head of a plain-ASCII text file decoded to sniff it (the whole file is decoded only for pandas)."""
-_WHITESPACE_SHARE = 0.8  # share of sample lines that must split into one width for whitespace to be the separator
-_HEADER_SEARCH_ROWS = 30
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 _TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _GZIP_MAGIC = b"\x1f\x8b"
 _PARQUET_MAGIC = b"PAR1"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, and every password-protected .xlsx
-_BINARY_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", _OLE_MAGIC, b"BM", b"RIFF", b"\x00\x00\x01\x00")
-
-
-@dataclass(frozen=True)
-class LoadOptions:
-    """What the user says about a file, overriding what would be detected.
-
-    Every field left ``None`` is detected from the file.
-
-    Attributes
-    ----------
-    separator : str, optional
-        One of :data:`SEPARATORS`.
-    encoding : str, optional
-        One of :data:`ENCODINGS`.
-    decimal : str, optional
-        The decimal mark, ``"."`` or ``","``.
-    header_row : int, optional
-        The line (text) or row (Excel) of the header, counted from 1.
-    date_order : str, optional
-        ``"dmy"`` or ``"mdy"`` for dates like ``1.2.2025`` whose order the values leave open.
-    """
-
-    separator: str | None = None
-    encoding: str | None = None
-    decimal: str | None = None
-    header_row: int | None = None
-    date_order: str | None = None
 
 
 @dataclass(frozen=True)
@@ -211,7 +190,7 @@ def load_table(
     if data.startswith(_PARQUET_MAGIC) or lower.endswith(".parquet"):
         return _read_parquet(data, source_name, options)
     if lower.endswith(_EXCEL_SUFFIXES) or lower.endswith(".xls"):
-        if data.startswith(_OLE_MAGIC):
+        if data.startswith(OLE_MAGIC):
             raise SegmenttiError("error.excel_protected", name=source_name)
         raise SegmenttiError("error.bad_excel", name=source_name)
     return _read_text(data, source_name, options)
@@ -267,26 +246,6 @@ def _unpack_zip(data: bytes, source_name: str) -> tuple[bytes, str]:
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
 
 
-def _find_header(widths: list[int], options: LoadOptions, available: int) -> int:
-    """Index of the header among the first rows, from how many cells each row fills.
-
-    Title rows above a table fill one or two cells; the header is the first row that fills
-    about as many cells as the widest of the first rows.
-    """
-    if options.header_row is not None:
-        if not 1 <= options.header_row <= available:
-            raise SegmenttiError("error.bad_header_row", row=options.header_row, rows=available)
-        return options.header_row - 1
-    if not widths:
-        return 0
-    target = max(widths)
-    needed = max(2, math.ceil(0.6 * target))
-    for index, width in enumerate(widths):
-        if width >= needed:
-            return index
-    return 0
-
-
 def _read_excel(data: bytes, source_name: str, sheet: str | None, options: LoadOptions) -> Table:
     names, chosen, rows = _workbook_rows(data, source_name, sheet)
     numbered = [
@@ -302,7 +261,7 @@ def _read_excel(data: bytes, source_name: str, sheet: str | None, options: LoadO
             raise SegmenttiError("error.bad_header_row", row=options.header_row, rows=numbered[-1][0])
     else:
         widths = [sum(cell is not None and str(cell).strip() != "" for cell in row) for _, row in numbered]
-        header_at = _find_header(widths[:_HEADER_SEARCH_ROWS], LoadOptions(), len(widths))
+        header_at = find_header(widths[:HEADER_SEARCH_ROWS], None, len(widths))
     header_number, header_cells = numbered[header_at]
     rows = [row for _, row in numbered[header_at + 1 :]]
     width = max([len(header_cells), *(len(row) for row in rows)])
@@ -312,7 +271,7 @@ def _read_excel(data: bytes, source_name: str, sheet: str | None, options: LoadO
         + [i + 1 for row in rows for i, cell in enumerate(row) if cell is not None and str(cell).strip() != ""]
         + [0]
     )
-    header = _clean_header([_header_text(cell) for cell in header_cells[:filled_width]])
+    header = clean_header([_header_text(cell) for cell in header_cells[:filled_width]])
     body = [list(row[:filled_width]) + [None] * (filled_width - len(row)) for row in rows]
     frame = pd.DataFrame(body, columns=header, dtype=object)
     frame, details = _finish_frame(frame, source_name, options)
@@ -370,97 +329,32 @@ def _read_parquet(data: bytes, source_name: str, options: LoadOptions) -> Table:
         frame = read_parquet(data)
     except Exception as exc:  # pyarrow raises many kinds for a truncated, encrypted or foreign file
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
-    frame.columns = _clean_header([str(name) for name in frame.columns])
+    frame.columns = clean_header([str(name) for name in frame.columns])
     frame, details = _finish_frame(frame, source_name, options)
     return Table(frame, source_name, "parquet", **details)
 
 
-def _decode(data: bytes, source_name: str, encoding: str | None) -> tuple[str, str]:
-    head = data[:8192]
-    if b"\x00" in head or head.startswith(_BINARY_MAGICS):
-        raise SegmenttiError("error.not_a_table", name=source_name)
-    if encoding is not None:
-        if encoding not in ENCODINGS:
-            raise SegmenttiError("error.bad_encoding_option", value=encoding, choices=", ".join(ENCODINGS))
-        codec = "utf-8-sig" if encoding == "utf-8" else encoding
-        return data.decode(codec, errors="replace"), encoding
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("cp1252", errors="replace")
-    if text.count("\ufffd") > max(10, len(text) // 1000):
-        raise SegmenttiError("error.not_a_table", name=source_name)
-    return text, "cp1252"
-
-
-def _sniff_separator(sample: str) -> str:
-    """The separator that splits the sample's lines into the most lines of one width >= 2.
-
-    Runs of whitespace count only when no other separator splits the lines, and then only when
-    most lines split into the same number of fields (a one-column file of sentences stays one column).
-    """
-    best, best_score = ",", (0.0, 0)
-    for separator in SEPARATORS:
-        if separator == WHITESPACE:
-            continue
-        rows = sample_records(sample, separator)
-        if not rows:
-            continue
-        widths = collections.Counter(len(row) for row in rows if len(row) >= 2)
-        if not widths:
-            continue
-        width, count = max(widths.items(), key=lambda item: (item[1], item[0]))
-        score = (count / len(rows), width)
-        if score > best_score:
-            best, best_score = separator, score
-    if best_score[1] < 2:
-        widths = collections.Counter(len(row) for row in sample_records(sample, WHITESPACE) or [])
-        width, count = max(widths.items(), key=lambda item: (item[1], item[0]), default=(0, 0))
-        if width >= 2 and count >= _WHITESPACE_SHARE * sum(widths.values()):
-            return WHITESPACE
-        raise SegmenttiError("error.single_column")
-    return best
-
-
 def _read_text(data: bytes, source_name: str, options: LoadOptions) -> Table:
-    sniffed_lines = _SNIFF_LINES + (options.header_row or 0)
-    prefix = data[:_ASCII_HEAD_BYTES]
-    partial = options.encoding is None and prefix.count(b"\n") >= sniffed_lines and data.isascii()
-    if partial:  # plain ASCII is valid UTF-8: decode the head to sniff (binary refused), the rest only for pandas
-        text, encoding = _decode(prefix, source_name, "utf-8")
-    else:
-        text, encoding = _decode(data, source_name, options.encoding)
-    if not text or text.isspace():
-        raise SegmenttiError("error.empty_file", name=source_name)
-    head = first_lines(text, sniffed_lines)
-    sample = "".join(head)
-    if options.separator is not None:
-        if options.separator not in SEPARATORS:
-            raise SegmenttiError("error.bad_separator_option", value=options.separator)
-        separator = options.separator
-    else:
-        separator = _sniff_separator(sample)
-    records = sample_records(sample, separator) or []
-    widths = [sum(field.strip() != "" for field in row) for row in records]
-    header_at = _find_header(widths[:_HEADER_SEARCH_ROWS], options, max(len(records), 1))
+    layout = sniff_layout(data, source_name, options, _ASCII_HEAD_BYTES)
+    text, encoding, partial, separator = layout.text, layout.encoding, layout.partial, layout.separator
+    head, header_at = layout.head, layout.header_at
     frame = None
     located = None if separator == WHITESPACE else locate_header(head, separator, header_at)
     if located is not None:
         first, lines_before, lines_through = located
         headerless = options.header_row is None and is_data_row(first)
-        header = _header_names(first, headerless)
+        header = header_names(first, headerless)
         start = byte_offset(data, head[: lines_before if headerless else lines_through], encoding)
         if start is not None:
             frame = read_delimited(data, start, encoding, separator, header)
     if frame is None:  # whitespace, a header beyond the sample, or lines Arrow will not split: pandas says why
         if partial:
-            text, encoding = _decode(data, source_name, None)
+            text, encoding = decode_text(data, source_name, None)
         if header_at:
             text = drop_leading_records(text, separator, header_at)
         first = first_record(text, separator, source_name)
         headerless = options.header_row is None and is_data_row(first)
-        header = _header_names(first, headerless)
+        header = header_names(first, headerless)
         if not headerless:  # the whole header record, also when a quoted name spans lines
             text = drop_leading_records(text, separator, 1)
         frame = _pandas_read(text, separator, header, source_name)
@@ -487,21 +381,6 @@ def _pandas_read(text: str, separator: str, header: list[str], source_name: str)
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
     except pd.errors.EmptyDataError as exc:
         raise SegmenttiError("error.no_rows", name=source_name) from exc
-
-
-def _header_names(first: list[str], headerless: bool) -> list[str]:
-    return _clean_header([f"column_{position + 1}" for position in range(len(first))] if headerless else first)
-
-
-def _clean_header(names: list[str]) -> list[str]:
-    cleaned = [name.strip() or f"column_{position + 1}" for position, name in enumerate(names)]
-    seen: set[str] = set()
-    repeated = [name for name in cleaned if name in seen or seen.add(name)]
-    if repeated:
-        raise SegmenttiError("error.duplicate_columns", columns=", ".join(dict.fromkeys(repeated)))
-    if len(cleaned) < 2:
-        raise SegmenttiError("error.single_column")
-    return cleaned
 
 
 def _finish_frame(frame: pd.DataFrame, source_name: str, options: LoadOptions) -> tuple[pd.DataFrame, dict]:

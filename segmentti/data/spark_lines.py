@@ -142,6 +142,9 @@ class SparkLines:
     def rows(self, sql: str) -> list[tuple]:
         return [tuple(row) for row in self.session.sql(to_dialect(sql, "spark")).collect()]
 
+    def typed_lines(self, select: str) -> str:
+        return f"({select})"  # Spark plans each query over the files itself
+
 
 def is_local(path: str) -> bool:
     """Whether ``path`` is a plain local path (checked before Spark starts reading)."""

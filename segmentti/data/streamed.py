@@ -1,8 +1,10 @@
-"""Order lines larger than memory → one row per customer, streamed through DuckDB from CSV or Parquet files.
+"""Order lines from CSV or Parquet files → one row per customer through DuckDB, also files larger than memory.
 
 DuckDB (embedded, no server) reads the files in parallel and spills to a temporary folder
-when a grouping outgrows its memory limit, so 100 million lines run in a few GB. The features
-are the one definition of :mod:`segmentti.data.customer_sql`.
+when a grouping outgrows its memory limit, so 100 million lines run in a few GB; lines that fit
+in memory are read once into a table and every query runs on it. The features are the one
+definition of :mod:`segmentti.data.customer_sql`. No pandas here: a ``features`` run on DuckDB
+starts without it.
 """
 
 from __future__ import annotations
@@ -11,19 +13,21 @@ import atexit
 import datetime
 import gzip
 import os
+import re
 import shutil
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from segmentti.data.customer_sql import LINES, LineCounts, finish_counts, literal, plan_customers, totals_sql
-from segmentti.data.orders import TOP_CATEGORIES, OrderMapping
+from segmentti.data.customer_sql import LINES, LineCounts, finish_counts, literal, plan_customers, quote, totals_sql
+from segmentti.data.order_mapping import TOP_CATEGORIES, OrderMapping
+from segmentti.data.text_format import FORMULA_STARTS, CsvFormat, LoadOptions, csv_format, inert_text
 from segmentti.errors import SegmenttiError
 
 if TYPE_CHECKING:  # DuckDB is imported when a connection is made: choosing an engine does not load it
     import duckdb
+    import pandas as pd
 
 SNIFF_BYTES = 256 * 1024
 """The head of a CSV file the format is detected on."""
@@ -70,11 +74,37 @@ class DuckDBLines:
     source : str
         A DuckDB table expression the lines are read from (see :func:`source_of`), or the
         name of a registered table.
+    in_memory : bool, default False
+        Keep the typed lines in a table, read from ``source`` once (lines that fit in memory);
+        else every query reads ``source`` again, streaming.
+    typed_as_loader, text_cells
+        Number columns typed as the in-memory loader types them (see :func:`_loader_number_types`).
+    trimmed : collection of str
+        Text columns whose cells are read as the loader reads a file's text cells: spaces around
+        them dropped, a blank cell empty (``" Espoo "`` is ``Espoo``, ``"  "`` a gap).
     """
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, source: str) -> None:
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        source: str,
+        in_memory: bool = False,
+        typed_as_loader: Collection[str] = (),
+        text_cells: bool = True,
+        trimmed: Collection[str] = (),
+    ) -> None:
         self.connection = connection
+        self.in_memory = in_memory
         connection.execute(f"CREATE OR REPLACE TEMP VIEW {LINES} AS SELECT * FROM {source}")
+        kinds = self.column_kinds()
+        retyped = {
+            name: f"CAST({quote(name)} AS {kind})"
+            for name, kind in _loader_number_types(connection, kinds, typed_as_loader, text_cells).items()
+        }
+        retyped |= {name: f"NULLIF(TRIM({quote(name)}), '')" for name in trimmed if kinds.get(name) == "text"}
+        if retyped:
+            replaced = ", ".join(f"{value} AS {quote(name)}" for name, value in retyped.items())
+            connection.execute(f"CREATE OR REPLACE TEMP VIEW {LINES} AS SELECT * REPLACE ({replaced}) FROM {source}")
 
     def column_kinds(self) -> dict[str, str]:
         described = self.connection.execute(f"DESCRIBE {LINES}").fetchall()
@@ -82,6 +112,48 @@ class DuckDBLines:
 
     def rows(self, sql: str) -> list[tuple]:
         return self.connection.execute(sql).fetchall()
+
+    def typed_lines(self, select: str) -> str:
+        if not self.in_memory:
+            return f"({select})"
+        self.connection.execute(f"CREATE OR REPLACE TEMP TABLE {TYPED_LINES} AS {select}")
+        return TYPED_LINES
+
+
+TYPED_LINES = "typed_lines"
+"""The table the typed order lines are kept in when they fit in memory."""
+
+
+def _loader_number_types(
+    connection: duckdb.DuckDBPyConnection, kinds: dict[str, str], columns: Collection[str], text_cells: bool
+) -> dict[str, str]:
+    """The number columns among ``columns`` whose type the in-memory loader sets otherwise, and that type.
+
+    The loader reads a text file's (``text_cells``) whole numbers without gaps as integers and
+    every other number column as floats (:func:`segmentti.data.cells.convert_column`), so a
+    category ``10`` with a gap is ``10.0`` and a column of ``3.0`` is ``3``; DuckDB types by the
+    cells' look. A Parquet file's integers with gaps are floats in pandas too. Asked only when
+    such columns are shown (labels, attributes): one query over the lines.
+    """
+    numbers = [name for name in columns if kinds.get(name) == "integer" or (text_cells and kinds.get(name) == "float")]
+    if not numbers:
+        return {}
+    checks = []
+    for name in numbers:
+        column = quote(name)
+        if kinds[name] == "integer":
+            checks.append(f"COUNT({column}) < COUNT(*)")
+        else:
+            checks.append(
+                f"COUNT({column}) = COUNT(*) AND COALESCE(BOOL_AND({column} = FLOOR({column})), TRUE)"
+                f" AND COALESCE(MAX(ABS({column})), 0) < {2**53}"
+            )
+    row = connection.execute(f"SELECT {', '.join(checks)} FROM {LINES}").fetchall()[0]
+    return {
+        name: "DOUBLE" if kinds[name] == "integer" else "BIGINT"
+        for name, differs in zip(numbers, row, strict=True)
+        if differs
+    }
 
 
 def connect(memory_limit: str = MEMORY_LIMIT, threads: int | None = None) -> duckdb.DuckDBPyConnection:
@@ -103,7 +175,12 @@ def is_streamable(path: str | os.PathLike) -> bool:
     return text.endswith(STREAMED_SUFFIXES) or Path(path).is_dir()
 
 
-def source_of(path: str | os.PathLike, separator: str | None = None, decimal: str | None = None) -> str:
+def source_of(
+    path: str | os.PathLike,
+    separator: str | None = None,
+    decimal: str | None = None,
+    connection: duckdb.DuckDBPyConnection | None = None,
+) -> str:
     """The DuckDB table expression that reads the file (or Parquet folder) at ``path``.
 
     Parameters
@@ -111,7 +188,10 @@ def source_of(path: str | os.PathLike, separator: str | None = None, decimal: st
     path : str or path-like
         A Parquet file, a folder of Parquet files (a dataset), a glob, or a CSV/text file.
     separator, decimal : str, optional
-        The CSV's separator and decimal mark when DuckDB's detection should not decide.
+        The CSV's separator and decimal mark when the detection should not decide.
+    connection : duckdb.DuckDBPyConnection, optional
+        Given: the column types DuckDB detects in a CSV are detected once, here, and written into
+        the expression, so the queries that read it do not detect them again.
 
     Raises
     ------
@@ -125,36 +205,74 @@ def source_of(path: str | os.PathLike, separator: str | None = None, decimal: st
         return f"read_parquet({literal(str(Path(text) / '**' / '*.parquet'))}, hive_partitioning = false)"
     if text.lower().endswith(PARQUET_SUFFIXES):
         return f"read_parquet({literal(text)})"
-    detected = detect_csv(text)
-    separator = separator or detected.separator
-    decimal = decimal or detected.decimal
-    options = ["header = true"]
-    if separator:
-        options.append(f"delim = {literal(separator)}")
-    if decimal and decimal != ".":
-        options.append(f"decimal_separator = {literal(decimal)}")
-    if detected.encoding and detected.encoding.lower().replace("-", "") in ("cp1252", "latin1", "iso88591"):
-        options.append("encoding = 'latin-1'")
-    if detected.header_row > 1:
-        options.append(f"skip = {detected.header_row - 1}")
+    detected = detect_csv(text, LoadOptions(separator=separator, decimal=decimal))
+    if detected is None:  # whitespace-separated, or a header beyond the head: DuckDB's own detection reads it
+        options = ["header = true", *([f"delim = {literal(separator)}"] if separator else [])]
+        return f"read_csv({literal(text)}, {', '.join(options)})"
+    options = csv_options(detected)
+    if connection is not None:
+        options = _pinned_types(connection, text, options)
     return f"read_csv({literal(text)}, {', '.join(options)})"
 
 
-def detect_csv(path: str, sample_bytes: int = SNIFF_BYTES) -> Any:
+def _pinned_types(connection: duckdb.DuckDBPyConnection, path: str, options: list[str]) -> list[str]:
+    """``options`` with the column types (and date formats) DuckDB's detection gives them, detection then off.
+
+    Separator, quoting (the standard ``"``), header and names stay as :func:`csv_options` says.
+    """
+    arguments = ", ".join([literal(path), *options])
+    columns, date_format, time_format = connection.execute(
+        f"SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv({arguments})"
+    ).fetchone()
+    types = ", ".join(f"{literal(column['name'])}: {literal(column['type'])}" for column in columns)
+    pinned = [option for option in options if not option.startswith("names =")]
+    pinned += [f"columns = {{{types}}}", "auto_detect = false"]
+    pinned += [
+        f"{name} = {literal(value)}"
+        for name, value in (("dateformat", date_format), ("timestampformat", time_format))
+        if value
+    ]
+    return pinned
+
+
+def csv_options(detected: CsvFormat) -> list[str]:
+    """DuckDB's ``read_csv`` options that read a text file as the loader does (see :func:`detect_csv`)."""
+    names = ", ".join(literal(name) for name in detected.names)
+    options = [
+        f"header = {str(detected.has_header).lower()}",
+        f"names = [{names}]",
+        f"delim = {literal(detected.separator)}",
+        "quote = '\"'",  # standard quoting, as the loader reads it (and DuckDB's detection need not look for it)
+        "escape = '\"'",
+    ]
+    if detected.decimal != ".":
+        options.append(f"decimal_separator = {literal(detected.decimal)}")
+    if detected.encoding.lower().replace("-", "") in ("cp1252", "latin1", "iso88591"):
+        options.append("encoding = 'latin-1'")  # DuckDB refuses the bytes of Windows-1252 beyond Latin-1
+    if detected.skip_lines:
+        options.append(f"skip = {detected.skip_lines}")
+    options.append(f"auto_type_candidates = [{', '.join(map(literal, CSV_TYPES))}]")
+    return options
+
+
+CSV_TYPES = ("VARCHAR", "BIGINT", "DOUBLE", "DATE", "TIMESTAMP")
+"""The types DuckDB may give a text file's columns: those the loader gives (``true`` and ``10:30`` stay text)."""
+
+
+def detect_csv(path: str, options: LoadOptions | None = None, sample_bytes: int = SNIFF_BYTES) -> CsvFormat | None:
     """What the in-memory loader detects on the file's first lines: separator, decimal mark, encoding, header row.
 
     The same detection as every other path (Finnish ``;`` and ``,`` decimals, Windows-1252, title
-    lines above the header), run on a sample cut at a line end, so DuckDB reads the whole file alike.
+    lines above the header; :mod:`segmentti.data.text_format`), run on a sample cut at a line end,
+    so DuckDB reads the whole file alike. ``None`` when DuckDB cannot (see :func:`csv_format`).
     """
-    from segmentti.data.loading import load_table
-
     opener = gzip.open if path.lower().endswith(".gz") else open
     with opener(path, "rb") as handle:
         head = handle.read(sample_bytes)
     if len(head) == sample_bytes and b"\n" in head:
         head = head[: head.rindex(b"\n") + 1]
     name = Path(path).name.removesuffix(".gz").removesuffix(".GZ")
-    return load_table(head, name)
+    return csv_format(head, name, options or LoadOptions())
 
 
 def stream_customers(
@@ -164,6 +282,8 @@ def stream_customers(
     out: str | os.PathLike,
     as_of: str | pd.Timestamp | datetime.date | None = None,
     top_categories: int = TOP_CATEGORIES,
+    *,
+    in_memory: bool = False,
 ) -> LineCounts:
     """Build one row per customer from the order lines of ``source`` and write them to ``out`` without holding them.
 
@@ -177,9 +297,13 @@ def stream_customers(
         The order-line columns.
     out : str or path-like
         ``.parquet`` or ``.csv`` (UTF-8, comma, dot decimals, header): the customers sorted by id,
-        the columns :func:`segmentti.data.orders.build_customers` gives.
+        the columns :func:`segmentti.data.orders.build_customers` gives; in a CSV the purchase
+        dates are days (``2025-12-31``) when every purchase line is at midnight, as the in-memory
+        path writes them.
     as_of, top_categories
         As in :func:`segmentti.data.orders.build_customers`.
+    in_memory : bool, default False
+        The lines fit in memory: read ``source`` once into a table (see :class:`DuckDBLines`).
 
     Returns
     -------
@@ -191,19 +315,113 @@ def stream_customers(
     SegmenttiError
         As :func:`segmentti.data.orders.build_customers`; also when ``out`` cannot be written.
     """
-    engine = DuckDBLines(connection, source)
+    mapped = {mapping.customer, mapping.date, mapping.amount, mapping.quantity, mapping.price, mapping.order}
+    shown = [name for name in _columns(connection, source) if name not in mapped]  # labels and attributes
+    attributes = [name for name in shown if name not in (mapping.category, mapping.channel)]
+    # the definition trims the labels itself; trimming every line of every text column would cost about
+    # 0.05 s of CPU per column and million lines, so only the attribute candidates are (none: nothing)
+    engine = DuckDBLines(
+        connection, source, in_memory, typed_as_loader=shown, text_cells=_is_text(source), trimmed=attributes
+    )
     query = plan_customers(engine, mapping, as_of, top_categories)
     target = Path(out)
-    form = "(FORMAT parquet)" if target.suffix.lower() in PARQUET_SUFFIXES else "(FORMAT csv, HEADER true)"
+    parquet = target.suffix.lower() in PARQUET_SUFFIXES
+    built = f"({query.sql})"
+    if in_memory:  # the customers kept too: their totals are summed without reading the written file again
+        connection.execute(f"CREATE OR REPLACE TEMP TABLE {BUILT_CUSTOMERS} AS {query.sql}")
+        built = BUILT_CUSTOMERS
+    written = f"SELECT * FROM {built}" if parquet else _as_written_csv(connection, built, query.dates_only)
+    form = "(FORMAT parquet)" if parquet else "(FORMAT csv, HEADER true)"
     try:
         if target.parent != Path():
             target.parent.mkdir(parents=True, exist_ok=True)
-        connection.execute(f"COPY ({query.sql}) TO {literal(str(target))} {form}")
+        connection.execute(f"COPY ({written}) TO {literal(str(target))} {form}")
     except (OSError, _duckdb_io_error()) as exc:
         raise SegmenttiError("error.cannot_write", path=str(target), reason=str(exc).splitlines()[0]) from None
-    reader = "read_parquet" if target.suffix.lower() in PARQUET_SUFFIXES else "read_csv"
-    customers, gross, returned = connection.execute(totals_sql(f"{reader}({literal(str(target))})")).fetchall()[0]
+    if not in_memory:
+        built = f"{'read_parquet' if parquet else 'read_csv'}({literal(str(target))})"
+    customers, gross, returned = connection.execute(totals_sql(built)).fetchall()[0]
     return finish_counts(query.counts, int(customers), float(gross or 0.0), float(returned or 0.0))
+
+
+BUILT_CUSTOMERS = "built_customers"
+"""The table the customers are kept in when the lines fit in memory."""
+
+
+def day_month_columns(connection: duckdb.DuckDBPyConnection, source: str) -> list[str]:
+    """The date columns of a text file read day first whose every day is at most 12: the month could be the day.
+
+    DuckDB's detection, like the loader's, reads such dates day first (``1.2.2025`` is 1 February);
+    the loader says so of the same columns (``Table.ambiguous_dates``), and so does a run on DuckDB.
+    Reads the lines once, only when ``source`` (with detected types, see :func:`source_of`) reads
+    dates day first.
+    """
+    day_first = {
+        kind: re.search(rf"{kind}format = '%d", source) is not None for kind in ("date", "timestamp")
+    }  # the formats :func:`_pinned_types` wrote into the expression
+    if not _is_text(source) or not any(day_first.values()):
+        return []
+    described = connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+    dated = [
+        str(name)
+        for name, type_name, *_ in described
+        if (type_name == "DATE" and day_first["date"]) or (type_name.startswith("TIMESTAMP") and day_first["timestamp"])
+    ]
+    if not dated:
+        return []
+    checks = ", ".join(f"COALESCE(BOOL_AND(day({quote(name)}) <= 12), FALSE)" for name in dated)
+    row = connection.execute(f"SELECT {checks} FROM {source}").fetchall()[0]
+    return [name for name, ambiguous in zip(dated, row, strict=True) if ambiguous]
+
+
+def _is_text(source: str) -> bool:
+    """Whether the table expression ``source`` (from :func:`source_of`) reads a text file."""
+    return source.startswith("read_csv(")
+
+
+def _columns(connection: duckdb.DuckDBPyConnection, source: str) -> list[str]:
+    return [str(row[0]) for row in connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
+
+
+def _as_written_csv(connection: duckdb.DuckDBPyConnection, built: str, dates_only: bool) -> str:
+    """The query that gives the customers of ``built`` as the in-memory path writes a CSV of them.
+
+    A time column as days when every time in it is midnight (pandas' rule; asked of a kept table
+    ``built``, else said of the purchase dates by ``dates_only``: streaming, the customers are not
+    held); text cells and column names a spreadsheet would run as formulas made inert
+    (:func:`segmentti.data.text_format.inert_text`); booleans as ``True``/``False``.
+    """
+    described = connection.execute(f"DESCRIBE SELECT * FROM {built}").fetchall()
+    times = [str(name) for name, type_name, *_ in described if type_name.startswith("TIMESTAMP")]
+    if built == BUILT_CUSTOMERS and times:
+        midnight = ", ".join(
+            f"COALESCE(BOOL_AND({quote(name)} = CAST(CAST({quote(name)} AS DATE) AS TIMESTAMP)), FALSE)"
+            for name in times
+        )
+        days = {
+            name
+            for name, only in zip(
+                times, connection.execute(f"SELECT {midnight} FROM {built}").fetchall()[0], strict=True
+            )
+            if only
+        }
+    else:
+        days = {"first_purchase", "last_purchase"} if dates_only else set()
+    starts = ", ".join(literal(start) for start in FORMULA_STARTS)
+    items = []
+    for name, type_name, *_ in described:
+        column = quote(str(name))
+        if name in days:
+            value = f"CAST({column} AS DATE)"
+        elif type_name == "VARCHAR":
+            number = f"TRY_CAST(replace({column}, ',', '.') AS DOUBLE)"
+            value = f"CASE WHEN left({column}, 1) IN ({starts}) AND {number} IS NULL THEN '''' || {column} ELSE {column} END"
+        elif type_name == "BOOLEAN":
+            value = f"CASE WHEN {column} THEN 'True' WHEN NOT {column} THEN 'False' END"
+        else:
+            value = column
+        items.append(f"{value} AS {quote(inert_text(str(name)))}")
+    return f"SELECT {', '.join(items)} FROM {built}"
 
 
 def _duckdb_io_error() -> type[Exception]:

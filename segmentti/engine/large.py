@@ -1,8 +1,10 @@
 """The commands' paths past memory: which engine runs a file, and whole features and segment runs on DuckDB or Spark.
 
 ``pandas`` is the in-memory path every other part of segmentti uses; ``duckdb`` streams files
-larger than memory on this machine; ``spark`` runs on a cluster (or Spark's local mode). The
-features are the one definition of :mod:`segmentti.data.customer_sql` on both.
+larger than memory on this machine, and builds ``features`` from mid-sized files faster than
+pandas reads them; ``spark`` runs on a cluster (or Spark's local mode). The features are the one
+definition of :mod:`segmentti.data.customer_sql` on both. Choosing an engine and a features run
+on DuckDB import no pandas.
 """
 
 from __future__ import annotations
@@ -14,43 +16,75 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from segmentti.data.customer_sql import LineCounts, literal
-from segmentti.data.orders import OrderMapping
+from segmentti.data.order_mapping import OrderMapping
 from segmentti.errors import SegmenttiError
 
 if TYPE_CHECKING:  # the fit is imported where a run makes one: choosing an engine stays light
+    import pandas as pd
+
     from segmentti.engine.sampled import SampleFit
 
 ENGINES: tuple[str, ...] = ("auto", "pandas", "duckdb", "spark")
 """``--engine`` choices; ``auto`` picks DuckDB for large CSV and Parquet files, else pandas."""
 
 LARGE_FILE_BYTES = 300 * 2**20
-"""From this size a CSV file goes through DuckDB by itself (about 7 million order lines)."""
+"""From this size a CSV file goes through DuckDB by itself (about 7 million order lines), streamed, not held."""
+
+FEATURES_FILE_BYTES = 0
+"""From this size ``features`` reads a CSV or Parquet file through DuckDB by itself: from any size, as measured
+with ``bench/bench_features_engines.py`` (from 500 lines up DuckDB's whole run costs less than importing pandas;
+at 1 million lines 0.8 s against 1.8 s). A file DuckDB would read otherwise than the loader stays on pandas
+(:func:`pick_engine`), and any error on DuckDB lets the loader read the file (``segmentti.cli.large``)."""
 
 PARQUET_EXPANSION = 5
 """A Parquet or gzipped file counts as this many times its size: it is compressed, the rows it holds are not."""
 
 
-def pick_engine(path: str | os.PathLike, chosen: str = "auto") -> str:
-    """The engine that runs ``path``: ``chosen`` unless ``auto``, then DuckDB from :data:`LARGE_FILE_BYTES` on.
+def input_bytes(path: str | os.PathLike) -> int | None:
+    """The size ``path`` counts as when an engine is chosen, or ``None`` when only the in-memory loader reads it.
 
-    Only CSV, text and Parquet files (and Parquet folders) stream; Excel always loads in memory.
+    Only CSV, text and Parquet files (and Parquet folders) go through DuckDB; Excel always loads
+    in memory. A compressed file counts as :data:`PARQUET_EXPANSION` times its bytes.
     """
     from segmentti.data.streamed import PARQUET_SUFFIXES, is_streamable
 
-    if chosen != "auto":
-        return chosen
     target = Path(path)
     if not target.exists() or not is_streamable(target):
-        return "pandas"
+        return None
     if target.is_dir():
-        size = sum(part.stat().st_size for part in target.rglob("*.parquet")) * PARQUET_EXPANSION
-    else:
-        packed = str(target).lower().endswith((*PARQUET_SUFFIXES, ".gz"))
-        size = target.stat().st_size * (PARQUET_EXPANSION if packed else 1)
-    return "duckdb" if size >= LARGE_FILE_BYTES else "pandas"
+        return sum(part.stat().st_size for part in target.rglob("*.parquet")) * PARQUET_EXPANSION
+    packed = str(target).lower().endswith((*PARQUET_SUFFIXES, ".gz"))
+    return target.stat().st_size * (PARQUET_EXPANSION if packed else 1)
+
+
+def pick_engine(path: str | os.PathLike, chosen: str = "auto", from_bytes: int | None = None) -> str:
+    """The engine that runs ``path``: ``chosen`` unless ``auto``, then DuckDB from ``from_bytes`` on (default
+    :data:`LARGE_FILE_BYTES`).
+
+    Only CSV, text and Parquet files (and Parquet folders) go through DuckDB (:func:`input_bytes`);
+    a text file only when DuckDB reads it as the loader does (not whitespace-separated, say).
+    """
+    if chosen != "auto":
+        return chosen
+    size = input_bytes(path)
+    if size is None or size < (LARGE_FILE_BYTES if from_bytes is None else from_bytes):
+        return "pandas"
+    if size < LARGE_FILE_BYTES and not Path(path).is_dir() and not str(path).lower().endswith(".parquet"):
+        from segmentti.data.streamed import detect_csv
+
+        try:
+            if detect_csv(str(path)) is None:  # a file past memory streams whatever its layout: DuckDB's reading
+                return "pandas"
+        except SegmenttiError:  # not a table at all: the loader says why
+            return "pandas"
+    return "duckdb"
+
+
+def fits_in_memory(path: str | os.PathLike) -> bool:
+    """Whether DuckDB may hold the lines of ``path`` in memory (below :data:`LARGE_FILE_BYTES`) instead of streaming."""
+    size = input_bytes(path)
+    return size is not None and size < LARGE_FILE_BYTES
 
 
 ID_SAMPLE = 10_000
@@ -108,12 +142,15 @@ class LargeRun:
         ``summary.json`` of a segment run (``None`` for features).
     fit : SampleFit or None
         A segment run's model fitted on the sample, with the segment names (``None`` otherwise).
+    ambiguous_dates : tuple of str
+        Date columns read day first whose days leave the order open (a features run on DuckDB).
     """
 
     engine: str
     counts: LineCounts | None
     summary: dict[str, Any] | None = None
     fit: SampleFit | None = None
+    ambiguous_dates: tuple[str, ...] = ()
 
 
 def features_large(
@@ -137,11 +174,12 @@ def features_large(
         For bad mappings or cells (as the in-memory path), a missing input, no pyspark.
     """
     if engine == "duckdb":
-        from segmentti.data.streamed import connect, source_of, stream_customers
+        from segmentti.data.streamed import connect, day_month_columns, source_of, stream_customers
 
         connection = connect()
-        counts = stream_customers(connection, source_of(source, separator, decimal), mapping, out, as_of)
-        return LargeRun("duckdb", counts)
+        lines = source_of(source, separator, decimal, connection)
+        counts = stream_customers(connection, lines, mapping, out, as_of, in_memory=fits_in_memory(source))
+        return LargeRun("duckdb", counts, ambiguous_dates=tuple(day_month_columns(connection, lines)))
     from segmentti.data.spark_lines import (
         finish_spark_counts,
         read_lines,
@@ -194,8 +232,9 @@ def segment_large(
         from segmentti.engine.streamed_segments import segment_streamed
 
         connection = connect()
+        lines = source_of(source, separator, decimal, connection)
         customers, counts = streamed_customers(
-            connection, source_of(source, separator, decimal), out_dir, mapping, as_of
+            connection, lines, out_dir, mapping, as_of, in_memory=fits_in_memory(source)
         )
         if id_column is None:
             id_column = find_id_column(connection.sql(f"SELECT * FROM {customers} LIMIT {ID_SAMPLE}").df())
@@ -223,18 +262,20 @@ def streamed_customers(
     out_dir: str,
     mapping: OrderMapping | None,
     as_of: str | pd.Timestamp | datetime.date | None = None,
+    in_memory: bool = False,
 ) -> tuple[str, LineCounts | None]:
     """The DuckDB table expression of the customers in ``source`` (one of :func:`source_of`), and the line counts.
 
     Order lines (``mapping`` given) are built into ``out_dir/customer_features.parquet`` with the
-    one definition first; a customer table (``mapping`` ``None``) is read as it is.
+    one definition first (read once when they fit ``in_memory``); a customer table (``mapping``
+    ``None``) is read as it is.
     """
     from segmentti.data.streamed import stream_customers
 
     if mapping is None:
         return source, None
     built = Path(out_dir) / f"{CUSTOMER_FEATURES}.parquet"
-    counts = stream_customers(connection, source, mapping, built, as_of)
+    counts = stream_customers(connection, source, mapping, built, as_of, in_memory=in_memory)
     return f"read_parquet({literal(str(built))})", counts
 
 

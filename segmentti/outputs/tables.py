@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from segmentti.data.text_format import FORMULA_STARTS as _FORMULA_STARTS
+from segmentti.data.text_format import inert_text
 from segmentti.errors import SegmenttiError
 from segmentti.texts import translate
 
@@ -19,7 +21,6 @@ if TYPE_CHECKING:  # annotations only: writing a CSV (``features``) loads no clu
 
 SEGMENT_COLUMN = "segment"
 SEGMENT_NAME_COLUMN = "segment_name"
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def label_customers(
@@ -82,13 +83,7 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _inert_cell(cell: Any) -> Any:
-    if not isinstance(cell, str) or not cell.startswith(_FORMULA_STARTS):
-        return cell
-    try:
-        float(cell.replace(",", "."))
-        return cell
-    except ValueError:
-        return "'" + cell
+    return inert_text(cell) if isinstance(cell, str) else cell
 
 
 def cut_at_word(text: str, limit: int, separator: str = " ") -> str:
