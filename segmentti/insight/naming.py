@@ -424,7 +424,8 @@ def suggest_names(
     the rest of the customers (``difference / (1 − share)``: a segment of 73 % of the customers
     that lies 0.3 below the mean of all lies 1.1 below the other 27 %); at most
     :data:`NAME_TRAITS` of them, one per column. A segment with no such trait is "close to
-    average". Segments that would share a name take their next trait until the names differ.
+    average". Segments whose names would say the same (the same traits, in any order) each take
+    their strongest further trait the others lack (else their next one) until the names differ.
 
     Parameters
     ----------
@@ -487,20 +488,30 @@ def suggest_names(
         count = counts[index]
         return " · ".join(phrases[index][:count]) if count else average
 
+    def said(index: int) -> frozenset[str]:  # what a name says: the same traits in another order say the same
+        return frozenset(phrases[index][: counts[index]])
+
     names = [name_of(index) for index in range(len(phrases))]
     for _ in range(max((len(own) for own in phrases), default=0) + 1):
-        groups: dict[str, list[int]] = {}
-        for index, name in enumerate(names):
-            groups.setdefault(name, []).append(index)
+        groups: dict[frozenset[str], list[int]] = {}
+        for index in range(len(names)):
+            groups.setdefault(said(index), []).append(index)
         clashes = [members for members in groups.values() if len(members) > 1]
         if not clashes:
             break
         grown = False
         for members in clashes:
             for index in members:
-                if counts[index] < len(phrases[index]):
-                    counts[index] += 1
-                    grown = True
+                rest = phrases[index][counts[index] :]
+                if not rest:
+                    continue
+                # the next trait the others do not have at all tells them apart; the next in strength may not
+                others = {phrase for other in members if other != index for phrase in phrases[other]}
+                telling = next((phrase for phrase in rest if phrase not in others), rest[0])
+                phrases[index].remove(telling)
+                phrases[index].insert(counts[index], telling)
+                counts[index] += 1
+                grown = True
         if not grown:
             break
         names = [name_of(index) for index in range(len(phrases))]

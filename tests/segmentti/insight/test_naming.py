@@ -126,6 +126,20 @@ def test_two_segments_never_share_a_name_the_next_trait_tells_them_apart() -> No
     assert suggest_names(alike, [0.5, 0.5], "en") == ["X 1–2", "X 1–3"]  # even "close to average" twice is told apart
     same = [_trait("x", 0.1, "number", low=1.0, high=2.0)]
     assert suggest_names([same, same], [0.5, 0.5], "en") == ["X 1–2", "X 1–2 (2)"]  # the very same traits: last resort
+    # the same three traits in another order say the same: each takes its next trait
+    spend, orders, items = (
+        _trait("total_spend", 1.4, "spend"),
+        _trait("orders", 1.3, "frequency"),
+        _trait("lines", 1.2, "number", low=5.0, high=9.0),
+    )
+    shared = [_trait("recency_days", -1.0, "recency"), _trait("mean_days_between_orders", -1.0, "interval")]
+    big = [spend, orders, items, *shared, _trait("avg_order_value", 0.5, "basket")]
+    loyal = [items, orders, spend, *shared, _trait("tenure_days", 0.5, "tenure")]
+    named = suggest_names([big, loyal], [0.1, 0.1], "en")
+    assert named == [  # not the two traits both share: the one each has alone
+        "high spenders · frequent buyers · Order lines 5–9 · big baskets",
+        "Order lines 5–9 · frequent buyers · high spenders · long-time customers",
+    ]
 
 
 def test_bands_read_easily_big_negative_and_small_figures() -> None:
