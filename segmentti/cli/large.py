@@ -106,8 +106,9 @@ def run_features(args: argparse.Namespace, lang: str, engine: str, may_fall_back
 
 def _is_duckdb_error(error: Exception, reading: bool = False) -> bool:
     """Whether DuckDB raised ``error``; with ``reading``, one of the errors a file's bytes or cells cause."""
-    import duckdb
+    from segmentti.data.streamed import duckdb_engine
 
+    duckdb = duckdb_engine()
     kinds = (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException) if reading else duckdb.Error
     return isinstance(error, kinds)
 

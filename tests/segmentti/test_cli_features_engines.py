@@ -179,16 +179,27 @@ def test_auto_lets_the_loader_read_what_duckdb_reads_otherwise(tmp_path, capsys,
     assert gross is None or pd.read_csv(out)["gross_spend"].tolist() == gross
 
 
-def test_features_on_duckdb_imports_no_pandas(tmp_path) -> None:
+def test_features_on_duckdb_imports_no_pandas_nor_duckdbs_python_package(tmp_path) -> None:
     path = tmp_path / "lines.csv"
     order_lines(2, 300).to_csv(path, index=False)
     code = (
         "import sys; from segmentti.cli import main; "
         f"code = main(['features', {str(path)!r}, *{MAPPING!r}, '--engine', 'duckdb', '--out', {str(tmp_path / 'c.csv')!r}]); "
-        "assert code == 0; print(sorted(name for name in ('pandas', 'numpy', 'pyarrow') if name in sys.modules))"
+        "assert code == 0; print(sorted(name for name in ('pandas', 'numpy', 'pyarrow', 'duckdb') if name in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_duckdb_engine_is_what_the_duckdb_package_exports() -> None:
+    import duckdb
+
+    from segmentti.data.streamed import duckdb_engine
+
+    engine = duckdb_engine()
+    assert engine.__name__ == "_duckdb"  # the package's wrappers stay unloaded on the features path
+    for name in ("connect", "Error", "IOException", "InvalidInputException", "ConversionException"):
+        assert getattr(engine, name) is getattr(duckdb, name)
 
 
 def test_open_day_month_order_is_pointed_out_by_both_engines(tmp_path, capsys) -> None:

@@ -44,7 +44,7 @@ def test_features_loads_no_learning_workbook_or_app_library(tmp_path: Path) -> N
     out = tmp_path / "customers.csv"
     argv = ["features", str(lines), "--customer", "customer", "--date", "date", "--amount", "amount"]
     loaded = _loaded_after([*argv, "--out", str(out)])
-    assert out.exists() and "duckdb" in loaded and "pandas" not in loaded  # DuckDB builds the features
+    assert out.exists() and "_duckdb" in loaded and "pandas" not in loaded  # DuckDB builds the features
     assert not set(HEAVY) & set(loaded)
 
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "segmentti"
 
 # import name → distribution name, where the two differ
-_DISTRIBUTIONS = {"sklearn": "scikit-learn", "python_calamine": "python-calamine"}
+_DISTRIBUTIONS = {"sklearn": "scikit-learn", "python_calamine": "python-calamine", "_duckdb": "duckdb"}
 
 
 def _modules() -> list[str]:

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from segmentti.data.customer_sql import to_dialect
+from segmentti.data import streamed
+from segmentti.data.customer_sql import to_dialect, trimmed_text
 from segmentti.data.orders import OrderMapping, build_customers
 from segmentti.data.streamed import connect, customers_of_frame, source_of, stream_customers
 from segmentti.errors import SegmenttiError
@@ -166,10 +167,39 @@ def test_streams_a_parquet_file_to_csv_and_parquet(tmp_path) -> None:
         assert counts.total_spend == pytest.approx(expected.total_spend, abs=1e-6)
 
 
+def test_a_csv_written_by_several_threads_is_the_file_one_writes(tmp_path, monkeypatch) -> None:
+    lines = order_lines(4, 2000)
+    lines.to_parquet(tmp_path / "lines.parquet")
+    connection = connect(threads=3)
+    source = source_of(tmp_path / "lines.parquet")
+    stream_customers(connection, source, FULL, tmp_path / "one.csv", in_memory=True)
+    monkeypatch.setattr(streamed, "ROWS_PER_WRITER", 5)  # 40 customers: three writers, one per thread
+    counts = stream_customers(connection, source, FULL, tmp_path / "three.csv", in_memory=True)
+    written = (tmp_path / "three.csv").read_bytes()
+    assert written == (tmp_path / "one.csv").read_bytes()
+    assert written.count(b"customer,") == 1 and len(written.splitlines()) == counts.customers + 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["lines.parquet", "one.csv", "three.csv"]
+
+    def disk_full(source, target) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(streamed.shutil, "copyfileobj", disk_full)
+    with pytest.raises(SegmenttiError) as raised:
+        stream_customers(connection, source, FULL, tmp_path / "full.csv", in_memory=True)
+    assert raised.value.key == "error.cannot_write" and "No space left" in str(raised.value)
+    assert not [path.name for path in tmp_path.iterdir() if ".part" in path.name]  # no piece of it left behind
+
+
 def test_missing_file_is_a_user_error(tmp_path) -> None:
     with pytest.raises(SegmenttiError) as raised:
         source_of(tmp_path / "nothing.parquet")
     assert raised.value.key == "error.file_not_found"
+
+
+def test_text_cells_are_trimmed_as_the_loader_trims_them() -> None:
+    cells = [" a", "a ", " a b ", "a b", "", "   ", None]
+    rows = connect().execute(f"SELECT {trimmed_text('cell')} FROM (SELECT UNNEST(?) AS cell)", [cells]).fetchall()
+    assert [row[0] for row in rows] == ["a", "a", "a b", "a b", None, None, None]
 
 
 def test_spark_dialect_is_translated_not_copied() -> None:
