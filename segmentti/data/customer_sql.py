@@ -270,7 +270,7 @@ def plan_customers(
         if kind not in labels:
             continue
         ranked = engine.rows(
-            f"""{kept} SELECT {kind}_label, SUM(line_amount) AS spend FROM kept WHERE line_amount > 0
+            f"""{kept} SELECT {kind}_label, ROUND(SUM(line_amount), {MONEY_DECIMALS}) AS spend FROM kept WHERE line_amount > 0
             GROUP BY {kind}_label ORDER BY spend DESC, {kind}_label"""
         )
         names = [str(label) for label, _ in ranked[:top]]
@@ -278,14 +278,17 @@ def plan_customers(
             if name == "other":
                 continue  # the "other" column, if any, also takes the labels past the top
             share_sums.append(
-                f"SUM(CASE WHEN line_amount > 0 AND {kind}_label = {literal(name)} THEN line_amount ELSE 0 END) "
-                f"AS {kind}{position}"
+                f"ROUND(SUM(CASE WHEN line_amount > 0 AND {kind}_label = {literal(name)} THEN line_amount ELSE 0 END), "
+                f"{MONEY_DECIMALS}) AS {kind}{position}"
             )
         has_other = len(ranked) > top or "other" in names
         if has_other:
             named = ", ".join(literal(name) for name in names if name != "other")
             outside = f" AND {kind}_label NOT IN ({named})" if named else ""  # "other" alone: every label
-            share_sums.append(f"SUM(CASE WHEN line_amount > 0{outside} THEN line_amount ELSE 0 END) AS {kind}_other")
+            share_sums.append(
+                f"ROUND(SUM(CASE WHEN line_amount > 0{outside} THEN line_amount ELSE 0 END), {MONEY_DECIMALS}) "
+                f"AS {kind}_other"
+            )
         names_out = [*names, "other"] if len(ranked) > top and "other" not in names else names
         for position, name in enumerate(names_out):
             source = f"{kind}_other" if name == "other" else f"{kind}{position}"

@@ -421,11 +421,12 @@ def _shares(
     """Share of each customer's purchases per label (top ``top`` labels by spend, the rest as ``other``).
 
     Labels are numbered in sorted order, so labels with equal spend rank the same whatever the
-    order of the lines.
+    order of the lines. The sums are rounded to :data:`MONEY_DECIMALS`, as the spend is: the
+    shares are then the same whichever engine, and in whatever order, adds the lines.
     """
     label_codes, label_names = pd.factorize(labels.astype("str").str.strip().fillna("other"), sort=True)
     amounts = bought["amount"].to_numpy()
-    by_label = np.bincount(label_codes, weights=amounts, minlength=len(label_names))
+    by_label = np.round(np.bincount(label_codes, weights=amounts, minlength=len(label_names)), MONEY_DECIMALS)
     ranked = np.argsort(-by_label, kind="stable")
     names = [str(label_names[i]) for i in ranked[:top]]
     others = ranked[top:]
@@ -439,5 +440,6 @@ def _shares(
     rows = row_of[bought["code"].to_numpy()]
     width = len(names_out)
     sums = np.bincount(rows * width + column_of[label_codes], weights=amounts, minlength=len(buyers) * width)
+    sums = np.round(sums, MONEY_DECIMALS)  # as the spend: the same sum in whatever order an engine adds the lines
     shares = np.clip(sums.reshape(len(buyers), width) / spend[:, None], 0.0, 1.0)  # no 1 + 1e-16 from rounding
     return pd.DataFrame(shares, columns=[f"{kind}_share_{label}" for label in names_out])

@@ -68,6 +68,29 @@ def lines_with_attributes(seed: int, n: int = 600) -> pd.DataFrame:
     return lines
 
 
+def test_the_file_does_not_depend_on_the_order_of_the_lines_nor_on_the_engine(tmp_path, capsys) -> None:
+    # added up in this order the shoes make 0.6000000000000001, in the other 0.6: floating point
+    amounts = [0.1, 0.2, 0.3, 0.7, 0.35, 0.05, 1.0]
+    lines = pd.DataFrame(
+        {
+            "customer": ["A"] * 4 + ["B"] * 3,
+            "date": [f"2025-0{month}-01" for month in (1, 2, 3, 4, 1, 2, 3)],
+            "order": ["o1", "o2", "o3", "o4", "o5", "o6", "o7"],
+            "category": ["shoes", "shoes", "shoes", "coats", "shoes", "shoes", "coats"],
+            "channel": ["web", "web", "web", "store", "web", "web", "store"],
+            "amount": amounts,
+        }
+    )
+    lines.to_csv(tmp_path / "forward.csv", index=False)
+    lines.iloc[::-1].to_csv(tmp_path / "backward.csv", index=False)
+    written = [
+        file
+        for name in ("forward", "backward")
+        for file in run_both(tmp_path / f"{name}.csv", tmp_path, MAPPING, capsys)
+    ]
+    assert len({file.read_bytes() for file in written}) == 1
+
+
 def test_plain_csv_with_attributes_gives_the_same_file(tmp_path, capsys) -> None:
     path = tmp_path / "lines.csv"
     lines_with_attributes(3).to_csv(path, index=False, date_format="%Y-%m-%d")
