@@ -76,8 +76,8 @@ def byte_offset(data: bytes, lines: list[str], encoding: str) -> int | None:
 def first_record(text: str, separator: str, source_name: str) -> list[str]:
     if separator == WHITESPACE:
         return next((line.split() for line in io.StringIO(text) if line.strip()), [])
-    try:
-        return next(csv.reader(io.StringIO(text), delimiter=separator))
+    try:  # blank lines before it are skipped, as the reader of the sample skips them (locate_header)
+        return next(row for row in csv.reader(io.StringIO(text), delimiter=separator) if row)
     except (StopIteration, csv.Error) as exc:
         raise SegmenttiError("error.not_a_table", name=source_name) from exc
 

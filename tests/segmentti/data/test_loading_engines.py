@@ -72,6 +72,7 @@ def test_random_tables_read_the_same_with_arrow_and_pandas(
     "data",
     [
         b"a,b\n1,2\n3\n",  # a short line: pandas pads it
+        b"\n,\n,\n",  # a blank line, then a header of two empty names and one empty row: no rows
         b"a,b\n1,2,3\n",  # a long line: refused
         b'a,b\n1,"unterminated\n',
         b'a,b\n1,5" screen\n2,x\n',  # a quote inside a field is a character
