@@ -108,7 +108,7 @@ def _is_duckdb_error(error: Exception, reading: bool = False) -> bool:
     """Whether DuckDB raised ``error``; with ``reading``, one of the errors a file's bytes or cells cause."""
     from segmentti.data.streamed import duckdb_engine
 
-    duckdb = duckdb_engine()
+    duckdb = duckdb_engine(relations=False)
     kinds = (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException) if reading else duckdb.Error
     return isinstance(error, kinds)
 

@@ -165,24 +165,35 @@ def _loader_number_types(
     }
 
 
-def duckdb_engine():
-    """DuckDB's engine: its compiled module ``_duckdb``, which the ``duckdb`` package re-exports as it is.
+def duckdb_engine(relations: bool = True):
+    """DuckDB: the ``duckdb`` package, or with ``relations=False`` its compiled engine ``_duckdb`` alone.
 
-    The package around it adds the relational API's Python helpers, typing and version metadata;
-    importing them costs 70 ms of a one-second ``features`` run that only sends SQL. The pinned
-    version re-exports the engine's ``connect`` and exceptions unchanged (a test checks it); a
-    version without ``_duckdb`` gets the package.
+    The package re-exports the engine's ``connect`` and exceptions as they are (a test checks it)
+    and adds, in Python, the relational API to every connection: ``connection.sql(...)`` and
+    its Arrow results, which the segmenting and scoring paths use. A run that only sends SQL and
+    fetches rows (``features``) does without it and starts 70 ms sooner; once anything has
+    imported the package, every connection has the API.
     """
-    try:
-        import _duckdb as engine
-    except ImportError:  # pragma: no cover - the pinned version has it
-        import duckdb as engine
-    return engine
+    if not relations:
+        try:
+            import _duckdb
+
+            return _duckdb
+        except ImportError:  # pragma: no cover - the pinned version has it
+            pass
+    import duckdb
+
+    return duckdb
 
 
-def connect(memory_limit: str = MEMORY_LIMIT, threads: int | None = None) -> duckdb.DuckDBPyConnection:
-    """An in-process DuckDB with a memory limit, spilling to a private temporary folder (removed at exit)."""
-    connection = duckdb_engine().connect(config={"memory_limit": memory_limit})
+def connect(
+    memory_limit: str = MEMORY_LIMIT, threads: int | None = None, *, relations: bool = True
+) -> duckdb.DuckDBPyConnection:
+    """An in-process DuckDB with a memory limit, spilling to a private temporary folder (removed at exit).
+
+    ``relations=False``: SQL and fetched rows only, without the relational API (see :func:`duckdb_engine`).
+    """
+    connection = duckdb_engine(relations).connect(config={"memory_limit": memory_limit})
     spill = tempfile.mkdtemp(prefix="segmentti-duckdb-")
     atexit.register(shutil.rmtree, spill, True)  # spilled rows are the user's data: gone when the process ends
     connection.execute(f"SET temp_directory = {literal(spill)}")
@@ -494,7 +505,7 @@ def _as_written_csv(
 
 
 def _duckdb_io_error() -> type[Exception]:
-    return duckdb_engine().IOException
+    return duckdb_engine(relations=False).IOException
 
 
 def customers_of_frame(

@@ -217,12 +217,13 @@ def test_features_on_duckdb_imports_no_pandas_nor_duckdbs_python_package(tmp_pat
 def test_the_duckdb_engine_is_what_the_duckdb_package_exports() -> None:
     import duckdb
 
-    from segmentti.data.streamed import duckdb_engine
+    from segmentti.data.streamed import connect, duckdb_engine
 
-    engine = duckdb_engine()
-    assert engine.__name__ == "_duckdb"  # the package's wrappers stay unloaded on the features path
+    engine = duckdb_engine(relations=False)
+    assert engine.__name__ == "_duckdb" and duckdb_engine() is duckdb  # features leaves the package unloaded
     for name in ("connect", "Error", "IOException", "InvalidInputException", "ConversionException"):
         assert getattr(engine, name) is getattr(duckdb, name)
+    assert connect().sql("SELECT 42").fetchall() == [(42,)]  # the relational API segment and score use
 
 
 def test_open_day_month_order_is_pointed_out_by_both_engines(tmp_path, capsys) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 
 import pandas as pd
@@ -55,6 +56,21 @@ def test_segment_on_duckdb_writes_labelled_customers_lists_and_summary(lines_fil
     assert len(labelled) == customers and labelled["segment_name"].notna().all()
     assert len(list((out / "lists").glob("*.csv"))) == 3
     assert (out / "customer_features.parquet").exists()
+
+
+def test_each_duckdb_command_runs_in_an_interpreter_of_its_own(lines_file) -> None:
+    # in this test process the duckdb package is long loaded; a command starts with nothing loaded
+    folder, _ = lines_file
+    customers, out = folder / "fresh_customers.parquet", folder / "fresh_segments"
+    commands = [
+        ["features", str(folder / "lines.parquet"), *MAPPING, "--engine", "duckdb", "--out", str(customers)],
+        ["segment", str(customers), "--engine", "duckdb", "--k", "3", "--out", str(out)],
+        ["segment", str(folder / "lines.parquet"), *MAPPING, "--engine", "duckdb", "--k", "2", "--out", str(out)],
+    ]
+    for command in commands:
+        done = subprocess.run([sys.executable, "-m", "segmentti", *command], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["k"] == 2
 
 
 @pytest.mark.parametrize(
