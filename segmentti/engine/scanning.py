@@ -93,7 +93,7 @@ class KScan:
         The clustering method scanned.
     reason : str
         Why ``recommended_k``: see :class:`segmentti.engine.structure.Recommendation`
-        (``"apart"``, ``"best"``, ``"favoured"`` (3–5 within the noise of the best), ``"fewer"`` (the fewest within it, none of 3–5), ``"stable"``, ``"small"``, ``"merged"`` or ``"none"``).
+        (``"apart"``, ``"best"``, ``"favoured"`` (3–5 within the noise of the best), ``"fewer"`` (the fewest within it, none of 3–5), ``"continuum"`` (3–5 close to the best where no k's segments stand apart), ``"stable"``, ``"small"``, ``"merged"`` or ``"none"``).
     best_k : int
         The k whose silhouette beats the structureless reference by the most.
     clear_structure : bool

@@ -361,6 +361,14 @@ def _elbow(gap: Sequence[float], gap_spread: Sequence[float], position: int) -> 
     return bool(jump >= max(GAP_MARGIN, gap_spread[position] + gap_spread[position - 1]) and after < jump / 3)
 
 
+def _continuum(separation: Sequence[float] | None, close: Sequence[int]) -> bool:
+    """Whether no close k's segments stand apart: each k cuts one continuum, none separates groups."""
+    if separation is None:
+        return False
+    known = [separation[i] for i in close if not np.isnan(separation[i])]
+    return len(known) == len(close) and all(value < SEPARATED for value in known)
+
+
 def choose_k(
     ks: Sequence[int],
     excess: Sequence[float],
@@ -394,6 +402,10 @@ def choose_k(
        smaller k's) has merged real groups and is dropped.
     4. Near-tie: the remaining k whose excess is within :data:`TIE_EXCESS` (or two
        reference spreads) of the best one; among them 3–5 are preferred, then the fewest.
+       When no close k separates its segments (each one's ``separation`` below
+       :data:`SEPARATED`), every k cuts one continuum: the silhouette's small differences
+       then say little, and the fewest of 3–5 among all the close k is recommended
+       (reason ``"continuum"``).
 
     Parameters
     ----------
@@ -455,8 +467,11 @@ def choose_k(
             top = max(tight, key=lambda i: (gain[i], -ks[i]))
             close = tight
     near = [i for i in close if gain[i] >= gain[top] - band]
-    pool = [i for i in near if ks[i] in FAVOURED_KS] or near
+    cut = _continuum(separation, close) and [i for i in close if ks[i] in FAVOURED_KS]
+    pool = cut or [i for i in near if ks[i] in FAVOURED_KS] or near
     chosen = min(pool)  # within the noise, the fewest segments (as the gap statistic's one-standard-error rule)
+    if cut and chosen not in near:
+        return Recommendation(int(ks[chosen]), "continuum", int(ks[best]), True)
     if chosen == best:
         reason = "best"
     elif best in near:

@@ -175,6 +175,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "become clearly tighter when they are split (the gap statistic). {k} segments: silhouette {silhouette}, "
         "{reference} with the groups removed, stability {stability}; silhouette computed on {sample} customers.",
     },
+    "engine.reason_continuum": {
+        "fi": "Suositus on {k}: luvuissa on rakennetta, mutta millään segmenttimäärällä segmentit eivät erotu "
+        "selvästi toisistaan, vaan jokainen jako leikkaa yhtenäisen asiakasjoukon osiin. k = {best_k} sopii vain "
+        "hieman paremmin (siluetti {best_silhouette}, ilman ryhmiä {best_reference}) kuin {k} ({silhouette}, "
+        "ilman ryhmiä {reference}), joten valitaan 3–5 segmenttiä, jotka on helpompi ottaa käyttöön (vakaus "
+        "{stability}; siluetti laskettu {sample} asiakkaasta).",
+        "en": "The recommendation is {k}: the figures have structure, but at no number of segments do the "
+        "segments stand clearly apart; every split cuts one continuous spread of customers into parts. "
+        "k = {best_k} fits only slightly better (silhouette {best_silhouette}, {best_reference} with the groups "
+        "removed) than {k} ({silhouette}, {reference} with the groups removed), so 3–5 segments, easier to put "
+        "to use, are preferred (stability {stability}; silhouette computed on {sample} customers).",
+    },
     "engine.reason_none": {
         "fi": "Ei selviä ryhmiä: mikä tahansa jako on vain käytännön vuoksi. Mikään segmenttimäärä ei erotu "
         "paremmin kuin samat luvut ilman ryhmiä (esim. k = {k}: siluetti {silhouette}, ilman ryhmiä "

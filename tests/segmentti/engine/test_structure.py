@@ -163,6 +163,23 @@ def test_a_k_whose_closest_segments_are_one_group_cut_in_two_does_not_stand_apar
     assert choose_k(KS, excess, [0.005] * 6, [1.0] * 6, unknown, weakest_excess=weakest, separation=unknown).k == 5
 
 
+def test_where_no_k_separates_its_segments_the_fewest_of_three_to_five_close_to_the_best_wins() -> None:
+    # the excess creeps up with k as on real purchase data, every k a cut through one spread (Online Retail)
+    excess = [0.057, 0.092, 0.120, 0.133, 0.112, 0.146]
+    continuum = [2.97, 3.04, 2.90, 3.05, 3.06, 2.93]
+    chosen = choose_k(KS, excess, [0.005] * 6, [1.0] * 6, [float("nan")] * 6, separation=continuum)
+    assert (chosen.k, chosen.reason, chosen.best_k) == (5, "continuum", 7)
+    # one k whose segments do stand apart: the usual near-tie rule, which keeps the best
+    groups = [*continuum[:5], 5.0]
+    assert choose_k(KS, excess, [0.005] * 6, [1.0] * 6, [float("nan")] * 6, separation=groups).k == 7
+    # unmeasured separations say nothing of a continuum
+    unknown = [float("nan")] * 6
+    assert choose_k(KS, excess, [0.005] * 6, [1.0] * 6, [float("nan")] * 6, separation=unknown).k == 7
+    # a favoured k already within the near-tie is the usual "favoured", not a continuum's
+    near = [0.057, 0.092, 0.120, 0.145, 0.112, 0.146]
+    assert choose_k(KS, near, [0.005] * 6, [1.0] * 6, [float("nan")] * 6, separation=continuum).reason == "favoured"
+
+
 @pytest.mark.parametrize(
     ("groups", "rows", "seed", "smallest"),
     [(5, 5000, 8, 0.012), (3, 30_000, 16, 0.01)],  # k-means alone cut a large group and merged the smallest
