@@ -189,8 +189,9 @@ def measure_traits(
         scaled = _on_clustering_scale(name, raw, features, feature_columns)
         if scaled is None:
             continue
-        differences.append(np.bincount(labels, weights=scaled, minlength=k) / safe)
         filled = ~np.isnan(raw)
+        clustered = np.bincount(labels, weights=scaled, minlength=k) / safe
+        differences.append(clustered if filled.all() else _among_filled(clustered, scaled, filled, labels, k, counts))
         if filled.all():
             values.append(np.bincount(labels, weights=raw, minlength=k) / safe)
             overall.append(float(raw.mean()))
@@ -253,6 +254,28 @@ def measure_traits(
         medians,
         overall_medians,
     )
+
+
+def _among_filled(
+    clustered: np.ndarray, scaled: np.ndarray, filled: np.ndarray, labels: np.ndarray, k: int, counts: np.ndarray
+) -> np.ndarray:
+    """Each segment's standardised difference in a column with empty cells, among the customers who have a value.
+
+    The medians the personas show leave the empty cells out (a one-order customer has no interval
+    between orders), so the difference does too where most of a segment has a value: a segment of
+    repeat buyers whose intervals are longer than other repeat buyers' is not called one of short
+    intervals just because the clustering counts every one-order customer as the longest interval.
+    A segment most of whose customers have no value keeps the clustering's difference
+    (``clustered``): what their empty cells stand for (one order: the longest interval) describes it.
+    """
+    values = scaled[filled]
+    spread = values.std() if len(values) else 0.0
+    if not np.isfinite(spread) or spread <= 1e-12:
+        return clustered
+    standard = (values - values.mean()) / spread
+    present = np.bincount(labels[filled], minlength=k).astype(float)
+    sums = np.bincount(labels[filled], weights=standard, minlength=k)
+    return np.where(present >= 0.5 * counts, sums / np.where(present > 0, present, 1.0), clustered)
 
 
 def _quartiles(

@@ -175,3 +175,25 @@ def test_campaign_export_columns_get_marketing_words() -> None:
         "born 1990–1995 · has not complained · answered a campaign",
     ]
     assert profile.suggested_names("fi")[1] == "syntyneet 1990–1995 · ei ole reklamoinut · vastasi kampanjaan"
+
+
+def test_intervals_are_compared_among_the_repeat_buyers_and_one_order_segments_keep_their_meaning() -> None:
+    # the clustering counts a one-order customer's missing interval as the longest one seen
+    rng = np.random.default_rng(3)
+    slow = rng.normal(80, 5, 300)  # repeat buyers with longer intervals than the other repeat buyers
+    quick = rng.normal(30, 5, 300)
+    frame = pd.DataFrame(
+        {
+            "orders": np.concatenate([np.full(300, 4), np.full(300, 9), np.ones(600)]),
+            "mean_days_between_orders": np.concatenate([slow, quick, np.full(600, np.nan)]),
+            "total_spend": rng.normal(100, 10, 1200),
+        }
+    )
+    labels = np.repeat([0, 1, 2], [300, 300, 600])
+    features = build_features(frame, ["mean_days_between_orders", "total_spend"])
+    assert "mean_days_between_orders" in features.absent
+    profile = profile_segments(frame, labels, features.numeric, features.categorical, features=features)
+    gaps = profile.differences["mean_days_between_orders"].to_numpy()
+    assert gaps[0] > 0.5 and gaps[1] < -0.5  # as their medians say: 80 against 55 of the repeat buyers, and 30
+    assert gaps[2] > 0.5  # the one-order customers: as long as an interval gets
+    assert "short gaps" not in profile.segments[0].suggested_name
